@@ -4,6 +4,8 @@ Each feature area adds its commands in its own module and registers them here.""
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from tremplin.catalog.commands import catalog
@@ -24,4 +26,5 @@ cli.add_command(catalog)
 
 
 def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     cli()
