@@ -229,7 +229,9 @@ class Catalog:
         rows = self.query(
             "SELECT c.ogr, c.label, c.is_macro, c.category, c.subcategory, c.macro_ogr, i.core"
             " FROM job_items i JOIN competences c ON c.ogr = i.ogr"
-            " WHERE i.job_code = ? AND i.kind = 'competence' ORDER BY i.core DESC, c.label",
+            " WHERE i.job_code = ? AND i.kind = 'competence'"
+            " ORDER BY CASE i.core WHEN 'Principale' THEN 0 WHEN 'Émergente' THEN 1 ELSE 2 END,"
+            " c.label",
             (code,),
         )
         return [_competence(r) for r in rows]
