@@ -1,0 +1,362 @@
+"""A map of jobs: a 2-D projection (PCA) of the job embeddings, computed at build time,
+drawn as a small accessible SVG where the person's suggestions and profile are placed.
+
+Each fiche is embedded as "label. first sentence of its definition" with the project's
+offline encoder; the two principal axes are computed with numpy (signs fixed so that the
+result is deterministic) and written atomically to `index_dir / "jobmap.json"`, together
+with the mean and the axes so that new vectors (competences) can be placed on the same map.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+JOBMAP_FILE = "jobmap.json"
+JOBMAP_VERSION = 1
+
+# One colour per ROME grand domain (A..N): distinct hues, readable on white.
+PALETTE: dict[str, str] = {
+    "A": "#2e7d32", "B": "#ad1457", "C": "#5d4037", "D": "#ef6c00", "E": "#6a1b9a",
+    "F": "#795548", "G": "#c62828", "H": "#37474f", "I": "#0277bd", "J": "#00897b",
+    "K": "#d81b60", "L": "#8e24aa", "M": "#1565c0", "N": "#9e9d24",
+}
+OTHER_COLOUR = "#757575"
+
+
+class JobMapMissing(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class JobPoint:
+    code: str
+    label: str
+    grand_domain: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class JobMap:
+    points: list[JobPoint]
+    grand_domains: dict[str, str]
+    mean: npt.NDArray[np.float64]
+    axes: npt.NDArray[np.float64]  # (2, dim)
+    explained: tuple[float, float]
+    rome_version: str
+    model_id: str
+
+    def point(self, code: str) -> JobPoint | None:
+        return self._by_code().get(code)
+
+    def _by_code(self) -> dict[str, JobPoint]:
+        return {p.code: p for p in self.points}
+
+    def project(self, vectors: npt.ArrayLike) -> npt.NDArray[np.float64]:
+        """Place vectors (n, dim) on the map: (n, 2)."""
+        v = np.atleast_2d(np.asarray(vectors, dtype=np.float64))
+        out: npt.NDArray[np.float64] = (v - self.mean) @ self.axes.T
+        return out
+
+
+# --- build ----------------------------------------------------------------------------------
+
+def job_text(label: str, definition: str) -> str:
+    """The text embedded for a fiche: its label and the first sentence of its definition."""
+    first = re.split(r"(?<=[.!?])\s|\n", definition.strip(), maxsplit=1)[0].strip()
+    return f"{label}. {first}" if first else label
+
+
+def pca_2d(vectors: npt.ArrayLike) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64],
+                                            npt.NDArray[np.float64], tuple[float, float]]:
+    """(coordinates (n, 2), mean (dim,), axes (2, dim), explained variance ratios).
+    Each axis is signed so that its largest loading is positive: same data, same map."""
+    x = np.asarray(vectors, dtype=np.float64)
+    if x.ndim != 2 or x.shape[0] < 3:
+        raise ValueError("PCA needs at least 3 vectors")
+    mean = x.mean(axis=0)
+    centred = x - mean
+    _, s, vt = np.linalg.svd(centred, full_matrices=False)
+    axes = vt[:2].copy()
+    for i in range(2):
+        if axes[i, int(np.argmax(np.abs(axes[i])))] < 0:
+            axes[i] = -axes[i]
+    total = float((s**2).sum()) or 1.0
+    explained = (float(s[0] ** 2 / total), float(s[1] ** 2 / total))
+    return centred @ axes.T, mean, axes, explained
+
+
+def build_jobmap(settings: Any, catalog: Any, *, encode: Any = None) -> Path:
+    """Compute the job map and write it atomically to settings.index_dir / jobmap.json.
+    `encode(texts) -> vectors` defaults to the cached offline encoder (one-time cost)."""
+    from tremplin.embeddings import MODEL_ID, encode_cached
+
+    jobs = catalog.all_jobs()
+    texts = [job_text(j.label, j.definition) for j in jobs]
+    vectors = encode(texts) if encode is not None else encode_cached(texts, settings.cache_dir)
+    coords, mean, axes, explained = pca_2d(vectors)
+    rome = next((s.version for s in catalog.sources() if s.dataset == "rome"), "")
+    doc = {
+        "version": JOBMAP_VERSION,
+        "model": MODEL_ID,
+        "rome_version": rome,
+        "explained": [round(e, 4) for e in explained],
+        "grand_domains": dict(sorted({j.grand_domain_code: j.grand_domain_label for j in jobs}.items())),
+        "mean": [round(float(v), 6) for v in mean],
+        "axes": [[round(float(v), 6) for v in row] for row in axes],
+        "points": [
+            [j.code, j.label, j.grand_domain_code, round(float(c[0]), 5), round(float(c[1]), 5)]
+            for j, c in zip(jobs, coords, strict=True)
+        ],
+    }
+    out = Path(settings.index_dir) / JOBMAP_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".jobmap-", suffix=".json", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+_cache: dict[Path, tuple[float, JobMap]] = {}
+_cache_lock = threading.Lock()
+
+
+def load_jobmap(settings: Any) -> JobMap:
+    """The built job map (re-read when the file changes)."""
+    path = Path(settings.index_dir) / JOBMAP_FILE
+    try:
+        mtime = path.stat().st_mtime
+    except FileNotFoundError:
+        raise JobMapMissing(
+            f"No job map at {path}: build it with `tremplin catalog build`."
+        ) from None
+    with _cache_lock:
+        hit = _cache.get(path)
+        if hit and hit[0] == mtime:
+            return hit[1]
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if doc.get("version") != JOBMAP_VERSION:
+            raise JobMapMissing(f"The job map at {path} is stale: rebuild the catalog.")
+        jm = JobMap(
+            points=[JobPoint(str(c), str(lb), str(g), float(x), float(y))
+                    for c, lb, g, x, y in doc["points"]],
+            grand_domains={str(k): str(v) for k, v in doc["grand_domains"].items()},
+            mean=np.asarray(doc["mean"], dtype=np.float64),
+            axes=np.asarray(doc["axes"], dtype=np.float64),
+            explained=(float(doc["explained"][0]), float(doc["explained"][1])),
+            rome_version=str(doc["rome_version"]),
+            model_id=str(doc["model"]),
+        )
+        _cache[path] = (mtime, jm)
+        return jm
+
+
+def profile_point(
+    jobmap: JobMap,
+    suggestion_codes: Sequence[str] = (),
+    competence_vectors: npt.ArrayLike | None = None,
+) -> tuple[float, float] | None:
+    """Where the person stands: the mean of their suggestions' points, or (without
+    suggestions) the projection of the mean of their competences' vectors."""
+    by_code = jobmap._by_code()
+    pts = [by_code[c] for c in suggestion_codes if c in by_code]
+    if pts:
+        return (sum(p.x for p in pts) / len(pts), sum(p.y for p in pts) / len(pts))
+    if competence_vectors is not None:
+        v = np.atleast_2d(np.asarray(competence_vectors, dtype=np.float64))
+        if v.shape[0] and v.shape[1] == jobmap.mean.shape[0]:
+            xy = jobmap.project(v.mean(axis=0))[0]
+            return float(xy[0]), float(xy[1])
+    return None
+
+
+def competence_point(jobmap: JobMap, labels: Sequence[str], cache_dir: Path) -> tuple[float, float] | None:
+    """Profile point from competence labels (public catalog texts, so the vector cache is fine)."""
+    if not labels:
+        return None
+    from tremplin.embeddings import encode_cached
+
+    return profile_point(jobmap, (), encode_cached(list(labels), cache_dir))
+
+
+# --- SVG ------------------------------------------------------------------------------------
+
+_TEXT = {
+    "fr": {
+        "title": "Carte des métiers",
+        "desc": (
+            "Chaque point est un des {n} métiers du ROME {rome}, placé selon le sens de son "
+            "intitulé et de sa définition : deux métiers proches sur la carte sont décrits avec "
+            "des mots proches. Les axes n'ont pas de sens précis, seules les distances comptent. "
+            "Les couleurs indiquent les grands domaines."
+        ),
+        "sugg": " Tes pistes : {names}.",
+        "you": "Toi",
+        "you_desc": " Le point « Toi » est placé au milieu de tes pistes.",
+        "legend": "Grands domaines",
+    },
+    "en": {
+        "title": "Map of jobs",
+        "desc": (
+            "Each dot is one of the {n} jobs of ROME {rome}, placed by the meaning of its title "
+            "and definition: two jobs close on the map are described with close words. The axes "
+            "have no precise meaning, only distances matter. Colours show the broad domains."
+        ),
+        "sugg": " Your ideas: {names}.",
+        "you": "You",
+        "you_desc": " The 'You' point sits in the middle of your ideas.",
+        "legend": "Broad domains",
+    },
+}
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _short(label: str, n: int = 30) -> str:
+    label = label.split(" / ")[0]
+    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
+
+
+def render_jobmap_svg(
+    points: Sequence[JobPoint],
+    highlights: Sequence[str] | Mapping[str, str] = (),
+    profile_point: tuple[float, float] | None = None,
+    lang: str = "fr",
+    *,
+    grand_domains: Mapping[str, str] | None = None,
+    rome_version: str = "",
+    id_prefix: str = "jobmap",
+) -> str:
+    """An accessible SVG of the map: title and description, one path of dots per grand
+    domain with a legend, suggestions ringed and labelled, the profile point marked.
+    `highlights` are fiche codes (or code -> label to show)."""
+    t = _TEXT["en" if lang == "en" else "fr"]
+    w, h, pad = 640, 420, 16
+    by_code = {p.code: p for p in points}
+    labels = dict(highlights) if isinstance(highlights, Mapping) else {c: "" for c in highlights}
+    marked = [(by_code[c], lb or by_code[c].label) for c, lb in labels.items() if c in by_code]
+    xs = [p.x for p in points] or [0.0]
+    ys = [p.y for p in points] or [0.0]
+    if profile_point is not None:
+        xs.append(profile_point[0])
+        ys.append(profile_point[1])
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    sx = (w - 2 * pad) / ((x1 - x0) or 1.0)
+    sy = (h - 2 * pad) / ((y1 - y0) or 1.0)
+
+    def px(x: float, y: float) -> tuple[int, int]:
+        return round(pad + (x - x0) * sx), round(h - pad - (y - y0) * sy)
+
+    domains = dict(grand_domains or {})
+    for p in points:
+        domains.setdefault(p.grand_domain, p.grand_domain)
+    codes = sorted(domains)
+    legend_rows = (len(codes) + 1) // 2
+    total_h = h + 24 + legend_rows * 16 + 8
+    pid = re.sub(r"[^A-Za-z0-9_-]", "", id_prefix) or "jobmap"
+
+    desc = t["desc"].format(n=len(points), rome=rome_version).replace("ROME  ", "ROME ")
+    if marked:
+        desc += t["sugg"].format(names=", ".join(lb for _, lb in marked))
+    if profile_point is not None:
+        desc += t["you_desc"]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {total_h}" role="img" '
+        f'aria-labelledby="{pid}-t {pid}-d" class="jobmap" font-family="sans-serif" font-size="11">',
+        f'<title id="{pid}-t">{_esc(t["title"])}</title>',
+        f'<desc id="{pid}-d">{_esc(desc)}</desc>',
+        f'<rect width="{w}" height="{h}" fill="#fff" stroke="#999"/>',
+        '<g stroke-width="4" stroke-linecap="round" stroke-opacity=".75" fill="none" aria-hidden="true">',
+    ]
+    for g in codes:
+        pts = [px(p.x, p.y) for p in points if p.grand_domain == g]
+        if not pts:
+            continue
+        d = "".join(f"M{a} {b}h0" for a, b in dict.fromkeys(pts))
+        colour = PALETTE.get(g, OTHER_COLOUR)
+        out.append(f'<path stroke="{colour}" d="{d}"><title>{_esc(domains[g])}</title></path>')
+    out.append("</g>")
+
+    # Suggestions: a ring and a label placed where it overlaps no other label.
+    boxes: list[tuple[float, float, float, float]] = []
+
+    def place(ax: int, ay: int, text: str) -> tuple[float, float, str]:
+        tw, th = 6.2 * len(text), 12.0
+        for dx, dy, anchor in ((8, 4, "start"), (-8, 4, "end"), (0, -9, "middle"), (0, 16, "middle"),
+                               (8, -10, "start"), (8, 18, "start"), (-8, -10, "end"), (-8, 18, "end")):
+            left = ax + dx - (tw if anchor == "end" else tw / 2 if anchor == "middle" else 0)
+            box = (left, ay + dy - th + 2, left + tw, ay + dy + 2)
+            inside = box[0] >= 0 and box[2] <= w and box[1] >= 0 and box[3] <= h
+            if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                                  for b in boxes):
+                boxes.append(box)
+                return ax + dx, ay + dy, anchor
+        left = min(max(ax + 8, 0), w - tw)
+        boxes.append((left, ay - 8, left + tw, ay + 4))
+        return left, ay + 4, "start"
+
+    if marked or profile_point is not None:
+        out.append('<g class="jobmap-marks">')
+    for n, (p, label) in enumerate(marked, start=1):
+        a, b = px(p.x, p.y)
+        text = f"{n}. {_short(label)}"
+        tx, ty, anchor = place(a, b, text)
+        out.append(
+            f'<circle cx="{a}" cy="{b}" r="6" fill="none" stroke="#000" stroke-width="2"/>'
+            f'<text x="{tx:.0f}" y="{ty:.0f}" text-anchor="{anchor}" stroke="#fff" stroke-width="3" '
+            f'paint-order="stroke" fill="#000">{_esc(text)}</text>'
+        )
+    if profile_point is not None:
+        a, b = px(*profile_point)
+        tx, ty, anchor = place(a, b, t["you"])
+        out.append(
+            f'<path d="M{a} {b - 8}L{a + 8} {b}L{a} {b + 8}L{a - 8} {b}Z" fill="#000" stroke="#fff" '
+            f'stroke-width="1.5"/><text x="{tx:.0f}" y="{ty:.0f}" text-anchor="{anchor}" '
+            f'font-weight="bold" stroke="#fff" stroke-width="3" paint-order="stroke">'
+            f'{_esc(t["you"])}</text>'
+        )
+    if marked or profile_point is not None:
+        out.append("</g>")
+
+    out.append(f'<g class="jobmap-legend"><text x="4" y="{h + 18}" font-weight="bold">'
+               f'{_esc(t["legend"])}</text>')
+    for i, g in enumerate(codes):
+        col, row = divmod(i, legend_rows)
+        lx, ly = 4 + col * (w // 2), h + 24 + row * 16 + 10
+        out.append(
+            f'<circle cx="{lx + 5}" cy="{ly - 4}" r="4.5" fill="{PALETTE.get(g, OTHER_COLOUR)}"/>'
+            f'<text x="{lx + 14}" y="{ly}">{_esc(g)} — {_esc(_short(domains[g], 48))}</text>'
+        )
+    out.append("</g></svg>")
+    return "".join(out)
+
+
+def render_for(
+    jobmap: JobMap, suggestion_codes: Sequence[str] = (), lang: str = "fr",
+    competence_vectors: npt.ArrayLike | None = None,
+) -> str:
+    """Convenience for the pages: the map with these suggestions and the profile point."""
+    return render_jobmap_svg(
+        jobmap.points, list(suggestion_codes),
+        profile_point(jobmap, suggestion_codes, competence_vectors), lang,
+        grand_domains=jobmap.grand_domains, rome_version=jobmap.rome_version,
+    )

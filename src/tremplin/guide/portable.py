@@ -1,0 +1,208 @@
+"""Take a journey away without any server storage: a small JSON file, or a QR code.
+
+File: `{"format": "tremplin-journey", "version": 1, ...journey fields}`, UTF-8, compact,
+at most `MAX_FILE_BYTES`. QR code: the same JSON (ASCII-escaped) when it fits in one code,
+otherwise `TJ1Z:` + base64url(zlib(JSON)); optionally placed in the fragment of a link
+(`https://…/import#TJ1Z:…`), which browsers never send to the server.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import json
+import re
+import zlib
+from typing import Any
+
+from tremplin.guide.journey import JOURNEY_VERSION, Journey, JourneyError, parse_journey
+
+FORMAT = "tremplin-journey"
+FORMAT_VERSION = JOURNEY_VERSION
+MAX_FILE_BYTES = 64 * 1024
+FILE_NAME = "tremplin-profil.json"
+MEDIA_TYPE = "application/json"
+
+# Byte-mode capacity of the largest QR code (version 40) at error correction level M.
+QR_ERROR = "m"
+QR_MAX_BYTES = 2331
+QR_PREFIX = "TJ1Z:"
+_B64URL = re.compile(r"[A-Za-z0-9_-]*={0,2}")
+
+
+class PortableError(JourneyError):
+    """A file or QR payload is refused (too large, truncated, other version, crafted)."""
+
+
+def _err(fr: str, en: str) -> PortableError:
+    return PortableError(fr, en, "")
+
+
+def _envelope(journey: Journey) -> dict[str, Any]:
+    body = journey.to_compact_dict()
+    body.pop("version", None)
+    return {"format": FORMAT, "version": FORMAT_VERSION, **body}
+
+
+def export_json(journey: Journey) -> bytes:
+    """The journey as a compact UTF-8 JSON file (always ≤ MAX_FILE_BYTES for a valid journey)."""
+    data = json.dumps(_envelope(journey), ensure_ascii=False, separators=(",", ":"))
+    raw = data.encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES:  # cannot happen with the journey limits; kept as a guard
+        raise _err("Profil trop gros pour un fichier", "Profile too big for a file")
+    return raw
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _parse_json(text: str) -> object:
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise _err(
+                "Le fichier est incomplet (coupé avant la fin) : ce n'est pas un profil Tremplin entier",
+                "The file is incomplete (cut before its end): not a whole Tremplin profile",
+            ) from None
+        raise _err(
+            f"Le fichier n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno})",
+            f"The file is not valid JSON (line {exc.lineno}, column {exc.colno})",
+        ) from None
+    except RecursionError:
+        raise _err("Le fichier est trop imbriqué", "The file is nested too deeply") from None
+    except ValueError:  # NaN/Infinity, or an integer with thousands of digits
+        raise _err(
+            "Le fichier contient un nombre démesuré ou invalide",
+            "The file holds a huge or invalid number",
+        ) from None
+
+
+def import_json(data: bytes | str) -> Journey:
+    """Validate an uploaded file into a Journey, or raise PortableError/JourneyError."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _err(
+            f"Fichier trop gros ({len(raw) // 1024} Ko) : un profil Tremplin fait au plus "
+            f"{MAX_FILE_BYTES // 1024} Ko",
+            f"File too large ({len(raw) // 1024} KB): a Tremplin profile is at most "
+            f"{MAX_FILE_BYTES // 1024} KB",
+        )
+    if not raw.strip():
+        raise _err("Le fichier est vide", "The file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _err(
+            "Le fichier n'est pas un texte UTF-8 (est-ce bien un profil Tremplin ?)",
+            "The file is not UTF-8 text (is it really a Tremplin profile?)",
+        ) from None
+    return from_envelope(_parse_json(text))
+
+
+def from_envelope(obj: object) -> Journey:
+    if not isinstance(obj, dict):
+        raise _err("Le fichier doit contenir un objet JSON", "The file must hold a JSON object")
+    if obj.get("format") != FORMAT:
+        raise _err(
+            f"Ce n'est pas un profil Tremplin (format attendu : « {FORMAT} »)",
+            f"This is not a Tremplin profile (expected format: '{FORMAT}')",
+        )
+    version = obj.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _err("Version du format absente ou invalide", "Format version missing or invalid")
+    if version != FORMAT_VERSION:
+        if version > FORMAT_VERSION:
+            fr = (f"Ce profil est en version {version}, plus récente que celle que ce Tremplin "
+                  f"sait lire ({FORMAT_VERSION}) : mets Tremplin à jour")
+            en = (f"This profile is version {version}, newer than this Tremplin can read "
+                  f"({FORMAT_VERSION}): update Tremplin")
+        else:
+            fr = f"Version {version} du format inconnue (attendue : {FORMAT_VERSION})"
+            en = f"Unknown format version {version} (expected: {FORMAT_VERSION})"
+        raise _err(fr, en)
+    body = {k: v for k, v in obj.items() if k != "format"}
+    return parse_journey(body)
+
+
+# --- QR codes -------------------------------------------------------------------------------
+
+def qr_payload(journey: Journey, base_url: str | None = None) -> str:
+    """The text to put in a QR code. Plain ASCII JSON when it fits in one QR code (and no
+    base_url); otherwise compressed. Raises PortableError when even compressed it is over
+    QR_MAX_BYTES (the message states the limit: export a file instead)."""
+    plain = json.dumps(_envelope(journey), ensure_ascii=True, separators=(",", ":"))
+    if base_url is None and len(plain) <= QR_MAX_BYTES:
+        return plain
+    compact = json.dumps(_envelope(journey), ensure_ascii=False, separators=(",", ":"))
+    token = QR_PREFIX + base64.urlsafe_b64encode(
+        zlib.compress(compact.encode("utf-8"), 9)
+    ).decode("ascii").rstrip("=")
+    payload = f"{base_url}#{token}" if base_url else token
+    if len(payload) > QR_MAX_BYTES:
+        raise _err(
+            f"Profil trop gros pour un QR code ({len(payload)} caractères une fois compressé, "
+            f"limite {QR_MAX_BYTES}) : exporte-le plutôt en fichier, ou raccourcis les notes",
+            f"Profile too big for a QR code ({len(payload)} characters once compressed, "
+            f"limit {QR_MAX_BYTES}): export it as a file instead, or shorten the notes",
+        )
+    return payload
+
+
+def decode_qr_payload(text: str) -> Journey:
+    """The journey from a scanned QR text: plain JSON, a `TJ1Z:` token, or a link whose
+    fragment holds one."""
+    if not isinstance(text, str):
+        raise _err("Le contenu du QR code doit être un texte", "The QR code content must be text")
+    if len(text) > QR_MAX_BYTES + 64:
+        raise _err(
+            f"Contenu de QR code trop long (au plus {QR_MAX_BYTES} caractères)",
+            f"QR code content too long (at most {QR_MAX_BYTES} characters)",
+        )
+    text = text.strip()
+    if text.startswith("{"):
+        return from_envelope(_parse_json(text))
+    token = text.split("#", 1)[1] if "#" in text else text
+    if not token.startswith(QR_PREFIX):
+        raise _err("Ce QR code ne contient pas de profil Tremplin",
+                   "This QR code holds no Tremplin profile")
+    body = token[len(QR_PREFIX):]
+    if not _B64URL.fullmatch(body):
+        raise _err("Le QR code est abîmé (caractères inattendus)",
+                   "The QR code is damaged (unexpected characters)")
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(packed, MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES or inflater.unconsumed_tail:
+            raise _err(
+                f"Le profil décompressé dépasse {MAX_FILE_BYTES // 1024} Ko",
+                f"The decompressed profile is over {MAX_FILE_BYTES // 1024} KB",
+            )
+        if not inflater.eof:
+            raise _err("Le QR code est incomplet", "The QR code is incomplete")
+    except (binascii.Error, zlib.error, ValueError) as exc:
+        if isinstance(exc, PortableError):
+            raise
+        raise _err("Le QR code est abîmé ou incomplet", "The QR code is damaged or incomplete") from None
+    return import_json(raw)
+
+
+def qr_svg(journey: Journey, base_url: str | None = None, *, lang: str = "fr", scale: int = 4) -> str:
+    """An SVG QR code (with title and description for screen readers) for the journey."""
+    import segno
+
+    payload = qr_payload(journey, base_url)
+    code = segno.make(payload, error=QR_ERROR, micro=False, boost_error=False)
+    title = "QR code de ton profil Tremplin" if lang == "fr" else "QR code of your Tremplin profile"
+    desc = (
+        "Scanne-le sur un autre appareil pour reprendre ton parcours. Il ne contient ni nom ni contact."
+        if lang == "fr" else
+        "Scan it on another device to continue your journey. It holds no name and no contact."
+    )
+    out = io.BytesIO()
+    code.save(out, kind="svg", scale=scale, border=4, xmldecl=False, title=title, desc=desc,
+              svgclass="tremplin-qr", nl=False)
+    return out.getvalue().decode("utf-8")

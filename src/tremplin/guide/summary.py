@@ -1,0 +1,477 @@
+"""The one-page summary a helper prints or downloads at the end of a session.
+
+`build_summary` gathers plain data (for the HTML page, the JSON API and the PDF);
+`render_summary_pdf` draws it on one A4 page with fpdf2 and a Unicode TTF font. Every text
+that came from the person or the helper (notes, experiences) is written as plain text: the
+PDF renderer never interprets markup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tremplin.guide.journey import Journey, avatar_words
+
+RIASEC_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # letter: ((French name, French words), (English name, English words))
+    "R": (("Réaliste", "faire des choses concrètes, manipuler, construire, réparer"),
+          ("Realistic", "doing concrete things, handling tools, building, repairing")),
+    "I": (("Investigateur", "comprendre, chercher, analyser, résoudre des problèmes"),
+          ("Investigative", "understanding, researching, analysing, solving problems")),
+    "A": (("Artistique", "créer, imaginer, s'exprimer"),
+          ("Artistic", "creating, imagining, expressing yourself")),
+    "S": (("Social", "aider, soigner, conseiller, s'occuper des autres"),
+          ("Social", "helping, caring, advising, looking after people")),
+    "E": (("Entreprenant", "convaincre, organiser une équipe, lancer des projets"),
+          ("Enterprising", "persuading, leading a team, starting projects")),
+    "C": (("Conventionnel", "organiser, classer, suivre des méthodes précises"),
+          ("Conventional", "organising, sorting, following precise methods")),
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "title": "Tremplin — bilan du parcours",
+        "date": "Date",
+        "avatar": "Avatar",
+        "interests": "Ce que tu aimes",
+        "no_interests": "Pas encore de réponses au jeu des goûts.",
+        "competences": "Compétences repérées",
+        "no_competences": "Aucune compétence gardée pour l'instant.",
+        "experiences": "Expériences racontées",
+        "suggestions": "Pistes de métiers",
+        "no_suggestions": "Pas encore de piste : le parcours peut continuer.",
+        "why": "Pourquoi",
+        "matched": "Déjà là",
+        "missing": "À développer",
+        "trainings": "Formations",
+        "liked": "piste aimée",
+        "liked_jobs": "Autres métiers aimés",
+        "next_steps": "Prochaines étapes",
+        "places": "Lieux d'aide près de chez toi",
+        "no_places": "Ajoute un code postal pour voir des lieux d'aide proches.",
+        "hours": "Horaires",
+        "phone": "Tél.",
+        "hours_unknown": "horaires non publiés : appeler avant",
+        "notes": "Notes de l'accompagnant·e",
+        "data": "Données utilisées",
+        "footer": (
+            "Tremplin propose des pistes, la personne décide. Aucune donnée personnelle n'est "
+            "gardée sur le serveur : ce bilan n'existe que sur ce papier ou ce fichier."
+        ),
+        "more": "et {n} autres",
+        "score": "correspondance",
+        "places_date": "liste des lieux datée du {date}",
+    },
+    "en": {
+        "title": "Tremplin — journey summary",
+        "date": "Date",
+        "avatar": "Avatar",
+        "interests": "What you like",
+        "no_interests": "No answers to the interests game yet.",
+        "competences": "Competences spotted",
+        "no_competences": "No competence kept yet.",
+        "experiences": "Experiences told",
+        "suggestions": "Job ideas",
+        "no_suggestions": "No idea yet: the journey can go on.",
+        "why": "Why",
+        "matched": "Already there",
+        "missing": "To develop",
+        "trainings": "Trainings",
+        "liked": "liked",
+        "liked_jobs": "Other jobs you liked",
+        "next_steps": "Next steps",
+        "places": "Places that can help near you",
+        "no_places": "Add a postcode to see places that can help nearby.",
+        "hours": "Hours",
+        "phone": "Phone",
+        "hours_unknown": "hours not published: call first",
+        "notes": "Helper's notes",
+        "data": "Data used",
+        "footer": (
+            "Tremplin suggests, the person decides. No personal data is kept on the server: "
+            "this summary only exists on this paper or in this file."
+        ),
+        "more": "and {n} more",
+        "score": "match",
+        "places_date": "list of places dated {date}",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    letter: str
+    name: str
+    words: str
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySuggestion:
+    code: str
+    title: str
+    domain: str
+    rank: int
+    score: float | None
+    reasons: list[str]
+    matched: list[str]
+    missing: list[str]
+    trainings: list[str]
+    liked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryPlace:
+    name: str
+    kind: str
+    address: str
+    postcode: str
+    commune: str
+    opening_hours: str
+    phone: str
+    website: str
+    distance_km: float | None
+    snapshot_date: str
+
+
+@dataclass(frozen=True, slots=True)
+class DataVersion:
+    dataset: str
+    version: str
+    published: str
+    credit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    lang: str
+    date: str
+    labels: dict[str, str]
+    avatar: list[tuple[str, str]]
+    interests: list[Interest]
+    competences: list[str]
+    experiences: list[str]
+    suggestions: list[SummarySuggestion]
+    liked_jobs: list[tuple[str, str]]
+    places: list[SummaryPlace]
+    notes: list[str]
+    data_versions: list[DataVersion]
+    hidden_suggestions: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# --- building -------------------------------------------------------------------------------
+
+def _as_mapping(obj: object) -> Mapping[str, Any]:
+    if isinstance(obj, Mapping):
+        return obj
+    to_dict = getattr(obj, "to_dict", None)
+    if callable(to_dict):
+        out = to_dict()
+        if isinstance(out, Mapping):
+            return out
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.asdict(obj)
+    raise TypeError(f"cannot read a suggestion from {type(obj).__name__}")
+
+
+def _text_of(item: object, lang: str) -> str:
+    """A label or sentence from a string or a mapping (label / title / sentence / text)."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, Mapping):
+        for key in (f"sentence_{lang}", f"text_{lang}", lang, "sentence", "text", "label", "title"):
+            value = item.get(key)
+            if isinstance(value, str) and value:
+                return value
+    return ""
+
+
+def interests_in_words(journey: Journey, lang: str = "fr", top: int = 3) -> list[Interest]:
+    i = 1 if lang == "en" else 0
+    scores = journey.riasec_scores()
+    ranked = sorted((s, -idx, letter) for idx, (letter, s) in enumerate(scores.items()) if s > 0)
+    out = []
+    for s, _, letter in reversed(ranked[-top:]):
+        name, words = RIASEC_WORDS[letter][i]
+        out.append(Interest(letter, name, words, s))
+    return out
+
+
+def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: str,
+                trainings_per_job: int) -> SummarySuggestion | None:
+    m = _as_mapping(raw)
+    code = str(m.get("code", ""))
+    job = catalog.get_job(code)
+    if job is None:
+        return None
+    why = m.get("why") or {}
+    why = _as_mapping(why) if not isinstance(why, Mapping) else why
+    parts = why.get("parts") or {}
+    reasons = []
+    if isinstance(parts, Mapping):
+        for part in parts.values():
+            text = _text_of(part, lang)
+            if text:
+                reasons.append(text)
+    elif isinstance(parts, Sequence):
+        reasons = [t for t in (_text_of(p, lang) for p in parts) if t]
+    matched = [t for t in (_text_of(x, lang) for x in why.get("matched") or ()) if t]
+    missing = [t for t in (_text_of(x, lang) for x in why.get("missing") or ()) if t]
+    trainings = [t for t in (_text_of(x, lang) for x in why.get("trainings") or ()) if t]
+    if not trainings:
+        trainings = [
+            f"{t.title} ({t.duration})" if t.duration else t.title
+            for t in catalog.trainings_for_job(code)[:trainings_per_job]
+        ]
+    score = m.get("score")
+    return SummarySuggestion(
+        code=code, title=str(m.get("title") or job.label), domain=job.domain_label,
+        rank=int(m.get("rank") or rank), score=float(score) if isinstance(score, int | float) else None,
+        reasons=reasons, matched=matched, missing=missing,
+        trainings=trainings[:trainings_per_job], liked=journey.thumbs.get(code) == 1,
+    )
+
+
+def nearby_places(catalog: Any, postcode: str | None, limit: int = 4,
+                  radius_km: float = 5.0) -> list[SummaryPlace]:
+    """Places that can help near a postcode (within radius_km of its centre, else in it):
+    among the nearest dozen, those helping with jobs and giving a phone and hours first."""
+    if not postcode:
+        return []
+    centre = catalog.postcode_centre(postcode)
+    found = catalog.places_near(centre[0], centre[1], radius_km, 60) if centre else []
+    if not found:
+        found = catalog.places_in_postcode(postcode, 60)
+
+    def rank(p: Any) -> tuple[int, float, str]:
+        jobs = any("insertion" in s.lower() or "emploi" in s.lower() for s in p.services)
+        useful = (2 if jobs else 0) + (1 if p.phone else 0) + (1 if p.opening_hours else 0)
+        return (-useful, p.distance_km if p.distance_km is not None else 0.0, p.name)
+
+    found = sorted(found, key=lambda p: (p.distance_km or 0.0, p.name))[:12]
+    return [
+        SummaryPlace(
+            name=p.name, kind=p.kind, address=p.address, postcode=p.postcode, commune=p.commune,
+            opening_hours=p.opening_hours, phone=p.phone, website=p.website,
+            distance_km=p.distance_km, snapshot_date=p.snapshot_date,
+        )
+        for p in sorted(found, key=rank)[:limit]
+    ]
+
+
+def data_versions(catalog: Any) -> list[DataVersion]:
+    return [DataVersion(s.dataset, s.version, s.published, s.credit) for s in catalog.sources()]
+
+
+def build_summary(
+    journey: Journey,
+    catalog: Any,
+    suggestions: Sequence[object] = (),
+    *,
+    lang: str | None = None,
+    today: dt.date | None = None,
+    max_suggestions: int = 5,
+    max_places: int = 4,
+    trainings_per_job: int = 3,
+) -> Summary:
+    """The summary of one journey. `suggestions` are recommendations in rank order, as
+    mappings or objects with `to_dict()` (code, title, score, rank, why{matched, missing,
+    parts{…: {value, sentence}}, trainings}); jobs the person gave a thumbs down are left out
+    (the person said no), liked ones come first."""
+    lang = lang or journey.lang
+    if lang not in LABELS:
+        lang = "fr"
+    items = []
+    hidden = 0
+    for i, raw in enumerate(suggestions, start=1):
+        s = _suggestion(raw, i, catalog, journey, lang, trainings_per_job)
+        if s is None:
+            continue
+        if journey.thumbs.get(s.code) == -1:
+            hidden += 1
+            continue
+        items.append(s)
+    items.sort(key=lambda s: (not s.liked, s.rank))
+    items = items[:max_suggestions]
+    shown = {s.code for s in items}
+    liked_jobs = []
+    for code in journey.liked_jobs():
+        job = catalog.get_job(code)
+        if job is not None and code not in shown:
+            liked_jobs.append((code, job.label))
+
+    competences = []
+    for ogr in journey.all_competences():
+        comp = catalog.get_competence(ogr)
+        if comp is not None:
+            competences.append(comp.label)
+
+    return Summary(
+        lang=lang,
+        date=(today or dt.date.today()).isoformat(),
+        labels=dict(LABELS[lang]),
+        avatar=avatar_words(journey.avatar, lang),
+        interests=interests_in_words(journey, lang),
+        competences=competences,
+        experiences=[e.text for e in journey.experiences if e.text],
+        suggestions=items,
+        liked_jobs=liked_jobs,
+        places=nearby_places(catalog, journey.postcode, max_places),
+        notes=list(journey.notes),
+        data_versions=data_versions(catalog),
+        hidden_suggestions=hidden,
+    )
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts/dejavu"),
+)
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def find_font() -> tuple[Path, Path]:
+    """DejaVu Sans regular and bold (Debian `fonts-dejavu-core`); TREMPLIN_PDF_FONT_DIR wins."""
+    dirs = list(FONT_DIRS)
+    env = os.environ.get("TREMPLIN_PDF_FONT_DIR")
+    if env:
+        dirs.insert(0, Path(env))
+    for d in dirs:
+        regular, bold = d / "DejaVuSans.ttf", d / "DejaVuSans-Bold.ttf"
+        if regular.is_file() and bold.is_file():
+            return regular, bold
+    raise FontMissing(
+        "No Unicode font for PDF summaries: install Debian package fonts-dejavu-core "
+        "or set TREMPLIN_PDF_FONT_DIR to a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf."
+    )
+
+
+def _join(items: Sequence[str], limit: int, more: str) -> str:
+    shown = list(items[:limit])
+    text = " ; ".join(shown)
+    if len(items) > limit:
+        text += " ; " + more.format(n=len(items) - limit)
+    return text
+
+
+def render_summary_pdf(summary: Summary) -> bytes:
+    """The summary as an A4 PDF (black on white, Unicode font). Plain text only: notes are
+    never read as markup."""
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    regular, bold = find_font()
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_title(summary.labels["title"])
+    pdf.set_creator("Tremplin")
+    pdf.set_lang(summary.lang)
+    pdf.set_margins(14, 12, 14)
+    pdf.set_auto_page_break(True, margin=14)
+    pdf.add_font("DejaVu", "", str(regular))
+    pdf.add_font("DejaVu", "B", str(bold))
+    # Characters the font lacks (emoji, rare scripts) become "?" rather than failing.
+    glyphs = set(pdf.fonts["dejavu"].cmap) if hasattr(pdf.fonts["dejavu"], "cmap") else None
+    pdf.add_page()
+    L = summary.labels
+
+    def safe(text: str) -> str:
+        if glyphs is None:
+            return text
+        return "".join(ch if (ord(ch) in glyphs or ch in "\n\t") else "?" for ch in text)
+
+    def heading(text: str) -> None:
+        pdf.ln(1.5)
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.cell(0, 6, safe(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        y = pdf.get_y()
+        pdf.set_draw_color(0)
+        pdf.set_line_width(0.2)
+        pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+        pdf.ln(1)
+
+    def para(text: str, size: float = 9, style: str = "", indent: float = 0) -> None:
+        pdf.set_font("DejaVu", style, size)
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(0, size * 0.45, safe(text), markdown=False,
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    pdf.set_text_color(0)
+    pdf.set_font("DejaVu", "B", 16)
+    pdf.cell(0, 8, safe(L["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    para(f"{L['date']} : {summary.date}" if summary.lang == "fr" else f"{L['date']}: {summary.date}")
+
+    if summary.avatar:
+        heading(L["avatar"])
+        para(", ".join(f"{part} : {option}" if summary.lang == "fr" else f"{part}: {option}"
+                       for part, option in summary.avatar))
+
+    heading(L["interests"])
+    if summary.interests:
+        for it in summary.interests:
+            para(f"• {it.name} — {it.words}")
+    else:
+        para(L["no_interests"])
+
+    heading(L["competences"])
+    para(_join(summary.competences, 18, L["more"]) if summary.competences else L["no_competences"])
+    if summary.experiences:
+        para(f"{L['experiences']} : " + _join(summary.experiences, 4, L["more"]), size=8.5)
+
+    heading(L["suggestions"])
+    if not summary.suggestions:
+        para(L["no_suggestions"])
+    for n, s in enumerate(summary.suggestions, start=1):
+        tail = f" — {L['liked']}" if s.liked else ""
+        score = f" — {L['score']} {round(s.score * 100)} %" if s.score is not None else ""
+        para(f"{n}. {s.title} ({s.domain}){score}{tail}", size=9.5, style="B")
+        if s.reasons:
+            para(f"{L['why']} : " + " ".join(s.reasons[:3]), size=8.5, indent=4)
+        if s.matched:
+            para(f"{L['matched']} : " + _join(s.matched, 5, L["more"]), size=8.5, indent=4)
+        if s.missing:
+            para(f"{L['missing']} : " + _join(s.missing, 5, L["more"]), size=8.5, indent=4)
+        if s.trainings:
+            para(f"{L['trainings']} : " + _join(s.trainings, 3, L["more"]), size=8.5, indent=4)
+    if summary.liked_jobs:
+        para(f"{L['liked_jobs']} : " + _join([t for _, t in summary.liked_jobs], 6, L["more"]))
+
+    heading(f"{L['next_steps']} — {L['places']}")
+    if not summary.places:
+        para(L["no_places"])
+    for p in summary.places:
+        para(f"{p.name} ({p.kind})", size=9, style="B")
+        where = ", ".join(x for x in (p.address, f"{p.postcode} {p.commune}".strip()) if x)
+        hours = p.opening_hours or L["hours_unknown"]
+        phone = f" — {L['phone']} {p.phone}" if p.phone else ""
+        para(f"{where} — {L['hours']} : {hours}{phone}", size=8.5, indent=4)
+    if summary.places:
+        para(L["places_date"].format(date=summary.places[0].snapshot_date), size=7.5)
+
+    if summary.notes:
+        heading(L["notes"])
+        for note in summary.notes:
+            para(note, size=9)
+
+    heading(L["data"])
+    para(" ; ".join(
+        f"{d.credit} (version {d.version}, {d.published})" for d in summary.data_versions
+    ), size=7.5)
+    pdf.ln(1)
+    para(L["footer"], size=7.5)
+    return bytes(pdf.output())

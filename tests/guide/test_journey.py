@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from tremplin.catalog.read import Catalog
+from tremplin.guide.journey import (
+    AVATAR_PARTS,
+    MAX_NOTE_CHARS,
+    MAX_NOTES,
+    Journey,
+    JourneyError,
+    avatar_words,
+    restrict_to_catalog,
+)
+
+from .conftest import SAMPLE
+
+
+def test_round_trip_is_canonical(sample_journey: Journey) -> None:
+    d = sample_journey.to_dict()
+    assert Journey.from_dict(d) == sample_journey
+    assert Journey.from_dict(sample_journey.to_compact_dict()) == sample_journey
+    assert set(d) == {"version", "lang", "avatar", "riasec", "experiences", "competences", "thumbs",
+                      "notes", "xp", "badges", "postcode"}
+    assert sample_journey.riasec_scores() == {"R": 3, "I": 0, "A": 1, "S": 2, "E": 0, "C": 0}
+    assert sample_journey.liked_jobs() == ("D1102",)
+    assert sample_journey.all_competences() == (104174, 126357)
+
+
+def test_minimal_and_empty() -> None:
+    j = Journey.from_dict({"version": 1})
+    assert j == Journey()
+    assert Journey.from_dict(j.to_compact_dict()) == j
+
+
+def test_no_personal_fields_accepted() -> None:
+    for key in ("name", "age", "gender", "email", "phone"):
+        with pytest.raises(JourneyError, match="Champ inconnu"):
+            Journey.from_dict({"version": 1, key: "x"})
+
+
+def _with(**changes: Any) -> dict[str, Any]:
+    d = copy.deepcopy(SAMPLE)
+    d.update(changes)
+    return d
+
+
+BAD: list[tuple[str, dict[str, Any], str]] = [
+    ("no version", {k: v for k, v in SAMPLE.items() if k != "version"}, "version"),
+    ("version 2", _with(version=2), "version 2"),
+    ("version string", _with(version="1"), "version"),
+    ("version bool", _with(version=True), "version"),
+    ("lang", _with(lang="de"), "Langue"),
+    ("avatar part", _with(avatar={"nose": "big"}), "Partie d'avatar"),
+    ("avatar option", _with(avatar={"hair": "<b>"}), "Option d'avatar"),
+    ("avatar list", _with(avatar=["hair"]), "objet"),
+    ("riasec id", _with(riasec={"X1": 1}), "question"),
+    ("riasec value", _with(riasec={"R1": 3}), "entre 0 et 2"),
+    ("riasec float", _with(riasec={"R1": 1.0}), "entier"),
+    ("riasec bool", _with(riasec={"R1": True}), "entier"),
+    ("riasec too many", _with(riasec={f"R{i}": 1 for i in range(61)}), "Trop"),
+    ("huge xp", _with(xp=10**30), "entre 0 et"),
+    ("negative xp", _with(xp=-1), "entre 0 et"),
+    ("float xp", _with(xp=1e308), "entier"),
+    ("competence string", _with(competences=["104174"]), "entier"),
+    ("competence huge", _with(competences=[10**20]), "entre 1 et"),
+    ("competences too many", _with(competences=list(range(1, 202))), "Trop"),
+    ("thumb value", _with(thumbs={"D1102": 2}), "1 ou -1"),
+    ("thumb bool", _with(thumbs={"D1102": True}), "1 ou -1"),
+    ("thumb code", _with(thumbs={"<img>": 1}), "Code de fiche"),
+    ("notes not list", _with(notes="hello"), "liste"),
+    ("note not text", _with(notes=[{"a": 1}]), "texte"),
+    ("note too long", _with(notes=["x" * (MAX_NOTE_CHARS + 1)]), "trop long"),
+    ("note huge", _with(notes=["x" * 10**6]), "trop long"),
+    ("too many notes", _with(notes=["n"] * (MAX_NOTES + 1)), "Trop"),
+    ("control char", _with(notes=["a\x00b"]), "U\\+0000"),
+    ("escape char", _with(notes=["\x1b[31mred"]), "U\\+001B"),
+    ("bidi override", _with(notes=["abc\u202edcba"]), "U\\+202E"),
+    ("experience key", _with(experiences=[{"text": "x", "secret": 1}]), "Champ inconnu"),
+    ("experience text long", _with(experiences=[{"text": "x" * 501}]), "trop long"),
+    ("badge", _with(badges=["hacker"]), "Badge inconnu"),
+    ("postcode letters", _with(postcode="75O11"), "5 chiffres"),
+    ("postcode int", _with(postcode=75011), "5 chiffres"),
+    ("top-level list", [], "objet JSON"),  # type: ignore[list-item]
+]
+
+
+@pytest.mark.parametrize(("data", "needle"), [(d, n) for _, d, n in BAD], ids=[i for i, _, _ in BAD])
+def test_hostile_input_refused_with_clear_messages(data: Any, needle: str) -> None:
+    with pytest.raises(JourneyError, match=needle) as info:
+        Journey.from_dict(data)
+    err = info.value
+    assert isinstance(err, ValueError)
+    assert err.message_fr and err.message_en and err.message_fr != err.message_en
+    assert set(err.to_dict()) == {"fr", "en", "field"}
+
+
+def test_field_path_is_reported() -> None:
+    with pytest.raises(JourneyError) as info:
+        Journey.from_dict(_with(notes=["ok", "a\x07"]))
+    assert info.value.path == "notes[1]"
+    assert "notes[1]" in info.value.message_en
+
+
+def test_text_is_normalised_but_markup_kept_as_text() -> None:
+    j = Journey.from_dict(_with(notes=["  e\u0301lève\r\nligne 2  ", "", "<b>x</b>"]))
+    assert j.notes == ("élève\nligne 2", "<b>x</b>")  # NFC, newlines, empty dropped, markup literal
+
+
+def test_duplicates_collapse() -> None:
+    j = Journey.from_dict(_with(competences=[5, 5, 6], badges=["avatar", "avatar"]))
+    assert j.competences == (5, 6)
+    assert j.badges == ("avatar",)
+
+
+def test_restrict_to_catalog_drops_unknown_codes(catalog: Catalog, sample_journey: Journey) -> None:
+    with pytest.raises(JourneyError):
+        Journey.from_dict(_with(thumbs={"Z9999": 1}))  # Z is no ROME letter: refused outright
+    j = Journey.from_dict(_with(competences=[104174, 99999998], thumbs={"D1102": 1, "A0000": 1}))
+    cleaned, dropped = restrict_to_catalog(j, catalog)
+    assert cleaned.competences == (104174,)
+    assert cleaned.thumbs == {"D1102": 1}
+    assert len(dropped) == 2
+    same, none = restrict_to_catalog(sample_journey, catalog)
+    assert same == sample_journey and none == []
+
+
+def test_avatar_words_cover_every_option() -> None:
+    for part, options in AVATAR_PARTS.items():
+        for option in options:
+            fr = avatar_words({part: option}, "fr")
+            en = avatar_words({part: option}, "en")
+            assert len(fr) == len(en) == 1 and fr[0][1] and en[0][1]

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from tremplin.catalog.read import Catalog
+from tremplin.guide.journey import Journey
+from tremplin.guide.summary import build_summary, render_summary_pdf
+
+from .conftest import SAMPLE
+
+TODAY = dt.date(2026, 3, 14)
+
+SUGGESTIONS: list[dict[str, Any]] = [
+    {
+        "code": "D1102", "title": "Boulanger / Boulangère", "score": 0.71, "rank": 1,
+        "why": {
+            "matched": [{"ogr": 126357, "label": "Confectionner des viennoiseries"}],
+            "missing": [{"ogr": 1, "label": "Façonner des pâtons"}, "Gérer un four"],
+            "parts": {
+                "coverage": {"value": 0.5, "sentence": "Tu as déjà la moitié des compétences."},
+                "interest": {"value": 0.8, "sentence": "Ça colle à ton goût pour le concret."},
+                "diversity_penalty": {"value": 0.0, "sentence": ""},
+            },
+        },
+    },
+    {"code": "K2204", "title": "Agent / Agente de nettoyage", "rank": 2},  # thumbs down: left out
+    {"code": "ZZZZZ", "rank": 3},  # unknown: ignored
+    {"code": "G1602", "rank": 4},
+]
+
+
+def _pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_summary_data(catalog: Catalog, sample_journey: Journey) -> None:
+    s = build_summary(sample_journey, catalog, SUGGESTIONS, today=TODAY)
+    assert s.date == "2026-03-14"
+    assert [i.letter for i in s.interests] == ["R", "S", "A"]
+    assert "Confectionner des viennoiseries" in s.competences
+    assert [x.code for x in s.suggestions] == ["D1102", "G1602"]
+    assert s.hidden_suggestions == 1
+    first = s.suggestions[0]
+    assert first.liked and first.score == 0.71
+    assert first.reasons == ["Tu as déjà la moitié des compétences.", "Ça colle à ton goût pour le concret."]
+    assert first.missing == ["Façonner des pâtons", "Gérer un four"]
+    assert first.trainings  # from the catalog when the recommendation gives none
+    assert s.places and all(p.name and (p.address or p.commune) for p in s.places)
+    assert {d.dataset for d in s.data_versions} == {"rome", "onisep", "places"}
+    assert s.notes == list(sample_journey.notes)
+    assert s.to_dict()["suggestions"][0]["code"] == "D1102"
+
+
+@dataclass
+class _Rec:  # what tremplin.recommend returns: an object with to_dict()
+    code: str
+    rank: int
+    why: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "rank": self.rank, "why": self.why}
+
+
+def test_accepts_objects_and_no_postcode(catalog: Catalog) -> None:
+    j = Journey.from_dict({"version": 1, "lang": "en"})
+    s = build_summary(j, catalog, [_Rec("M1805", 1)], today=TODAY)
+    job = catalog.get_job("M1805")
+    assert job is not None
+    assert s.lang == "en" and s.suggestions[0].title == job.label
+    assert s.places == [] and s.interests == [] and s.competences == []
+
+
+def test_pdf_text_has_title_jobs_versions_and_literal_notes(catalog: Catalog) -> None:
+    j = Journey.from_dict({**SAMPLE, "notes": [
+        "<script>alert('x')</script>", "**pas du gras** <b>ni ça</b> & c'est tout",
+        "Ligne un\nLigne deux — élève très motivée, ça marche ! Œuvre, naïf, 😀",
+    ]})
+    pdf = render_summary_pdf(build_summary(j, catalog, SUGGESTIONS, today=TODAY))
+    assert pdf.startswith(b"%PDF-")
+    pages, text = _pdf_text(pdf)
+    assert pages == 1
+    flat = " ".join(text.split())
+    assert "Tremplin — bilan du parcours" in flat
+    assert "2026-03-14" in flat
+    assert "Boulanger / Boulangère" in flat
+    assert "Confectionner des viennoiseries" in flat
+    assert "Façonner des pâtons" in flat
+    assert "<script>alert('x')</script>" in flat
+    assert "**pas du gras** <b>ni ça</b> & c'est tout" in flat
+    assert "élève très motivée, ça marche ! Œuvre, naïf" in flat
+    assert "ROME 4.0 v60" in flat and "2025-09-18" in flat and "Idéo" in flat
+    assert "Agent / Agente de nettoyage" not in flat  # the person said no
+    assert "Horaires" in flat
+
+
+def test_pdf_in_english(catalog: Catalog, sample_journey: Journey) -> None:
+    s = build_summary(sample_journey, catalog, SUGGESTIONS, lang="en", today=TODAY)
+    _, text = _pdf_text(render_summary_pdf(s))
+    flat = " ".join(text.split())
+    assert "Tremplin — journey summary" in flat and "Helper's notes" in flat
+    assert "Realistic" in flat
+
+
+def test_pdf_with_the_largest_journey_still_renders(catalog: Catalog) -> None:
+    j = Journey.from_dict({"version": 1, "notes": ["Note longue " * 160] * 20,
+                           "competences": [104174, 126357, *range(1, 150)]})
+    pages, text = _pdf_text(render_summary_pdf(build_summary(j, catalog, SUGGESTIONS * 3, today=TODAY)))
+    assert pages >= 2  # long notes spill over; nothing is cut
+    assert " ".join(text.split()).count("Note longue") == 20 * 160
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_empty_journey_summary(catalog: Catalog, lang: str) -> None:
+    s = build_summary(Journey(lang=lang), catalog, [], today=TODAY)
+    pages, text = _pdf_text(render_summary_pdf(s))
+    assert pages == 1 and s.labels["no_suggestions"] in " ".join(text.split())
+
+
+def test_characters_missing_from_the_font_do_not_break_the_pdf(catalog: Catalog) -> None:
+    j = Journey.from_dict({"version": 1, "notes": ["漢字 🦄 fin de la note"]})
+    _, text = _pdf_text(render_summary_pdf(build_summary(j, catalog, [], today=TODAY)))
+    assert "?? ? fin de la note" in " ".join(text.split())
