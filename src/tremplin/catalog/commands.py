@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from tremplin.catalog.build import build_catalog
 from tremplin.catalog.errors import CatalogError
 from tremplin.catalog.read import Catalog
 from tremplin.config import load_settings
@@ -26,10 +25,15 @@ def build(data_dir: Path | None, force: bool) -> None:
     """Build the SQLite catalog (atomic; skipped when inputs are unchanged)."""
     settings = load_settings(data_dir=data_dir)
     click.echo(f"Data: {settings.data_dir}", err=True)
+    from tremplin.artifacts import build_artifacts  # the indexes depend on the catalog package
+
     try:
-        result = build_catalog(settings, force=force, stream=sys.stderr)
+        built = build_artifacts(settings, force=force, stream=sys.stderr)
     except CatalogError as err:
         raise click.ClickException(str(err)) from err
+    result = built.catalog
+    for name, seconds in built.indexes.items():
+        click.echo(f"Index {name}: ready in {seconds:.1f} s", err=True)
     size_mb = result.size_bytes / 1e6
     if not result.rebuilt:
         click.echo(f"Catalog up to date: {result.path} ({size_mb:.1f} MB)")
