@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+AXE := tests/web/node_modules/axe-core/axe.min.js
+
 .PHONY: install catalog run test check lint typecheck bench clean
 
 $(STAMP): pyproject.toml
@@ -30,7 +32,12 @@ typecheck: install
 
 check: lint typecheck
 
-test: catalog check  ## set up everything, then run lint, types and the whole test suite
+# axe-core (accessibility audit injected in browser tests), pinned by package-lock.json.
+$(AXE): tests/web/package-lock.json
+	if command -v npm >/dev/null; then (cd tests/web && npm ci --no-audit --no-fund --silent) && touch $(AXE); \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
+
+test: catalog check $(AXE)  ## set up everything, then run lint, types and the whole test suite
 	$(BIN)/python -m pytest
 
 bench: catalog  ## quality and speed benchmarks (figures printed)

@@ -16,12 +16,16 @@ from tremplin.catalog.build import BuildResult, build_catalog
 from tremplin.catalog.read import Catalog
 from tremplin.config import Settings
 from tremplin.guide.jobmap import build_jobmap
+from tremplin.recommend.index import ensure_vectors
+from tremplin.search.index import build_index
 
 IndexBuilder = Callable[[Settings, Catalog], Path]
 
 
 def _index_builders() -> list[tuple[str, IndexBuilder]]:
     return [
+        ("search", lambda s, c: build_index(s, c)),
+        ("recommendation vectors", lambda s, c: ensure_vectors(c, s.index_dir, s.cache_dir)),
         ("job map", lambda s, c: build_jobmap(s, c)),
     ]
 

@@ -9,6 +9,9 @@ import logging
 import click
 
 from tremplin.catalog.commands import catalog
+from tremplin.recommend.commands import eval_recommend_cmd, recommend_cmd
+from tremplin.search.commands import eval_search_command, match_command, search_command
+from tremplin.web.commands import serve
 
 
 @click.group()
@@ -23,6 +26,12 @@ def eval_group() -> None:
 
 
 cli.add_command(catalog)
+cli.add_command(search_command)
+cli.add_command(match_command)
+eval_group.add_command(eval_search_command)
+cli.add_command(recommend_cmd)
+eval_group.add_command(eval_recommend_cmd)
+cli.add_command(serve)
 
 
 def main() -> None:

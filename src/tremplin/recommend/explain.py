@@ -1,0 +1,160 @@
+"""The explanation of one suggestion: what matched (with the person's own words), what is
+missing, the interest match in words, score parts, and the next steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from tremplin.recommend.engine import INTEREST_WEIGHT, Scored, ScorePart, Why
+from tremplin.recommend.index import RecommendIndex
+from tremplin.recommend.profile import Profile
+from tremplin.recommend.riasec import LETTER_NAMES, top_letters
+from tremplin.recommend.suggest import matched_fragment
+
+MAX_MATCHED = 6
+MAX_MISSING = 5
+MAX_TRAININGS = 5
+MAX_CERTIFICATIONS = 8
+MAX_CLOSE_JOBS = 5
+MISSING_BELOW = 0.25
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)} %"
+
+
+def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
+            penalty: float) -> Why:
+    job = index.jobs[k]
+    cat = index.catalog
+    p = scored.items
+    lo, hi = int(index.job_start[k]), (int(index.job_start[k + 1]) if k + 1 < len(index.jobs)
+                                        else len(index.entry_job))
+    rows = []
+    for e in range(lo, hi):
+        i = int(index.entry_item[e])
+        m = float(scored.item_match[i])
+        rows.append((float(index.entry_weight[e]) * m, m, i, index.entry_core[e]))
+    matched: list[dict[str, Any]] = []
+    for contrib, m, i, core in sorted(rows, key=lambda r: (-r[0], r[2])):
+        if contrib <= 0 or len(matched) >= MAX_MATCHED:
+            break
+        src = int(scored.item_from[i])
+        pitem = p.item[src]
+        exp_n = p.source[src]
+        if pitem == i:
+            how = "exact"
+        elif pitem >= 0 and index.item_group[i] >= 0 and index.item_group[i] == index.item_group[pitem]:
+            how = "same_group"
+        else:
+            how = "similar"
+        entry: dict[str, Any] = {
+            "ogr": int(index.item_ogr[i]), "label": index.item_label[i], "core": core,
+            "match": round(m, 3), "how": how,
+            "your_competence": None if pitem < 0 else {
+                "ogr": int(index.item_ogr[pitem]), "label": index.item_label[pitem]},
+            "experience_text": None,
+        }
+        if exp_n >= 0:
+            text = profile.experiences[exp_n].text
+            entry["experience_text"] = matched_fragment(text, index.item_label[i])
+        matched.append(entry)
+    title = _best_title(index, profile, p, k)
+    if title is not None:
+        matched.insert(0, title)
+        matched = matched[:MAX_MATCHED]
+    missing = [
+        {"ogr": int(index.item_ogr[i]), "label": index.item_label[i]}
+        for _c, m, i, core in sorted(rows, key=lambda r: (-float(index.item_base_weight[r[2]]), r[2]))
+        if core == "Principale" and m < MISSING_BELOW
+        and index.item_kind[i] in ("competence", "macro", "soft")
+    ][:MAX_MISSING]
+
+    coverage = float(scored.coverage[k])
+    recall = float(scored.recall[k])
+    precision = float(scored.precision[k])
+    interest_value = None if scored.interest is None else float(scored.interest[k])
+    interest_words = _interest_words(profile, job.riasec_major, job.riasec_minor)
+    parts = {
+        "coverage": ScorePart(round(coverage, 4), (
+            f"Vous avez déjà environ {_pct(recall)} de ce que demande ce métier (les compétences "
+            f"clés comptent double), et ce métier utilise {_pct(precision)} de ce que vous "
+            "savez faire." if (profile.competences or profile.experiences) else
+            "Vous n'avez pas encore indiqué de compétences ni d'expériences : seuls vos goûts "
+            "comptent.")),
+        "interest": ScorePart(round(interest_value or 0.0, 4), (
+            f"Vos goûts correspondent à {_pct(interest_value)} à ce métier ({interest_words}) ; "
+            f"ils comptent pour {_pct(INTEREST_WEIGHT)} du score."
+            if interest_value is not None else
+            "Vous n'avez pas répondu au questionnaire sur vos goûts : ils ne comptent pas.")),
+        "diversity_penalty": ScorePart(round(penalty, 4), (
+            "Ce métier a été un peu reculé pour laisser de la place à d'autres domaines "
+            "dans la liste." if penalty > 0 else
+            "Aucune pénalité : c'est le premier métier de son domaine dans la liste.")),
+    }
+    level = profile.constraints.max_study_level
+    notes = []
+    trainings_all = cat.trainings_for_job(job.code)
+    trainings = [t for t in trainings_all
+                 if level is None or t.level_number is None or t.level_number <= level]
+    if len(trainings) < len(trainings_all):
+        notes.append(f"{len(trainings_all) - len(trainings)} formation(s) au-dessus du niveau "
+                     "d'études choisi ne sont pas affichées.")
+    certs = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
+    return Why(
+        matched=matched,
+        missing=missing,
+        interest=interest_words,
+        parts=parts,
+        trainings=[{"title": t.title, "level": t.level, "duration": t.duration,
+                    "rncp_url": t.rncp_url} for t in trainings[:MAX_TRAININGS]],
+        certifications=certs[:MAX_CERTIFICATIONS],
+        close_jobs=[{"code": m.target_code, "title": m.target_label}
+                    for m in cat.mobilities(job.code)[:MAX_CLOSE_JOBS]],
+        notes=notes,
+    )
+
+
+def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict[str, Any] | None:
+    """The job title of this fiche closest to one of the person's texts, when close enough."""
+    from tremplin.recommend.engine import SEM_HIGH, SEM_LOW
+
+    lo = int(index.title_start[k])
+    hi = int(index.title_start[k + 1]) if k + 1 < len(index.jobs) else len(index.title_job)
+    best: tuple[float, int, int] | None = None
+    for col, item in enumerate(p.item):
+        if item >= 0 or hi <= lo:
+            continue
+        sims = index.title_vectors[lo:hi] @ p.vectors[col]
+        t = int(np.argmax(sims))
+        m = float(np.clip((sims[t] - SEM_LOW) / (SEM_HIGH - SEM_LOW), 0.0, 1.0))
+        if m > 0.25 and (best is None or m > best[0]):
+            best = (m, lo + t, p.source[col])
+    if best is None:
+        return None
+    m, t, exp_n = best
+    return {"ogr": None, "label": index.title_label[t], "core": "", "match": round(m, 3),
+            "how": "job_title", "your_competence": None,
+            "experience_text": profile.experiences[exp_n].text if exp_n >= 0 else None}
+
+
+def _interest_words(profile: Profile, major: str, minor: str) -> str:
+    names = LETTER_NAMES["fr"]
+    if not major:
+        return "Le ROME ne donne pas de profil d'intérêts pour ce métier."
+    job = f"surtout {names[major]}" + (f", un peu {names[minor]}" if minor else "")
+    mine = top_letters(profile.riasec, 2)
+    if not mine:
+        return f"Ce métier est {job}."
+    you = " puis ".join(names[t] for t in mine)
+    shared = [t for t in (major, minor) if t and t in mine]
+    if shared:
+        link = "vous partagez : " + ", ".join(names[t].split(" (")[0] for t in shared)
+    else:
+        link = "vos goûts sont plutôt ailleurs"
+    return f"Ce métier est {job} ; vous êtes {you} ({link})."
+
+
+__all__ = ["explain"]

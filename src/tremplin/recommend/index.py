@@ -1,0 +1,288 @@
+"""The recommendation index: every ROME item a fiche lists (competences, macro-competences,
+savoirs, work contexts) with its sentence vector, and the fiche -> item weights.
+
+Vectors are built once from the embedding cache and written atomically to
+`<index_dir>/recommend-vectors.npz`; the rest is read from the catalog when loading.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from tremplin.catalog.read import Catalog
+from tremplin.recommend.text import Neutraliser, fold, tokens
+
+INDEX_VERSION = "1"
+VECTORS_FILE = "recommend-vectors.npz"
+
+# How much one item of a fiche weighs, by kind, and by coeur de métier (see docs/scoring.md).
+KIND_WEIGHT = {
+    "competence": 1.0,       # savoir-faire
+    "soft": 0.5,             # savoir-être professionnel
+    "macro": 1.0,
+    "knowledge": 0.6,        # savoirs
+    "certification": 0.4,    # diplomas and licences
+    "context": 0.3,          # work contexts
+}
+CORE_WEIGHT = {"Principale": 2.0, "Émergente": 1.5, "": 1.0}
+# Labels about managing, planning or designing: rarely what an everyday experience shows.
+MANAGING = re.compile(
+    r"^(superviser|planifier|diriger|manager|recruter|piloter|coordonner|concevoir|elaborer|"
+    r"definir|negocier|analyser|evaluer|organiser le travail)|gestion financiere|"
+    r"encadrer (une|l') equipe|gerer (l'|les|une|un) (equipe|personnel|budget)")
+SUGGESTABLE = ("competence", "soft", "macro", "knowledge", "certification")
+
+F32 = npt.NDArray[np.float32]
+I64 = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True)
+class JobInfo:
+    code: str
+    title: str
+    domain_code: str
+    grand_domain: str
+    riasec_major: str
+    riasec_minor: str
+
+
+class RecommendIndex:
+    """Read-only arrays shared by all requests (safe to use from several threads)."""
+
+    def __init__(self, catalog: Catalog, vectors: F32, item_ogr: list[int],
+                 item_kind: list[str], item_label: list[str], item_macro: list[int],
+                 jobs: list[JobInfo], entries: list[tuple[int, int, str]]) -> None:
+        self.catalog = catalog
+        self.vectors = vectors
+        self.item_ogr = np.asarray(item_ogr, dtype=np.int64)
+        self.item_kind = item_kind
+        self.item_label = item_label
+        self.pos = {ogr: i for i, ogr in enumerate(item_ogr)}
+        n_items = len(item_ogr)
+        # group = the macro-competence an item belongs to (its own index for a macro), else -1
+        group = np.full(n_items, -1, dtype=np.int64)
+        for i, macro in enumerate(item_macro):
+            if item_kind[i] == "macro":
+                group[i] = i
+            elif macro and macro in self.pos:
+                group[i] = self.pos[macro]
+        self.item_group = group
+        members: dict[int, list[int]] = {}
+        for i, g in enumerate(group.tolist()):
+            if g >= 0:
+                members.setdefault(g, []).append(i)
+        self.group_members = {g: np.asarray(v, dtype=np.int64) for g, v in members.items()}
+        self.jobs = jobs
+        self.job_pos = {j.code: k for k, j in enumerate(jobs)}
+        entries = sorted(entries)
+        self.entry_job = np.asarray([e[0] for e in entries], dtype=np.int64)
+        self.entry_item = np.asarray([e[1] for e in entries], dtype=np.int64)
+        self.entry_core = [e[2] for e in entries]
+        df = np.bincount(self.entry_item, minlength=n_items).astype(np.float64)
+        self.idf = np.log1p(len(jobs) / np.maximum(df, 1.0)).astype(np.float32)
+        kind_w = np.asarray([KIND_WEIGHT[k] for k in item_kind], dtype=np.float32)
+        self.item_base_weight = kind_w * self.idf
+        core_w = np.asarray([CORE_WEIGHT.get(c, 1.0) for c in self.entry_core], dtype=np.float32)
+        self.entry_weight = core_w * self.item_base_weight[self.entry_item]
+        self.job_weight = np.bincount(self.entry_job, weights=self.entry_weight,
+                                      minlength=len(jobs)).astype(np.float32)
+        starts = np.searchsorted(self.entry_job, np.arange(len(jobs)))
+        self.job_start = starts.astype(np.int64)
+        self.job_items: dict[str, set[int]] = {}
+        for j, i in zip(self.entry_job.tolist(), self.entry_item.tolist(), strict=True):
+            self.job_items.setdefault(jobs[j].code, set()).add(i)
+        self.suggestable = np.asarray([k in SUGGESTABLE for k in item_kind], dtype=bool)
+        self.is_certification = np.asarray([k == "certification" for k in item_kind], dtype=bool)
+        expert = {int(str(r[0])) for r in catalog.query(
+            "SELECT ogr FROM competences WHERE subcategory = 'Technique expert'")}
+        self.is_expert = np.asarray([o in expert for o in item_ogr], dtype=bool)
+        self.is_managing = np.asarray([bool(MANAGING.search(fold(lb))) for lb in item_label],
+                                      dtype=bool)
+        self.neutralise = Neutraliser(_gender_pairs(catalog))
+        self._build_lexical()
+        self.title_job = np.zeros(0, dtype=np.int64)
+        self.title_label: list[str] = []
+        self.title_vectors: F32 = np.zeros((0, vectors.shape[1]), dtype=np.float32)
+        self.title_start = np.zeros(len(jobs), dtype=np.int64)
+
+    def set_titles(self, titles: list[tuple[int, str]], vectors: F32) -> None:
+        """Job titles (masculine form) per fiche, sorted by fiche: what an experience's own
+        words can resemble directly ("hôtesse d'accueil" -> "Hôte d'accueil en salon")."""
+        self.title_job = np.asarray([t[0] for t in titles], dtype=np.int64)
+        self.title_label = [t[1] for t in titles]
+        self.title_vectors = vectors
+        self.title_start = np.searchsorted(self.title_job, np.arange(len(self.jobs))).astype(np.int64)
+
+    # --- lexical (BM25 over folded, stemmed labels) --------------------------------
+    def _build_lexical(self) -> None:
+        postings: dict[str, list[int]] = {}
+        lengths = np.zeros(len(self.item_label), dtype=np.float32)
+        for i, label in enumerate(self.item_label):
+            toks = tokens(self.neutralise(label))
+            lengths[i] = len(toks)
+            for t in set(toks):
+                postings.setdefault(t, []).append(i)
+        self.postings = {t: np.asarray(v, dtype=np.int64) for t, v in postings.items()}
+        self.label_len = np.maximum(lengths, 1.0)
+        self.avg_len = float(self.label_len.mean())
+        n = len(self.item_label)
+        self.term_idf = {t: math.log(1 + (n - len(v) + 0.5) / (len(v) + 0.5))
+                         for t, v in self.postings.items()}
+        self.vocabulary = sorted(self.postings)
+
+    def bm25(self, query_tokens: list[str], k1: float = 1.2, b: float = 0.5) -> F32:
+        scores = np.zeros(len(self.item_label), dtype=np.float32)
+        for t in dict.fromkeys(query_tokens):
+            docs = self.postings.get(t)
+            if docs is None:
+                continue
+            norm = k1 * (1 - b + b * self.label_len[docs] / self.avg_len)
+            scores[docs] += self.term_idf[t] * (1 + k1) / (1 + norm)
+        return scores
+
+
+def _gender_pairs(catalog: Catalog) -> list[tuple[str, str]]:
+    rows = catalog.query("SELECT masculine, feminine FROM job_titles")
+    rows += catalog.query("SELECT label_masculine, label_feminine FROM jobs")
+    rows += catalog.query("SELECT masculine, feminine FROM onisep_jobs")
+    return [(str(m), str(f)) for m, f in rows]
+
+
+def _load_items(catalog: Catalog) -> tuple[list[int], list[str], list[str], list[int]]:
+    ogr: list[int] = []
+    kind: list[str] = []
+    label: list[str] = []
+    macro: list[int] = []
+    for r in catalog.query(
+        "SELECT ogr, is_macro, label, COALESCE(macro_ogr, 0), category FROM competences"
+        " WHERE is_macro = 1 OR ogr IN (SELECT ogr FROM job_items WHERE kind = 'competence')"
+        " ORDER BY ogr"
+    ):
+        ogr.append(int(str(r[0])))
+        kind.append("macro" if r[1] else ("soft" if str(r[4]).startswith("Savoir-être")
+                                           else "competence"))
+        label.append(str(r[2]))
+        macro.append(int(str(r[3])))
+    for r in catalog.query(
+        "SELECT ogr, label, category FROM knowledge"
+        " WHERE ogr IN (SELECT ogr FROM job_items WHERE kind = 'knowledge') ORDER BY ogr"
+    ):
+        ogr.append(int(str(r[0])))
+        kind.append("certification" if r[2] == "Certifications et habilitations" else "knowledge")
+        label.append(str(r[1]))
+        macro.append(0)
+    for r in catalog.query(
+        "SELECT ogr, label FROM work_contexts"
+        " WHERE ogr IN (SELECT ogr FROM job_items WHERE kind = 'context') ORDER BY ogr"
+    ):
+        ogr.append(int(str(r[0])))
+        kind.append("context")
+        label.append(str(r[1]))
+        macro.append(0)
+    return ogr, kind, label, macro
+
+
+def _fingerprint(catalog: Catalog) -> str:
+    return f"{INDEX_VERSION}:{catalog.meta().get('input_fingerprint', '')}"
+
+
+def build_vectors(catalog: Catalog, index_dir: Path, cache_dir: Path,
+                  progress: Callable[[int, int], Any] | None = None) -> Path:
+    """Embed every item label (through the vector cache) and write the vector file atomically."""
+    from tremplin.embeddings import encode_cached
+
+    ogr, _kind, label, _macro = _load_items(catalog)
+    vectors = encode_cached(label, cache_dir, progress=progress)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    target = index_dir / VECTORS_FILE
+    fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".recommend-", suffix=".npz")
+    os.close(fd)
+    try:
+        with open(tmp, "wb") as fh:
+            np.savez(fh, vectors=vectors, ogr=np.asarray(ogr, dtype=np.int64),
+                     fingerprint=np.asarray(_fingerprint(catalog)))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def ensure_vectors(catalog: Catalog, index_dir: Path, cache_dir: Path) -> Path:
+    """Build the vector file unless it already matches this catalog."""
+    target = index_dir / VECTORS_FILE
+    if target.exists():
+        with np.load(target) as data:
+            if str(data["fingerprint"]) == _fingerprint(catalog):
+                return target
+    return build_vectors(catalog, index_dir, cache_dir)
+
+
+def load_index(catalog: Catalog, index_dir: Path, cache_dir: Path) -> RecommendIndex:
+    """Load the vector file, building it first when missing or made from another catalog."""
+    ogr, kind, label, macro = _load_items(catalog)
+    target = index_dir / VECTORS_FILE
+    vectors: F32 | None = None
+    if target.exists():
+        with np.load(target) as data:
+            if str(data["fingerprint"]) == _fingerprint(catalog) and data["ogr"].tolist() == ogr:
+                vectors = np.asarray(data["vectors"], dtype=np.float32)
+    if vectors is None:
+        build_vectors(catalog, index_dir, cache_dir)
+        with np.load(target) as data:
+            vectors = np.asarray(data["vectors"], dtype=np.float32)
+    jobs = [
+        JobInfo(str(r[0]), str(r[1]), str(r[2] or ""), str(r[2] or "")[:1], str(r[3] or ""),
+                str(r[4] or ""))
+        for r in catalog.query(
+            "SELECT code, label, domain_code, riasec_major, riasec_minor FROM jobs ORDER BY code")
+    ]
+    job_pos = {j.code: k for k, j in enumerate(jobs)}
+    pos = {o: i for i, o in enumerate(ogr)}
+    entries = [
+        (job_pos[str(r[0])], pos[int(str(r[1]))], str(r[2] or ""))
+        for r in catalog.query("SELECT job_code, ogr, core FROM job_items")
+        if str(r[0]) in job_pos and int(str(r[1])) in pos
+    ]
+    index = RecommendIndex(catalog, vectors, ogr, kind, label, macro, jobs, entries)
+    from tremplin.embeddings import encode_cached
+
+    titles = sorted({
+        (job_pos[str(r[0])], str(r[1]))
+        for r in catalog.query("SELECT job_code, masculine FROM job_titles"
+                               " UNION SELECT code, label_masculine FROM jobs")
+        if str(r[0]) in job_pos
+    })
+    index.set_titles(titles, encode_cached([t[1] for t in titles], cache_dir))
+    return index
+
+
+_lock = threading.Lock()
+_indexes: dict[Path, RecommendIndex] = {}
+
+
+def get_index(catalog: Catalog | None = None) -> RecommendIndex:
+    """The shared index for a catalog (default: the one under TREMPLIN_HOME); built once."""
+    from tremplin.catalog.read import open_catalog
+    from tremplin.config import load_settings
+
+    settings = load_settings()
+    cat = catalog if catalog is not None else open_catalog(settings.catalog_path)
+    with _lock:
+        idx = _indexes.get(cat.path)
+        if idx is None or (idx.catalog is not cat and idx.catalog.meta() != cat.meta()):
+            idx = load_index(cat, settings.index_dir, settings.cache_dir)
+            _indexes[cat.path] = idx
+        return idx

@@ -1,0 +1,272 @@
+"""The profile: a plain, serialisable value with no name, age, gender or contact in it.
+
+Documented limits (a profile over them is refused with a ProfileError that says which limit;
+nothing is truncated silently):
+- at most MAX_COMPETENCES chosen competence / savoir codes;
+- at most MAX_EXPERIENCES experiences, each 1..MAX_EXPERIENCE_CHARS characters;
+- at most MAX_CONFIRMED_PER_EXPERIENCE confirmed codes per experience;
+- at most MAX_INTEREST_CENTRES interest centres and MAX_AVOIDED_DOMAINS avoided domains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tremplin.recommend.errors import ProfileError
+from tremplin.recommend.riasec import LETTERS
+
+MAX_COMPETENCES = 150
+MAX_EXPERIENCES = 20
+MAX_EXPERIENCE_CHARS = 1000
+MAX_CONFIRMED_PER_EXPERIENCE = 40
+MAX_INTEREST_CENTRES = 30
+MAX_AVOIDED_DOMAINS = 20
+STUDY_LEVELS = (3, 4, 5, 6, 7, 8)  # niveaux de certification: 3 = CAP ... 8 = doctorat
+
+_POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$")
+_DOMAIN = re.compile(r"^[A-N](?:\d{2})?$")
+
+
+def _code(value: object, where: str) -> int:
+    if isinstance(value, bool):
+        raise ProfileError(f"{where}: {value!r} is not a ROME code.", field=where,
+                           fr=f"{where} : {value!r} n'est pas un code ROME.")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    raise ProfileError(f"{where}: {value!r} is not a ROME competence code (a number such as 300282).",
+                       field=where,
+                       fr=f"{where} : {value!r} n'est pas un code de compétence ROME (un nombre).")
+
+
+def _codes(values: object, where: str, limit: int) -> tuple[int, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence | set | frozenset):
+        raise ProfileError(f"{where} must be a list of codes.", field=where,
+                           fr=f"{where} doit être une liste de codes.")
+    items = list(values)
+    if len(items) > limit:
+        raise ProfileError(f"{where}: {len(items)} codes given, at most {limit} are accepted.",
+                           field=where, fr=f"{where} : {len(items)} codes, {limit} au maximum.")
+    return tuple(dict.fromkeys(_code(v, f"{where}[{i}]") for i, v in enumerate(items)))
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    """Something the person did, in their own words, with the codes they confirmed.
+
+    `confirmed_competences` empty means "not reviewed yet": the engine then uses its own
+    suggestions for the text (with their similarity as weight). `removed_competences` are
+    suggestions the person rejected; they are never used for this experience.
+    """
+
+    text: str
+    confirmed_competences: tuple[int, ...] = ()
+    removed_competences: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "confirmed_competences": list(self.confirmed_competences),
+                "removed_competences": list(self.removed_competences)}
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    max_study_level: int | None = None           # 3 (CAP) .. 8 (doctorat)
+    avoided_domains: tuple[str, ...] = ()        # grand domain letter 'K' or domain 'K13'
+    postcode: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"max_study_level": self.max_study_level,
+                "avoided_domains": list(self.avoided_domains), "postcode": self.postcode}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    competences: tuple[int, ...] = ()
+    experiences: tuple[Experience, ...] = ()
+    riasec: Mapping[str, float] = field(default_factory=dict)   # letter -> [0, 1]
+    interest_centres: tuple[str, ...] = ()
+    constraints: Constraints = field(default_factory=Constraints)
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.competences or self.experiences or any(self.riasec.values())
+                    or self.interest_centres)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "competences": list(self.competences),
+            "experiences": [e.to_dict() for e in self.experiences],
+            "riasec": {k: self.riasec[k] for k in LETTERS if k in self.riasec},
+            "interest_centres": list(self.interest_centres),
+            "constraints": self.constraints.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> Profile:
+        """Build a profile from plain JSON data; every problem raises a ProfileError."""
+        if not isinstance(data, Mapping):
+            raise ProfileError("A profile must be a JSON object.", field="profile",
+                               fr="Un profil doit être un objet JSON.")
+        known = {"competences", "experiences", "riasec", "interest_centres", "constraints"}
+        extra = sorted(str(k) for k in data if k not in known)
+        if extra:
+            raise ProfileError(
+                f"Unknown profile fields: {', '.join(extra)} (a profile holds no personal data; "
+                f"allowed: {', '.join(sorted(known))}).", field=extra[0],
+                fr=f"Champs inconnus : {', '.join(extra)}.")
+        raw_exps = data.get("experiences") or []
+        if not isinstance(raw_exps, list):
+            raise ProfileError("experiences must be a list.", field="experiences",
+                               fr="experiences doit être une liste.")
+        if len(raw_exps) > MAX_EXPERIENCES:
+            raise _too_many_experiences(len(raw_exps))
+        exps = []
+        for i, e in enumerate(raw_exps):
+            where = f"experiences[{i}]"
+            if isinstance(e, str):
+                e = {"text": e}
+            if not isinstance(e, Mapping):
+                raise ProfileError(f"{where} must be an object with a text.", field=where,
+                                   fr=f"{where} doit contenir un texte.")
+            text = e.get("text")
+            if not isinstance(text, str):
+                raise ProfileError(f"{where}.text must be a string.", field=f"{where}.text",
+                                   fr=f"{where}.text doit être un texte.")
+            exps.append(Experience(
+                text=text,
+                confirmed_competences=_codes(e.get("confirmed_competences"),
+                                             f"{where}.confirmed_competences",
+                                             MAX_CONFIRMED_PER_EXPERIENCE),
+                removed_competences=_codes(e.get("removed_competences"),
+                                           f"{where}.removed_competences",
+                                           MAX_CONFIRMED_PER_EXPERIENCE * 5),
+            ))
+        riasec = data.get("riasec") or {}
+        if isinstance(riasec, str):
+            riasec = riasec_from_letters(riasec)
+        if not isinstance(riasec, Mapping):
+            raise ProfileError("riasec must map letters R,I,A,S,E,C to numbers in [0, 1].",
+                               field="riasec", fr="riasec doit associer les lettres à un nombre.")
+        cons = data.get("constraints") or {}
+        if not isinstance(cons, Mapping):
+            raise ProfileError("constraints must be an object.", field="constraints",
+                               fr="constraints doit être un objet.")
+        extra_c = sorted(str(k) for k in cons if k not in ("max_study_level", "avoided_domains",
+                                                            "postcode"))
+        if extra_c:
+            raise ProfileError(f"Unknown constraints: {', '.join(extra_c)}.", field="constraints",
+                               fr=f"Contraintes inconnues : {', '.join(extra_c)}.")
+        avoided = cons.get("avoided_domains") or []
+        centres = data.get("interest_centres") or []
+        for name, value in (("constraints.avoided_domains", avoided),
+                            ("interest_centres", centres)):
+            if not isinstance(value, list):
+                raise ProfileError(f"{name} must be a list.", field=name,
+                                   fr=f"{name} doit être une liste.")
+        return cls(
+            competences=_codes(data.get("competences"), "competences", MAX_COMPETENCES),
+            experiences=tuple(exps),
+            riasec=dict(riasec),
+            interest_centres=tuple(str(c) for c in centres),
+            constraints=Constraints(
+                max_study_level=cons.get("max_study_level"),
+                avoided_domains=tuple(str(d) for d in avoided),
+                postcode=None if cons.get("postcode") in (None, "") else str(cons.get("postcode")),
+            ),
+        )
+
+
+def riasec_from_letters(letters: str) -> dict[str, float]:
+    """'S,A' or 'SA' -> {'S': 1.0, 'A': 0.75}: the first letter counts most (CLI shortcut)."""
+    cleaned = [c for c in letters.upper() if c not in " ,;/-"]
+    bad = [c for c in cleaned if c not in LETTERS]
+    if bad or not cleaned:
+        raise ProfileError(f"RIASEC letters must be among R, I, A, S, E, C; got {letters!r}.",
+                           field="riasec",
+                           fr=f"Les lettres RIASEC doivent être parmi R, I, A, S, E, C : « {letters} ».")
+    out: dict[str, float] = {}
+    for i, c in enumerate(dict.fromkeys(cleaned)):
+        out[c] = round(max(0.25, 1.0 - 0.25 * i), 4)
+    return out
+
+
+def _too_many_experiences(n: int) -> ProfileError:
+    return ProfileError(
+        f"{n} experiences given, at most {MAX_EXPERIENCES} are accepted: keep the ones that "
+        "matter most.", field="experiences",
+        fr=f"{n} expériences : {MAX_EXPERIENCES} au maximum. Gardez les plus importantes.")
+
+
+def validate(p: Profile) -> None:
+    """Checks that need no catalog (codes are checked against the index in recommend())."""
+    if len(p.competences) > MAX_COMPETENCES:
+        raise ProfileError(f"{len(p.competences)} competences given, at most {MAX_COMPETENCES}.",
+                           field="competences",
+                           fr=f"{len(p.competences)} compétences : {MAX_COMPETENCES} au maximum.")
+    for n, code in enumerate(p.competences):
+        _code(code, f"competences[{n}]")
+    if len(p.experiences) > MAX_EXPERIENCES:
+        raise _too_many_experiences(len(p.experiences))
+    for i, e in enumerate(p.experiences):
+        where = f"experiences[{i}].text"
+        if not isinstance(e, Experience):
+            raise ProfileError(f"experiences[{i}] must be an Experience.", field=f"experiences[{i}]")
+        if not isinstance(e.text, str) or not e.text.strip():
+            raise ProfileError(f"{where} is empty: describe what you did in a few words.",
+                               field=where, fr="Une expérience est vide : décrivez en quelques mots "
+                               "ce que vous avez fait.")
+        if len(e.text) > MAX_EXPERIENCE_CHARS:
+            raise ProfileError(
+                f"{where} has {len(e.text)} characters, at most {MAX_EXPERIENCE_CHARS}: split it "
+                "into several experiences or shorten it.", field=where,
+                fr=f"Une expérience fait {len(e.text)} caractères ({MAX_EXPERIENCE_CHARS} au "
+                "maximum) : coupez-la en plusieurs expériences ou raccourcissez-la.")
+        if len(e.confirmed_competences) > MAX_CONFIRMED_PER_EXPERIENCE:
+            raise ProfileError(f"experiences[{i}] has more than {MAX_CONFIRMED_PER_EXPERIENCE} "
+                               "confirmed competences.", field=f"experiences[{i}]")
+        both = set(e.confirmed_competences) & set(e.removed_competences)
+        if both:
+            raise ProfileError(
+                f"experiences[{i}]: codes {sorted(both)} are both confirmed and removed.",
+                field=f"experiences[{i}]",
+                fr="Une compétence est à la fois confirmée et retirée pour la même expérience.")
+    for k, v in p.riasec.items():
+        if k not in LETTERS:
+            raise ProfileError(f"riasec: unknown letter {k!r} (use R, I, A, S, E, C).",
+                               field="riasec", fr=f"riasec : lettre inconnue « {k} ».")
+        if isinstance(v, bool) or not isinstance(v, int | float) or not 0.0 <= float(v) <= 1.0:
+            raise ProfileError(f"riasec[{k}] must be a number between 0 and 1, got {v!r}.",
+                               field=f"riasec.{k}", fr=f"riasec[{k}] doit être entre 0 et 1.")
+    if len(p.interest_centres) > MAX_INTEREST_CENTRES:
+        raise ProfileError(f"At most {MAX_INTEREST_CENTRES} interest centres.",
+                           field="interest_centres")
+    cons = p.constraints
+    if cons.max_study_level is not None and (
+            isinstance(cons.max_study_level, bool) or cons.max_study_level not in STUDY_LEVELS):
+        raise ProfileError(
+            f"max_study_level must be one of {', '.join(map(str, STUDY_LEVELS))} "
+            f"(3 = CAP, 4 = bac, 5 = bac+2, 6 = bac+3, 7 = bac+5, 8 = doctorat); "
+            f"got {cons.max_study_level!r}.", field="constraints.max_study_level",
+            fr="Le niveau d'études maximum doit être entre 3 (CAP) et 8 (doctorat).")
+    if len(cons.avoided_domains) > MAX_AVOIDED_DOMAINS:
+        raise ProfileError(f"At most {MAX_AVOIDED_DOMAINS} avoided domains.",
+                           field="constraints.avoided_domains")
+    for d in cons.avoided_domains:
+        if not _DOMAIN.match(d):
+            raise ProfileError(
+                f"Avoided domain {d!r} is not a ROME grand domain letter (A..N) or a domain code "
+                "such as 'K13'.", field="constraints.avoided_domains",
+                fr=f"Domaine à éviter inconnu : « {d} » (une lettre A à N ou un code comme K13).")
+    if cons.postcode is not None and not _POSTCODE.match(cons.postcode):
+        raise ProfileError(f"Postcode {cons.postcode!r} is not a French postcode (5 digits).",
+                           field="constraints.postcode",
+                           fr=f"Le code postal « {cons.postcode} » n'est pas valide (5 chiffres).")

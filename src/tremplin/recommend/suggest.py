@@ -1,0 +1,152 @@
+"""Experience text -> suggested ROME competences and savoirs (embeddings + lexical)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from tremplin.recommend.errors import ProfileError
+from tremplin.recommend.index import F32, RecommendIndex, get_index
+from tremplin.recommend.profile import MAX_EXPERIENCE_CHARS
+from tremplin.recommend.text import expand, fold, tokens
+
+LEXICAL_WEIGHT = 0.01     # one BM25 point is worth this much cosine similarity
+CERTIFICATION_PENALTY = 0.04  # diplomas and licences only when the text names them
+EXPERT_PENALTY = 0.02         # ROME 'Technique expert' competences come after everyday ones
+MANAGING_PENALTY = 0.04       # managing / planning / designing comes after doing
+FUZZY_CUTOFF = 86         # rapidfuzz ratio for a misspelled word to match a ROME word
+MAX_SUGGESTIONS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class CompetenceSuggestion:
+    ogr: int
+    label: str
+    score: float          # semantic similarity + lexical bonus; higher is closer
+    matched_text: str     # the part of the user's text that led to this suggestion
+    kind: str = "competence"   # competence | soft | macro | knowledge | certification
+
+    def to_dict(self) -> dict[str, object]:
+        return {"ogr": self.ogr, "label": self.label, "score": self.score,
+                "matched_text": self.matched_text, "kind": self.kind}
+
+
+_cache_lock = threading.Lock()
+_vec_cache: OrderedDict[str, F32] = OrderedDict()
+_VEC_CACHE_SIZE = 2048
+
+
+def text_vector(text: str) -> F32:
+    """The e5 vector of a (prepared) text, memoised in a small LRU."""
+    with _cache_lock:
+        hit = _vec_cache.get(text)
+        if hit is not None:
+            _vec_cache.move_to_end(text)
+            return hit
+    from tremplin.embeddings import encode_uncached
+
+    vec: F32 = np.asarray(encode_uncached([text])[0], dtype=np.float32)
+    with _cache_lock:
+        _vec_cache[text] = vec
+        if len(_vec_cache) > _VEC_CACHE_SIZE:
+            _vec_cache.popitem(last=False)
+    return vec
+
+
+def prepare(index: RecommendIndex, text: str) -> str:
+    """Gender-neutral, glossary-expanded text: what is embedded and matched."""
+    return expand(index.neutralise(" ".join(text.split())))
+
+
+def check_text(text: object, where: str = "text") -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise ProfileError(f"{where} is empty: describe what you did in a few words.", field=where,
+                           fr="Le texte est vide : décrivez en quelques mots ce que vous avez fait.")
+    if len(text) > MAX_EXPERIENCE_CHARS:
+        raise ProfileError(
+            f"{where} has {len(text)} characters, at most {MAX_EXPERIENCE_CHARS}.", field=where,
+            fr=f"Le texte fait {len(text)} caractères ({MAX_EXPERIENCE_CHARS} au maximum).")
+    return text
+
+
+_fuzzy_cache: dict[tuple[int, str], str | None] = {}
+
+
+def _lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
+    out = []
+    for t in tokens(prepared):
+        if t in index.postings:
+            out.append(t)
+        elif len(t) >= 5:
+            key = (id(index), t)
+            if key not in _fuzzy_cache:
+                hit = process.extractOne(t, index.vocabulary, scorer=fuzz.ratio,
+                                         score_cutoff=FUZZY_CUTOFF)
+                if len(_fuzzy_cache) > 20000:
+                    _fuzzy_cache.clear()
+                _fuzzy_cache[key] = None if hit is None else str(hit[0])
+            fixed = _fuzzy_cache[key]
+            if fixed is not None:
+                out.append(fixed)
+    return out
+
+
+def item_scores(index: RecommendIndex, text: str) -> F32:
+    """Per-item suggestion score for a text (items that cannot be suggested get -inf)."""
+    prepared = prepare(index, text)
+    sem = index.vectors @ text_vector(prepared)
+    lex = index.bm25(_lexical_tokens(index, prepared))
+    scores = (sem + LEXICAL_WEIGHT * np.minimum(lex, 10.0)).astype(np.float32)
+    scores[index.is_certification] -= CERTIFICATION_PENALTY
+    scores[index.is_expert] -= EXPERT_PENALTY
+    scores[index.is_managing] -= MANAGING_PENALTY
+    scores[~index.suggestable] = -np.inf
+    return scores
+
+
+_CLAUSE = re.compile(r"[^.,;!?\n]+")
+
+
+def matched_fragment(text: str, label: str) -> str:
+    """The clause of the user's text sharing most words with the label (else the whole text)."""
+    label_toks = set(tokens(label))
+    best, best_n = text.strip(), 0
+    for m in _CLAUSE.finditer(text):
+        clause = m.group(0).strip()
+        n = len(label_toks & set(tokens(clause)))
+        if n > best_n and clause:
+            best, best_n = clause, n
+    return best if len(best) <= 160 else best[:157] + "..."
+
+
+def suggest_from_index(index: RecommendIndex, text: str, limit: int = 5,
+                       exclude: frozenset[int] = frozenset()) -> list[CompetenceSuggestion]:
+    check_text(text)
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_SUGGESTIONS:
+        raise ProfileError(f"limit must be between 1 and {MAX_SUGGESTIONS}.", field="limit")
+    scores = item_scores(index, text)
+    order = np.argsort(-scores, kind="stable")
+    out: list[CompetenceSuggestion] = []
+    seen_labels: set[str] = set()
+    for i in order[: limit * 4 + 20].tolist():
+        ogr = int(index.item_ogr[i])
+        key = fold(index.item_label[i])
+        if ogr in exclude or key in seen_labels:
+            continue
+        seen_labels.add(key)
+        out.append(CompetenceSuggestion(ogr, index.item_label[i], round(float(scores[i]), 4),
+                                        matched_fragment(text, index.item_label[i]),
+                                        index.item_kind[i]))
+        if len(out) == limit:
+            break
+    return out
+
+
+def suggest_competences(text: str, limit: int = 5) -> list[CompetenceSuggestion]:
+    """ROME competences and savoirs close to what the person wrote, best first."""
+    return suggest_from_index(get_index(), text, limit)

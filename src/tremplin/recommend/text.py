@@ -1,0 +1,316 @@
+"""Text normalisation for experiences: gender-neutral wording, everyday words, lexical tokens.
+
+`neutralise()` rewrites feminine word forms into masculine ones ("j'étais serveuse" ->
+"j'étais serveur", "je suis allée" -> "je suis allé") so that the same experience written in
+the feminine or the masculine gives exactly the same text, hence the same suggestions and
+ranking. It only ever maps a feminine-looking word to a masculine form; masculine words are
+left alone, which is what makes the invariance exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+# Nouns ending like feminine forms that are not feminine variants of a masculine word.
+_KEEP = _words("""
+journée journées soirée soirées idée idées année années randonnée randonnées poupée poupées
+purée armée durée matinée matinées plongée veillée veillées mêlée dictée épée fusée
+cheminée marée pensée vallée chaussée assemblée donnée données lycée musée trophée fée
+mosquée gorgée bouchée cuillerée cuillère cuillière rentrée tournée tournées
+portée pâtée tondeuse perceuse friteuse ponceuse agrafeuse moissonneuse couveuse berceuse
+veilleuse débroussailleuse tronçonneuse visseuse meuleuse raboteuse sauteuse broyeuse
+centrifugeuse balayeuse arroseuse laveuse shampouineuse batteuse niveleuse chargeuse
+pelleteuse lumière manière matière matières rivière carrière frontière barrière prière
+poussière bière litière glacière théière chaudière clairière crinière civière serpillière
+serpillère cafetière salière soupière volière gouttière paupière fourmilière portière
+lisière croisière pépinière bannière tanière arrière derrière filière filières rive olive
+lessive salive gencive missive dérive archive archives grive locomotive cicatrice matrice
+nourrice mère grand-mère belle-mère frère père colère galère misère sphère atmosphère
+fougère sincère sévère austère antenne persienne
+""")
+
+# Feminine adjectives, participles and nouns people use about themselves -> masculine.
+_MANUAL = {
+    "sérieuse": "sérieux", "courageuse": "courageux", "curieuse": "curieux",
+    "heureuse": "heureux", "généreuse": "généreux", "rigoureuse": "rigoureux",
+    "minutieuse": "minutieux", "joyeuse": "joyeux", "nerveuse": "nerveux",
+    "ambitieuse": "ambitieux", "soigneuse": "soigneux", "studieuse": "studieux",
+    "paresseuse": "paresseux", "peureuse": "peureux", "amoureuse": "amoureux",
+    "motivee": "motivé", "douce": "doux", "gentille": "gentil", "seule": "seul",
+    "seules": "seuls", "prête": "prêt", "contente": "content", "patiente": "patient",
+    "prudente": "prudent", "indépendante": "indépendant", "souriante": "souriant",
+    "polie": "poli", "débrouillarde": "débrouillard", "bavarde": "bavard",
+    "ponctuelle": "ponctuel", "manuelle": "manuel", "professionnelle": "professionnel",
+    "personnelle": "personnel", "bonne": "bon", "grande": "grand", "petite": "petit",
+    "étudiante": "étudiant", "assistante": "assistant", "surveillante": "surveillant",
+    "enseignante": "enseignant", "remplaçante": "remplaçant", "intervenante": "intervenant",
+    "apprentie": "apprenti", "présidente": "président", "commerçante": "commerçant",
+    "gérante": "gérant", "participante": "participant", "adhérente": "adhérent",
+    "débutante": "débutant", "représentante": "représentant", "aidante": "aidant",
+    "soignante": "soignant", "militante": "militant", "suppléante": "suppléant",
+    "accompagnante": "accompagnant", "habitante": "habitant", "lycéenne": "lycéen",
+    "collégienne": "collégien", "copine": "copain", "copines": "copains",
+    "amie": "ami", "amies": "amis", "cheffe": "chef", "cheffes": "chefs",
+    "sportive": "sportif", "créative": "créatif", "active": "actif", "attentive": "attentif",
+    "naïve": "naïf", "vive": "vif", "fière": "fier", "entière": "entier",
+    "dernière": "dernier", "inscrite": "inscrit", "élue": "élu", "reçue": "reçu",
+    "venue": "venu",
+    "devenue": "devenu", "née": "né", "employée": "employé", "toute": "tout",
+    "toutes": "tous",
+}
+# Same form in the feminine and the masculine: "la capitaine" = "le capitaine".
+_EPICENE = _words("""
+capitaine stagiaire bénévole responsable arbitre secrétaire élève membre adjointe adjoint
+volontaire apprentie interprète guide gendarme juge cadre coach leader médecin vétérinaire
+""")
+_EPICENE_ENDINGS = ("iste", "aire", "logue", "ogue", "graphe")
+_ARTICLES = {"une": "un", "la": "le", "cette": "ce"}
+_RULES = (("trices", "teurs"), ("trice", "teur"), ("euses", "eurs"), ("euse", "eur"),
+          ("ières", "iers"), ("ière", "ier"), ("iennes", "iens"), ("ienne", "ien"),
+          ("ées", "és"), ("ée", "é"), ("ives", "ifs"), ("ive", "if"))
+
+
+class Neutraliser:
+    """Feminine -> masculine word mapper built from ROME/ONISEP label pairs plus rules."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
+        lexicon: dict[str, str] = {}
+        masculine: set[str] = set()
+        for masc, fem in pairs:
+            m_words = [w.lower() for w in _WORD.findall(masc)]
+            f_words = [w.lower() for w in _WORD.findall(fem)]
+            masculine.update(m_words)
+            if len(m_words) != len(f_words):
+                continue
+            for m, f in zip(m_words, f_words, strict=True):
+                if m != f:
+                    lexicon.setdefault(f, m)
+        # never rewrite a word that is itself masculine somewhere
+        self.lexicon = {f: m for f, m in lexicon.items() if f not in masculine}
+        self.masculine = frozenset(masculine)
+
+    def word(self, w: str) -> str:
+        low = w.lower()
+        if low in _MANUAL:
+            return _MANUAL[low]
+        if low in _KEEP or low in self.masculine:
+            return low
+        if low in self.lexicon:
+            return self.lexicon[low]
+        for suffix, repl in _RULES:
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                return low[: -len(suffix)] + repl
+        return low
+
+    def __call__(self, text: str) -> str:
+        """Lower-cased text with feminine forms (and their article) made masculine."""
+        out: list[str] = []
+        pos = 0
+        tokens = list(_WORD.finditer(text))
+        for i, m in enumerate(tokens):
+            out.append(text[pos:m.start()].lower())
+            word = m.group(0)
+            low = word.lower()
+            new = self.word(word)
+            if low in _ARTICLES and i + 1 < len(tokens):
+                nxt = tokens[i + 1].group(0).lower()
+                if self.word(nxt) != nxt or nxt in _EPICENE or nxt.endswith(_EPICENE_ENDINGS):
+                    new = _ARTICLES[low]
+            out.append(new)
+            pos = m.end()
+        out.append(text[pos:].lower())
+        return "".join(out)
+
+
+# Everyday words young people use -> ROME-like words appended to the text (query expansion).
+GLOSSARY: Mapping[str, str] = {
+    "baby-sitting": "garde d'enfants, surveiller des enfants",
+    "babysitting": "garde d'enfants, surveiller des enfants",
+    "baby-sitter": "garde d'enfants, surveiller des enfants",
+    "babysitter": "garde d'enfants, surveiller des enfants",
+    "babysiting": "garde d'enfants, surveiller des enfants",
+    "nounou": "garde d'enfants",
+    "colo": "colonie de vacances, animation d'enfants",
+    "bafa": "animation d'activités de loisirs pour enfants, BAFA",
+    "mcdo": "restauration rapide, préparation et service de repas",
+    "macdo": "restauration rapide, préparation et service de repas",
+    "kfc": "restauration rapide",
+    "fast-food": "restauration rapide",
+    "resto": "restaurant, service en salle",
+    "foot": "football, sport collectif",
+    "basket": "basket-ball, sport collectif",
+    "hand": "handball, sport collectif",
+    "muscu": "musculation",
+    "vélo": "cycle, bicyclette",
+    "vélos": "cycles, bicyclettes",
+    "velo": "cycle, bicyclette",
+    "scoot": "scooter, deux-roues",
+    "mob": "cyclomoteur, deux-roues",
+    "ordi": "ordinateur, informatique",
+    "pc": "ordinateur, informatique",
+    "insta": "réseaux sociaux",
+    "tiktok": "réseaux sociaux, vidéo",
+    "youtube": "vidéo, montage vidéo",
+    "montage": "montage",
+    "jeux-vidéo": "jeu vidéo",
+    "gamer": "jeu vidéo",
+    "stage": "stage en entreprise",
+    "brevet": "diplôme national du brevet",
+    "bac": "baccalauréat",
+    "caisse": "encaissement, caisse",
+    "rayon": "mise en rayon, réassort",
+    "rayons": "mise en rayon, réassort",
+    "ménage": "nettoyage, entretien des locaux",
+    "jardin": "jardinage, entretien d'espaces verts",
+    "pelouse": "tonte, entretien d'espaces verts",
+    "papi": "personne âgée",
+    "papy": "personne âgée",
+    "mamie": "personne âgée",
+    "grand-mère": "personne âgée",
+    "grand-père": "personne âgée",
+    "grands-parents": "personnes âgées",
+    "manif": "événement",
+    "assos": "association",
+    "asso": "association",
+    "benevole": "bénévole",
+    "bricole": "bricolage, petits travaux",
+    "bricoler": "bricolage, petits travaux",
+    "chantier": "chantier, bâtiment",
+    "maquillage": "maquillage, esthétique",
+    "ongles": "prothésie ongulaire, esthétique",
+    "tresses": "coiffure",
+    "coiffer": "coiffure",
+    "vendanges": "vendanges, récolte de raisin, viticulture",
+    "cueillette": "récolte de fruits et légumes",
+    "ferme": "exploitation agricole, élevage",
+    "chevaux": "soins aux chevaux, équitation",
+    "cheval": "soins aux chevaux, équitation",
+    "chien": "soins aux animaux",
+    "chiens": "soins aux animaux",
+    "chat": "soins aux animaux",
+    "chats": "soins aux animaux",
+    "livraison": "livraison",
+    "uber": "livraison, conduite",
+    "deliveroo": "livraison à vélo",
+    "pompiers": "sapeur-pompier, secours",
+    "pompier": "sapeur-pompier, secours",
+    "psc1": "premiers secours",
+    "secourisme": "premiers secours",
+    "devoirs": "aide aux devoirs, soutien scolaire",
+    "cours": "cours, soutien scolaire",
+    "délégué": "délégué de classe, représenter",
+    "gâteaux": "pâtisserie",
+    "gateaux": "pâtisserie",
+    "cuisine": "cuisine, préparation de repas",
+    "vaisselle": "plonge, vaisselle",
+    "plonge": "plonge, vaisselle",
+    "serveur": "service en salle",
+    "snap": "réseaux sociaux",
+    "dessin": "dessin, arts graphiques",
+    "dessiner": "dessin, arts graphiques",
+    "manga": "dessin, illustration",
+    "guitare": "musique, instrument",
+    "piano": "musique, instrument",
+    "chorale": "chant, musique",
+    "théâtre": "théâtre, spectacle",
+    "danse": "danse, spectacle",
+    "couture": "couture, textile",
+    "tricot": "tricot, textile",
+    "vinted": "vente en ligne",
+    "leboncoin": "vente en ligne",
+    "déménagement": "déménagement, manutention",
+    "cartons": "manutention",
+    "magasin": "magasin, commerce",
+    "supermarché": "grande surface, commerce",
+    "boulangerie": "boulangerie",
+    "marché": "marché, vente",
+    "arbitre": "arbitrage sportif",
+    "coach": "entraîneur sportif",
+    "entraîner": "entraîneur sportif",
+    "entraineur": "entraîneur sportif",
+}
+
+# Everyday phrases (regular expressions on the lower-cased text) -> ROME-like words.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), w) for p, w in (
+        (r"\bgard\w*\b.{0,30}\b(enfants?|fr[eè]res?|s(oe|œ)urs?|cousin\w*|petits?|b[ée]b[ée]s?|neveu\w*|ni[eè]ces?)\b",
+         "garde d'enfants, surveiller des enfants"),
+        (r"\b(faire|fais|fait|faisais) (à|a) manger\b", "préparer des repas, cuisine"),
+        (r"\b(sans.?abris?|sdf)\b", "personnes sans domicile, précarité"),
+        (r"\bpersonnes? [âa]g[ée]es?\b|\behpad\b", "personnes âgées"),
+    )
+)
+
+_STOP = _words("""
+a à au aux avec ce ces cet dans de des du elle en et est été être eu il ils j je l la le
+les leur leurs lui ma mais me mes moi mon ne nos notre nous on ou où par pas pour qu que
+qui s sa se ses si son sur ta te tes toi ton tu un une vos votre vous y d n c m t ça ca
+fait faire fais j'ai ai avais avait suis étais était très tres trop bien plus moins aussi
+comme quand tout tous toute toutes chez après avant pendant depuis souvent parfois toujours
+jamais beaucoup peu petit petits petite petites grand grande an ans mois semaine semaines
+week-end weekend été
+""")
+
+# Context words (who, when, where) that say nothing about a skill: ignored for lexical matching.
+_STOP = _STOP | _words("""
+job étudiant etudiant club chambre potes amis amies copains copines famille parents mère mere
+père pere frère frere frères freres soeur soeurs sœur sœurs cousin cousine cousins cousines
+voisin voisins voisine quartier maison soir soirs matin dimanche samedi mercredi vacances
+aprem lycée lycee collège college
+""")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (for lexical matching only)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
+
+
+def stem(word: str) -> str:
+    """A very light French stemmer: plural and a few frequent derivations."""
+    w = word
+    for suffix in ("ements", "ement", "ations", "ation", "ateurs", "ateur", "ances", "ance",
+                   "ages", "age", "eurs", "eur", "ions", "ion", "ers", "er", "es", "s", "x", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    """Folded, stemmed content words of a text (stop words removed)."""
+    out = []
+    for m in _WORD.finditer(text.lower()):
+        for part in m.group(0).split("-"):
+            if len(part) < 2 or part in _STOP:
+                continue
+            f = fold(part)
+            if f in _STOP:
+                continue
+            out.append(stem(f))
+    return out
+
+
+def expand(text: str) -> str:
+    """Append glossary expansions for everyday words found in the (neutralised) text."""
+    found = []
+    lowered = text.lower()
+    for m in _WORD.finditer(lowered):
+        w = m.group(0)
+        hit = GLOSSARY.get(w) or GLOSSARY.get(fold(w))
+        if hit and hit not in found:
+            found.append(hit)
+    if "baby sit" in lowered and GLOSSARY["babysitting"] not in found:
+        found.append(GLOSSARY["babysitting"])
+    for pattern, words in _PHRASES:
+        if pattern.search(lowered) and words not in found:
+            found.append(words)
+    return text if not found else text + " (" + "; ".join(found) + ")"

@@ -1,0 +1,249 @@
+"""JSON API under /api/v1: thin shells over `Services` (which only calls the core)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Annotated, Any
+
+import anyio
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from tremplin.web.problems import PROBLEM_TYPE, problem
+from tremplin.web.services import Services, norm_query
+
+API_DESCRIPTION = """\
+Job search, job sheets (ROME 4.0 fiches), explained suggestions, competence suggestions,
+RIASEC questions and places of digital help, on French open data (France Travail ROME 4.0,
+ONISEP Idéo, ANCT / data.inclusion places).
+
+**Errors** are `application/problem+json` objects with `type`, `title`, `status`, `detail`
+(and `errors` listing each invalid field for 422).
+
+**Input limits**: `q` ≤ 200 characters (autocomplete ≤ 100); `limit` ≤ 50; free text
+≤ 2 000 characters; a match batch ≤ 100 titles of ≤ 200 characters; `radius_km` ≤ 50;
+request bodies ≤ 64 KiB (413 beyond).
+
+**Privacy**: no account, no cookie needed, nothing you send is stored; logs hold only the
+method, path, status and duration — never query strings or bodies.
+"""
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+PROBLEM = {"description": "Problem details", "content": {PROBLEM_TYPE: {"schema": {
+    "type": "object",
+    "properties": {"type": {"type": "string"}, "title": {"type": "string"},
+                   "status": {"type": "integer"}, "detail": {"type": "string"},
+                   "errors": {"type": "array", "items": {"type": "object"}}},
+    "required": ["type", "title", "status", "detail"]}}}}
+ERRORS: dict[int | str, dict[str, Any]] = {422: PROBLEM, 503: PROBLEM}
+
+MAX_Q = 200
+MAX_LIMIT = 50
+MAX_TEXT = 2000
+MAX_BATCH = 100
+
+
+def services(request: Request) -> Services:
+    svc: Services = request.app.state.services
+    return svc
+
+
+SEARCH_THREADS = 2  # the encoder runs one query at a time: more threads only fight for the GIL
+
+
+def _search_limiter(request: Request) -> anyio.CapacityLimiter:
+    limiter = getattr(request.app.state, "search_limiter", None)
+    if limiter is None:
+        limiter = anyio.CapacityLimiter(SEARCH_THREADS)
+        request.app.state.search_limiter = limiter
+    return limiter
+
+
+async def _compute_once(request: Request, svc: Services, q: str, limit: int) -> bytes:
+    """One computation per distinct query at a time: requests for a query already being
+    computed wait for that result instead of queueing the same work again."""
+    inflight: dict[tuple[str, int], asyncio.Future[bytes]] | None = getattr(
+        request.app.state, "search_inflight", None)
+    if inflight is None:
+        inflight = request.app.state.search_inflight = {}
+    key = (norm_query(q), limit)
+    running = inflight.get(key)
+    if running is not None:
+        return await asyncio.shield(running)
+    future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+    inflight[key] = future
+    try:
+        body = await anyio.to_thread.run_sync(svc.results_json, q, limit,
+                                              limiter=_search_limiter(request))
+    except BaseException as exc:
+        future.set_exception(exc)
+        future.exception()  # retrieved here: no "never retrieved" warning when nobody waits
+        raise
+    else:
+        future.set_result(body)
+        return body
+    finally:
+        del inflight[key]
+
+
+def _bad_query(exc: Exception) -> JSONResponse:
+    return problem(422, str(exc) or "Invalid query")
+
+
+# --- models --------------------------------------------------------------------------------
+
+class SearchHitOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    code: str = Field(examples=["D1102"])
+    title: str = Field(examples=["Boulanger / Boulangère"])
+    score: float = Field(examples=[0.93])
+    reason: str = Field(examples=["close_spelling"],
+                        description="exact | close_spelling | similar_meaning | alias")
+
+
+class SearchOut(BaseModel):
+    query: str = Field(examples=["boulangé"])
+    results: list[SearchHitOut]
+
+
+class AutocompleteOut(BaseModel):
+    query: str = Field(examples=["boul"])
+    suggestions: list[dict[str, Any]]
+
+
+class RecommendIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    profile: dict[str, Any] = Field(
+        description="A profile as `tremplin.recommend.Profile.to_dict()` writes it.",
+        examples=[{"riasec": {"R": 0.8, "A": 0.4}, "competences": [104174, 126357]}],
+    )
+    limit: int = Field(10, ge=1, le=MAX_LIMIT)
+
+
+class SuggestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=MAX_TEXT,
+                      examples=["J'ai aidé à la boulangerie de mon oncle l'été dernier"])
+    limit: int = Field(10, ge=1, le=MAX_LIMIT)
+
+
+class MatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    titles: list[Annotated[str, Field(min_length=1, max_length=MAX_Q)]] = Field(
+        min_length=1, max_length=MAX_BATCH, examples=[["boulanger", "mecano auto", "nurse"]])
+    k: int = Field(3, ge=1, le=10)
+
+
+# --- routes --------------------------------------------------------------------------------
+
+@router.get("/search", response_model=SearchOut, responses=ERRORS,
+            summary="Typo-tolerant job search")
+async def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=MAX_Q, examples=["boulangé"],
+                            description="What the person typed")],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10,
+) -> Any:
+    svc = services(request)
+    if not q.strip():
+        return problem(422, "q: the query is empty")
+    # Repeated queries are answered from a bounded cache on the event loop; only new ones
+    # go to a worker thread (where the sentence encoder may run).
+    body = svc.cached_results_json(q, limit)
+    if body is None:
+        try:
+            body = await _compute_once(request, svc, q, limit)
+        except svc.query_error as exc:
+            return _bad_query(exc)
+    head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode("utf-8") + b',"results":'
+    return Response(head + body + b"}", media_type="application/json")
+
+
+@router.get("/autocomplete", response_model=AutocompleteOut, responses=ERRORS,
+            summary="Completions for a prefix (never calls the sentence encoder)")
+def autocomplete(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=100, examples=["boul"])],
+    limit: Annotated[int, Query(ge=1, le=20)] = 8,
+) -> Any:
+    svc = services(request)
+    try:
+        return {"query": q, "suggestions": svc.autocomplete(q, limit)}
+    except svc.query_error as exc:
+        return _bad_query(exc)
+
+
+@router.get("/jobs/{code}", responses={404: PROBLEM, 422: PROBLEM},
+            summary="One ROME fiche: titles, competences, contexts, trainings, mobilities")
+def job(
+    request: Request,
+    code: Annotated[str, Path(pattern=r"^[A-Na-n][0-9]{4}$", examples=["D1102"])],
+) -> Any:
+    detail = services(request).job_detail(code.upper())
+    if detail is None:
+        return problem(404, f"No ROME fiche with code {code.upper()}.")
+    return detail
+
+
+@router.post("/recommendations", responses=ERRORS,
+             summary="A profile in, explained job suggestions out")
+def recommendations(request: Request, body: RecommendIn) -> Any:
+    svc = services(request)
+    try:
+        profile = svc.profile_from_dict(body.profile)
+        return {"results": svc.recommend(profile, body.limit)}
+    except svc.profile_error as exc:
+        return problem(422, str(exc) or "Invalid profile")
+
+
+@router.post("/competences/suggest", responses=ERRORS,
+             summary="Free text in, ROME competences out")
+def suggest(request: Request, body: SuggestIn) -> Any:
+    svc = services(request)
+    if not body.text.strip():
+        return problem(422, "text: the text is empty")
+    try:
+        return {"results": svc.suggest_competences(body.text, body.limit)}
+    except (svc.profile_error, svc.query_error) as exc:
+        return problem(422, str(exc) or "Invalid text")
+
+
+@router.get("/riasec/questions", responses=ERRORS, summary="The interest questionnaire")
+def riasec_questions(
+    request: Request,
+    lang: Annotated[str, Query(pattern="^(fr|en)$", examples=["fr"])] = "fr",
+) -> Any:
+    return {"lang": lang, "questions": services(request).riasec_questions(lang)}
+
+
+@router.get("/places", responses=ERRORS,
+            summary="Places of digital help near a point or a postcode (dated snapshot)")
+def places(
+    request: Request,
+    lat: Annotated[float | None, Query(ge=-90, le=90, examples=[48.8566])] = None,
+    lon: Annotated[float | None, Query(ge=-180, le=180, examples=[2.3522])] = None,
+    radius_km: Annotated[float, Query(gt=0, le=50)] = 10.0,
+    postcode: Annotated[str | None, Query(pattern=r"^[0-9]{5}$", examples=["75011"])] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+) -> Any:
+    if postcode is None and (lat is None or lon is None):
+        return problem(422, "Give either lat and lon, or a postcode.")
+    if postcode is not None and (lat is not None or lon is not None):
+        return problem(422, "Give either lat and lon, or a postcode, not both.")
+    return services(request).places(lat=lat, lon=lon, radius_km=radius_km, postcode=postcode,
+                                     limit=limit)
+
+
+@router.post("/match", responses=ERRORS,
+             summary="Normalise a batch of free-text job titles to ROME fiches and appellations")
+def match(request: Request, body: MatchIn) -> Any:
+    svc = services(request)
+    try:
+        return {"results": svc.match(list(body.titles), body.k)}
+    except svc.query_error as exc:
+        return _bad_query(exc)
+
+

@@ -1,0 +1,186 @@
+"""The FastAPI application factory: pages + JSON API, catalog and engines loaded once."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers, MutableHeaders, QueryParams
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import cookie_parser
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from tremplin.config import Settings, load_settings
+from tremplin.web import i18n, problems
+from tremplin.web.services import Services, ServiceUnavailable
+from tremplin.web.templating import render
+
+HERE = Path(__file__).parent
+access_log = logging.getLogger("tremplin.web.access")
+
+MAX_BODY_BYTES = 64 * 1024
+CORS_ENV = "TREMPLIN_CORS_ORIGINS"
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+    " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self';"
+    " frame-ancestors 'none'; object-src 'none'"
+)
+DOCS_CSP = CSP
+
+
+def cors_origins(value: str | None = None) -> list[str]:
+    """Origins allowed to call the API from a browser: TREMPLIN_CORS_ORIGINS, comma-separated
+    ('*' for any); none by default."""
+    raw = os.environ.get(CORS_ENV, "") if value is None else value
+    return [o.strip() for o in raw.split(",") if o.strip()]
+
+
+def static_version() -> str:
+    h = hashlib.sha1()
+    for p in sorted((HERE / "static").glob("*")):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def create_app(settings: Settings | None = None, *, cors: list[str] | None = None,
+               services: Services | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    origins = cors_origins() if cors is None else cors
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if getattr(app.state, "services", None) is None:
+            app.state.services = services or Services(settings)
+        app.state.services.warm()
+        yield
+
+    from tremplin.web.api.routes import API_DESCRIPTION
+    from tremplin.web.api.routes import router as api_router
+    from tremplin.web.pages.routes import router as pages_router
+
+    app = FastAPI(
+        title="Tremplin API",
+        version="1",
+        description=API_DESCRIPTION,
+        docs_url=None,  # the default /docs loads Swagger UI from a CDN: ours is self-contained
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.state.static_version = static_version()
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: Exception) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await problems.validation_handler(request, exc)
+        return _html_error(request, 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        if request.url.path.startswith("/api/") or exc.status_code == 405:
+            return await problems.http_handler(request, exc)
+        return _html_error(request, exc.status_code)
+
+    @app.exception_handler(ServiceUnavailable)
+    async def _unavailable(request: Request, exc: Exception) -> Response:
+        logging.getLogger("tremplin.web").warning("service unavailable: %s", exc)
+        if request.url.path.startswith("/api/"):
+            return problems.problem(503, "This part of the engine is not available on this server "
+                                         "yet (search index or recommendation not installed).")
+        return _html_error(request, 503)
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> Response:
+        logging.getLogger("tremplin.web").exception("internal error on %s", request.url.path)
+        if request.url.path.startswith("/api/"):
+            return problems.problem(500, "Internal error. It has been logged (without your input).")
+        return _html_error(request, 500)
+
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(FrameMiddleware)
+    if origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Accept", "Accept-Language"], max_age=600,
+        )
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request) -> Response:
+        return render(request, "docs.html", spec=app.openapi(), nav=None)
+
+    @app.get("/api/v1/health", include_in_schema=False)
+    def health() -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    return app
+
+
+class FrameMiddleware:
+    """Pure ASGI (cheap on the hot search path): body-size limit, language negotiation,
+    security headers, and an access log line without query string, body, cookie or address."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        headers = Headers(scope=scope)
+        length = headers.get("content-length")
+        status = 500
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            status = 413
+            await problems.problem(413, f"The request body must be at most {MAX_BODY_BYTES} bytes.",
+                                   headers={"Connection": "close"})(scope, receive, send)
+        else:
+            query = QueryParams(scope.get("query_string", b""))
+            q = query.get("lang")
+            cookie_lang = None
+            raw_cookie = headers.get("cookie", "")
+            if i18n.LANG_COOKIE in raw_cookie:
+                cookie_lang = cookie_parser(raw_cookie).get(i18n.LANG_COOKIE)
+            scope.setdefault("state", {})["lang"] = i18n.negotiate(
+                q, cookie_lang, headers.get("accept-language"))
+
+            async def send_wrapper(message: Message) -> None:
+                nonlocal status
+                if message["type"] == "http.response.start":
+                    status = message["status"]
+                    out = MutableHeaders(scope=message)
+                    out.setdefault("Content-Security-Policy", CSP)
+                    out.setdefault("X-Content-Type-Options", "nosniff")
+                    out.setdefault("Referrer-Policy", "no-referrer")
+                    if q in i18n.LANGS:
+                        out.append("set-cookie", f"{i18n.LANG_COOKIE}={q}; Max-Age=31536000; "
+                                                 "Path=/; SameSite=lax; HttpOnly")
+                await send(message)
+
+            await self.app(scope, receive, send_wrapper)
+        if access_log.isEnabledFor(logging.INFO):
+            access_log.info("%s %s %d %.1fms", scope["method"], scope["path"], status,
+                            (time.perf_counter() - start) * 1000)
+
+
+def _html_error(request: Request, status: int) -> Response:
+    if not hasattr(request.state, "lang"):
+        request.state.lang = i18n.DEFAULT_LANG
+    return render(request, "error.html", status_code=status, status=status, nav=None)

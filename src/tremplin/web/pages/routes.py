@@ -1,0 +1,341 @@
+"""Server-rendered pages: they work without JavaScript (forms + redirects), and keep the
+journey in a browser cookie only. Thin shells over `Services`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from tremplin.guide.journey import AVATAR_PARTS, BADGES, JOB_CODE, MAX_EXPERIENCE_CHARS, Experience, Journey
+from tremplin.web import i18n, state
+from tremplin.web.avatar import normalise, render_avatar
+from tremplin.web.services import Services, ServiceUnavailable
+from tremplin.web.templating import journey_of, render
+
+router = APIRouter(include_in_schema=False)
+
+STEPS = ("avatar", "interests", "competences", "explorer")
+QUESTIONS_PER_SCREEN = 6
+CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "start"}
+POSTCODE = re.compile(r"[0-9]{5}")
+MAX_QUERY = 200
+
+
+def services(request: Request) -> Services:
+    svc: Services = request.app.state.services
+    return svc
+
+
+def save(response: Response, journey: Journey) -> Response:
+    _, value = state.fit(journey)
+    response.set_cookie(state.COOKIE, value, max_age=state.MAX_AGE_S, samesite="lax",
+                        httponly=True, path="/")
+    return response
+
+
+def go(url: str, journey: Journey | None = None) -> Response:
+    response = RedirectResponse(url, status_code=303)
+    return save(response, journey) if journey is not None else response
+
+
+def progress(journey: Journey) -> dict[str, Any]:
+    done = [s for s in STEPS if s in journey.badges]
+    return {"done": len(done), "total": len(STEPS), "steps": STEPS}
+
+
+def cheer(request: Request) -> str:
+    ok = request.query_params.get("ok", "")
+    return ok if ok in CHEERS else ""
+
+
+def page(request: Request, name: str, **ctx: Any) -> Response:
+    journey = journey_of(request)
+    ctx.setdefault("progress", progress(journey))
+    ctx.setdefault("cheer", cheer(request))
+    i = 1 if request.state.lang == "en" else 0
+    ctx.setdefault("badge_names", {b: names[i] for b, names in BADGES.items()})
+    return render(request, name, **ctx)
+
+
+# --- home, search, job, about -----------------------------------------------------------
+
+@router.get("/")
+def home(request: Request) -> Response:
+    return page(request, "home.html", nav="home")
+
+
+@router.get("/recherche")
+def search_page(request: Request, q: str = "") -> Response:
+    q = q.strip()[:MAX_QUERY]
+    svc = services(request)
+    results: list[dict[str, Any]] = []
+    error = ""
+    if q:
+        try:
+            results = svc.search(q, 20)
+        except ServiceUnavailable:
+            error = "search_unavailable"
+        except svc.query_error:
+            error = "search_bad_query"
+    for r in results:
+        job = svc.job(r["code"])
+        r["summary"] = "" if job is None else _summary(job.definition)
+    return page(request, "search.html", nav="search", q=q, results=results, error=error)
+
+
+def _summary(definition: str) -> str:
+    from tremplin.web.services import first_sentence
+
+    return first_sentence(definition)
+
+
+@router.get("/metiers/{code}")
+def job_page(request: Request, code: str, cp: str = "") -> Response:
+    code = code.upper()
+    svc = services(request)
+    detail = svc.job_detail(code) if JOB_CODE.fullmatch(code) else None
+    if detail is None:
+        return render(request, "error.html", status_code=404, status=404, nav=None)
+    journey = journey_of(request)
+    mine = set(journey.all_competences())
+    places: dict[str, Any] | None = None
+    cp = cp.strip()
+    cp_error = bool(cp) and not POSTCODE.fullmatch(cp)
+    if cp and not cp_error:
+        places = svc.places(postcode=cp, radius_km=15, limit=8)
+    return page(request, "job.html", nav="job", job=detail, mine=mine, places=places, cp=cp,
+                cp_error=cp_error, thumb=journey.thumbs.get(code, 0))
+
+
+@router.get("/a-propos")
+def about(request: Request) -> Response:
+    return page(request, "about.html", nav="about", sources=services(request).sources())
+
+
+# --- journey ---------------------------------------------------------------------------
+
+@router.get("/parcours")
+def journey_hub(request: Request) -> Response:
+    return page(request, "journey.html", nav="journey")
+
+
+@router.post("/effacer")
+def erase(request: Request) -> Response:
+    response = RedirectResponse("/?ok=start", status_code=303)
+    response.delete_cookie(state.COOKIE, path="/")
+    return response
+
+
+@router.get("/parcours/avatar")
+def avatar_page(request: Request) -> Response:
+    journey = journey_of(request)
+    current = normalise(journey.avatar)
+    lang = request.state.lang
+    parts = [
+        {"part": part, "options": [
+            {"id": opt, "checked": current[part] == opt,
+             "label": words[1] if lang == "en" else words[0]}
+            for opt, words in options.items()
+        ]}
+        for part, options in AVATAR_PARTS.items()
+    ]
+    return page(request, "avatar.html", nav="avatar", parts=parts)
+
+
+@router.post("/parcours/avatar")
+async def avatar_save(request: Request) -> Response:
+    form = await request.form()
+    journey = journey_of(request)
+    chosen = {part: str(form.get(part, "")) for part in AVATAR_PARTS}
+    avatar = normalise({k: v for k, v in chosen.items() if v})
+    journey = state.award(replace(journey, avatar=avatar), "avatar")
+    if form.get("action") == "preview":
+        return go("/parcours/avatar?ok=avatar#apercu", journey)
+    return go("/parcours/gouts?ok=avatar", journey)
+
+
+@router.get("/avatar.svg")
+def avatar_svg(request: Request) -> Response:
+    """The avatar for the given parts (used by the page script for a live preview)."""
+    chosen = {p: request.query_params.get(p, "") for p in AVATAR_PARTS}
+    svg = render_avatar({k: v for k, v in chosen.items() if v}, request.state.lang, size=160)
+    return Response(svg, media_type="image/svg+xml",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/parcours/gouts")
+def interests_page(request: Request) -> Response:
+    svc = services(request)
+    try:
+        questions = [_question(q) for q in svc.riasec_questions(request.state.lang)]
+    except ServiceUnavailable:
+        return page(request, "interests.html", nav="interests", questions=[], page_no=1,
+                    pages=1, unavailable=True, answers={})
+    screens: dict[int, list[dict[str, Any]]] = {}
+    for i, q in enumerate(questions):
+        screens.setdefault(q["screen"] or i // QUESTIONS_PER_SCREEN + 1, []).append(q)
+    numbers = sorted(screens) or [1]
+    raw = request.query_params.get("page", "1")
+    page_no = min(max(1, int(raw) if raw.isdigit() and len(raw) < 4 else 1), len(numbers))
+    shown = screens.get(numbers[page_no - 1], [])
+    return page(request, "interests.html", nav="interests", questions=shown,
+                page_no=page_no, pages=len(numbers), unavailable=False,
+                answers=journey_of(request).riasec)
+
+
+def _question(q: dict[str, Any]) -> dict[str, Any]:
+    """A statement, with the id the journey keeps (its RIASEC letter, upper case, + number)."""
+    qid = str(q.get("id", "")).upper()
+    letter = str(q.get("letter") or qid[:1]).upper()[:1]
+    screen = q.get("screen")
+    return {"id": qid, "text": str(q.get("text", "")),
+            "letter": letter if letter and letter in "RIASEC" else "R",
+            "screen": screen if isinstance(screen, int) else 0}
+
+
+@router.post("/parcours/gouts")
+async def interests_save(request: Request) -> Response:
+    form = await request.form()
+    journey = journey_of(request)
+    answers = dict(journey.riasec)
+    for key, value in form.multi_items():
+        if key.startswith("q_") and str(value) in ("0", "1", "2"):
+            qid = key[2:]
+            if re.fullmatch(r"[RIASEC][0-9]{1,2}", qid):
+                answers[qid] = int(str(value))
+    answers = dict(list(answers.items())[:60])
+    journey = replace(journey, riasec=answers)
+    page_no = int(str(form.get("page", "1"))) if str(form.get("page", "1")).isdigit() else 1
+    pages = int(str(form.get("pages", "1"))) if str(form.get("pages", "1")).isdigit() else 1
+    if page_no < pages:
+        return go(f"/parcours/gouts?page={page_no + 1}", journey)
+    journey = state.award(journey, "interests")
+    return go("/parcours/competences?ok=interests", journey)
+
+
+@router.get("/parcours/competences")
+def competences_page(request: Request, cq: str = "") -> Response:
+    svc = services(request)
+    journey = journey_of(request)
+    cq = cq.strip()[:MAX_EXPERIENCE_CHARS]
+    found: list[dict[str, Any]] = []
+    unavailable = False
+    if cq:
+        try:
+            found = [c for c in svc.suggest_competences(cq, 20) if _competence(svc, c.get("ogr"))][:10]
+        except ServiceUnavailable:
+            unavailable = True
+        except svc.profile_error:
+            found = []
+    kept = [_competence(svc, ogr) for ogr in journey.all_competences()]
+    return page(request, "competences.html", nav="competences", cq=cq, found=found,
+                kept=[k for k in kept if k], unavailable=unavailable,
+                max_chars=MAX_EXPERIENCE_CHARS)
+
+
+def _competence(svc: Services, ogr: Any) -> dict[str, Any] | None:
+    if not isinstance(ogr, int):
+        return None
+    c = svc.catalog.get_competence(ogr)
+    return None if c is None else {"ogr": c.ogr, "label": c.label}
+
+
+@router.post("/parcours/competences/experience")
+async def experience_add(request: Request) -> Response:
+    form = await request.form()
+    text = str(form.get("text", "")).strip()[:MAX_EXPERIENCE_CHARS]
+    if not text:
+        return go("/parcours/competences")
+    svc = services(request)
+    journey = journey_of(request)
+    try:
+        suggested = svc.suggest_competences(text, 16)
+    except (ServiceUnavailable, ValueError):
+        suggested = []
+    # the journey keeps ROME competences (savoir-faire, savoir-être), as the guide expects
+    codes = tuple(int(c["ogr"]) for c in suggested if _competence(svc, c.get("ogr")))[:8]
+    try:
+        exp = Experience(text, codes)
+        journey = replace(journey, experiences=(*journey.experiences, exp)[-20:])
+        journey = state.award(journey, "experience")
+        journey = Journey.from_dict(journey.to_dict())  # validate the text (control chars…)
+    except ValueError:
+        return go("/parcours/competences?err=text")
+    return go("/parcours/competences?ok=experience#gardees", journey)
+
+
+@router.post("/parcours/competences/garder")
+async def competence_keep(request: Request) -> Response:
+    form = await request.form()
+    journey = journey_of(request)
+    add = [int(str(v)) for k, v in form.multi_items() if k == "ogr" and str(v).isdigit()]
+    svc = services(request)
+    add = [o for o in add if svc.catalog.get_competence(o) is not None]
+    merged = tuple(dict.fromkeys((*journey.competences, *add)))[:200]
+    journey = state.award(replace(journey, competences=merged), "competences")
+    return go("/parcours/competences?ok=competences#gardees", journey)
+
+
+@router.post("/parcours/competences/retirer")
+async def competence_remove(request: Request) -> Response:
+    form = await request.form()
+    raw = str(form.get("ogr", ""))
+    journey = journey_of(request)
+    if raw.isdigit():
+        ogr = int(raw)
+        journey = replace(
+            journey,
+            competences=tuple(c for c in journey.competences if c != ogr),
+            experiences=tuple(Experience(e.text, tuple(c for c in e.competences if c != ogr))
+                              for e in journey.experiences),
+        )
+    return go("/parcours/competences#gardees", journey)
+
+
+@router.get("/parcours/pistes")
+def tracks_page(request: Request) -> Response:
+    svc = services(request)
+    journey = journey_of(request)
+    recs: list[dict[str, Any]] = []
+    unavailable = False
+    try:
+        profile = svc.profile_from_journey(journey)
+        if not profile.is_empty:
+            recs = svc.recommend(profile, 10)
+    except ServiceUnavailable:
+        unavailable = True
+    except svc.profile_error:
+        recs = []
+    for r in recs:
+        job = svc.job(r["code"])
+        r["summary"] = "" if job is None else _summary(job.definition)
+    response = page(request, "tracks.html", nav="tracks", recs=recs, unavailable=unavailable,
+                    thumbs=journey.thumbs)
+    if recs and "explorer" not in journey.badges:
+        save(response, state.award(journey, "explorer"))
+    return response
+
+
+@router.post("/parcours/pistes/avis")
+async def thumb(request: Request) -> Response:
+    form = await request.form()
+    code = str(form.get("code", "")).upper()
+    vote = str(form.get("vote", ""))
+    back = "/metiers/" + code if form.get("from") == "job" else "/parcours/pistes"
+    if not JOB_CODE.fullmatch(code) or vote not in ("1", "-1"):
+        return go(back if JOB_CODE.fullmatch(code) else "/parcours/pistes")
+    journey = journey_of(request)
+    thumbs = dict(journey.thumbs)
+    thumbs[code] = int(vote)
+    journey = replace(journey, thumbs=dict(list(thumbs.items())[-200:]),
+                      xp=min(journey.xp + 5, 100_000))
+    journey = state.award(journey, "thumbs")
+    return go(f"{back}?ok=thumbs#job-{code}", journey)
+
+
+def lang_names() -> dict[str, str]:
+    return {code: i18n.messages(code)["lang_name"] for code in i18n.LANGS}

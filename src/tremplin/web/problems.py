@@ -1,0 +1,57 @@
+"""Errors as RFC 9457 problem details (`application/problem+json`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_TYPE = "application/problem+json"
+TYPE_BASE = "https://tremplin.example/problems/"
+
+TITLES = {
+    400: "Bad request", 404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
+    413: "Request too large", 415: "Unsupported media type", 422: "Invalid input",
+    429: "Too many requests", 500: "Internal error", 503: "Service unavailable",
+}
+SLUGS = {
+    400: "bad-request", 404: "not-found", 405: "method-not-allowed", 406: "not-acceptable",
+    413: "too-large", 415: "unsupported-media-type", 422: "invalid-input",
+    429: "too-many-requests", 500: "internal-error", 503: "unavailable",
+}
+
+
+def problem(status: int, detail: str, *, errors: list[dict[str, Any]] | None = None,
+            headers: dict[str, str] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + SLUGS.get(status, str(status)),
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
+
+
+def _where(loc: tuple[Any, ...] | list[Any]) -> str:
+    return ".".join(str(p) for p in loc if p not in ("body",)) or "body"
+
+
+async def validation_handler(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"field": _where(e.get("loc", ())), "message": str(e.get("msg", ""))}
+        for e in exc.errors()[:20]
+    ]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:3]) or "Invalid input"
+    return problem(422, detail, errors=errors)
+
+
+async def http_handler(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
+    return problem(exc.status_code, detail, headers=getattr(exc, "headers", None))

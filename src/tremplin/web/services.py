@@ -1,0 +1,324 @@
+"""The service layer the pages and the API share: one object, built once at start-up, that
+holds the catalog and the engines and turns core results into plain data.
+
+The core (catalog, search, recommend) knows nothing of the web; this module only calls it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import json
+import logging
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from tremplin.catalog.read import Catalog, Job, Place
+from tremplin.config import Settings
+
+log = logging.getLogger("tremplin.web")
+
+SEARCH_CACHE_SIZE = 4096
+
+
+class ServiceUnavailable(RuntimeError):
+    """A core part (search index, recommendation) is not installed or not built."""
+
+
+def plain(obj: Any) -> Any:
+    """Dataclasses, tuples and sets to JSON-ready data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [plain(v) for v in obj]
+    if hasattr(obj, "to_dict") and callable(obj.to_dict):
+        return plain(obj.to_dict())
+    return obj
+
+
+def first_sentence(text: str, limit: int = 220) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    for end in (". ", "! ", "? "):
+        if end in line:
+            line = line.split(end, 1)[0] + end.strip()
+            break
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def norm_query(q: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", q).casefold().split())
+
+
+class _LRU:
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._d: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            if key in self._d:
+                self._d.move_to_end(key)
+                return self._d[key]
+            return None
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._d[key] = value
+            self._d.move_to_end(key)
+            while len(self._d) > self.size:
+                self._d.popitem(last=False)
+
+
+def _call_with_settings(fn: Callable[..., Any], settings: Settings) -> Any:
+    """Call a core factory, passing settings when it takes a parameter."""
+    params = inspect.signature(fn).parameters
+    if "settings" in params:
+        return fn(settings=settings)
+    return fn()
+
+
+class Services:
+    def __init__(self, settings: Settings, catalog: Catalog | None = None) -> None:
+        self.settings = settings
+        self.catalog = catalog or Catalog(settings.catalog_path)
+        self._engine: Any = None
+        self._engine_error: str | None = None
+        self._search_cache = _LRU(SEARCH_CACHE_SIZE)
+        self._lock = threading.Lock()
+        self._job_labels: dict[str, str] | None = None
+
+    # --- start-up --------------------------------------------------------------------------
+    def warm(self) -> None:
+        """Load what is slow to load (search index) once, before serving."""
+        try:
+            self.engine()
+        except ServiceUnavailable as exc:
+            log.warning("search not available: %s", exc)
+        try:
+            # the first suggestion loads the recommendation index (built once, then cached)
+            self._recommend_module().suggest_competences("boulanger", limit=1)
+        except ServiceUnavailable as exc:
+            log.warning("recommendations not available: %s", exc)
+        except Exception:
+            log.exception("recommendation index could not be loaded")
+
+    def engine(self) -> Any:
+        with self._lock:
+            if self._engine is None:
+                try:
+                    mod = importlib.import_module("tremplin.search")
+                    self._engine = _call_with_settings(mod.get_engine, self.settings)
+                except Exception as exc:  # missing module, index not built, damaged index
+                    raise ServiceUnavailable(f"search engine: {exc!r}") from exc
+            return self._engine
+
+    def _recommend_module(self) -> Any:
+        try:
+            mod = importlib.import_module("tremplin.recommend")
+        except ImportError as exc:
+            raise ServiceUnavailable(f"recommendation: {exc}") from exc
+        for name in ("Profile", "recommend", "suggest_competences", "riasec_questions"):
+            if not hasattr(mod, name):
+                raise ServiceUnavailable(f"recommendation: tremplin.recommend has no {name}")
+        return mod
+
+    @property
+    def query_error(self) -> type[Exception]:
+        try:
+            return importlib.import_module("tremplin.search").QueryError  # type: ignore[no-any-return]
+        except (ImportError, AttributeError):
+            return ValueError
+
+    @property
+    def profile_error(self) -> type[Exception]:
+        try:
+            return self._recommend_module().ProfileError  # type: ignore[no-any-return]
+        except (ServiceUnavailable, AttributeError):
+            return ValueError
+
+    # --- search ------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Typo-tolerant job search; repeated queries are answered from a bounded cache."""
+        key = (norm_query(query), limit)
+        entry = self._search_cache.get(key)
+        if entry is not None:
+            return entry[0]  # type: ignore[no-any-return]
+        hits = [plain(h) for h in self.engine().search(query, limit=limit)]
+        body = json.dumps(hits, ensure_ascii=False, separators=(",", ":"), default=float)
+        self._search_cache.put(key, (hits, body.encode("utf-8")))
+        return hits
+
+    def cached_results_json(self, query: str, limit: int = 10) -> bytes | None:
+        """The search results as JSON bytes when this query was answered recently (no encoder,
+        no thread hop: the API's fast path)."""
+        entry = self._search_cache.get((norm_query(query), limit))
+        return None if entry is None else entry[1]
+
+    def results_json(self, query: str, limit: int = 10) -> bytes:
+        self.search(query, limit)
+        entry = self._search_cache.get((norm_query(query), limit))
+        return entry[1]  # type: ignore[no-any-return]
+
+    def autocomplete(self, prefix: str, limit: int = 8) -> list[dict[str, Any]]:
+        out = []
+        for s in self.engine().autocomplete(prefix, limit=limit):
+            out.append({"text": s} if isinstance(s, str) else plain(s))
+        return out
+
+    def explain(self, query: str) -> Any:
+        return plain(self.engine().explain(query))
+
+    def match(self, titles: list[str], k: int = 3) -> list[Any]:
+        try:
+            fn = importlib.import_module("tremplin.search").match_titles
+        except (ImportError, AttributeError) as exc:
+            raise ServiceUnavailable(f"search: {exc}") from exc
+        return plain(fn(titles, k=k))  # type: ignore[no-any-return]
+
+    # --- recommendation ------------------------------------------------------------------
+    def profile_from_dict(self, data: dict[str, Any]) -> Any:
+        return self._recommend_module().Profile.from_dict(data)
+
+    def profile_from_journey(self, journey: Any) -> Any:
+        """The recommendation profile read from a browser journey (`tremplin.guide.journey`):
+        kept competences, experiences with the competences kept from them, RIASEC scores."""
+        mod = self._recommend_module()
+        limits = mod.profile if hasattr(mod, "profile") else None
+        max_comp = getattr(limits, "MAX_COMPETENCES", 150)
+        experiences = []
+        loose: list[int] = list(journey.competences)
+        for e in journey.experiences:
+            if e.text:
+                experiences.append({"text": e.text, "confirmed_competences": list(e.competences)})
+            else:
+                loose.extend(e.competences)
+        answers = {qid.lower(): v for qid, v in journey.riasec.items()}
+        riasec: dict[str, float] = {}
+        if answers:
+            try:
+                riasec = dict(self.score_riasec(answers)["scores"])
+            except (ValueError, KeyError, TypeError):
+                riasec = {}
+        data = {
+            "competences": list(dict.fromkeys(loose))[:max_comp],
+            "experiences": experiences[:20],
+            "riasec": riasec,
+        }
+        return mod.Profile.from_dict(data)
+
+    def recommend(self, profile: Any, limit: int = 10) -> list[dict[str, Any]]:
+        recs = self._recommend_module().recommend(profile, limit=limit)
+        return [plain(r) for r in recs]
+
+    def suggest_competences(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
+        return [plain(c) for c in self._recommend_module().suggest_competences(text, limit=limit)]
+
+    def riasec_questions(self, lang: str) -> list[dict[str, Any]]:
+        return [plain(q) for q in self._recommend_module().riasec_questions(lang)]
+
+    def score_riasec(self, answers: dict[str, int]) -> Any:
+        return plain(self._recommend_module().score_riasec(answers))
+
+    # --- catalog -----------------------------------------------------------------------------
+    def job_label(self, code: str) -> str:
+        if self._job_labels is None:
+            self._job_labels = {j.code: j.label for j in self.catalog.all_jobs()}
+        return self._job_labels.get(code, code)
+
+    def job(self, code: str) -> Job | None:
+        return self.catalog.get_job(code)
+
+    def job_detail(self, code: str) -> dict[str, Any] | None:
+        """Everything about one ROME fiche, as plain data (the API's and the page's source)."""
+        job = self.catalog.get_job(code)
+        if job is None:
+            return None
+        lines = [ln.strip() for ln in job.definition.split("\n") if ln.strip()]
+        knowledge = self.catalog.job_knowledge(code)
+        return {
+            "code": job.code,
+            "label": job.label,
+            "label_masculine": job.label_masculine,
+            "label_feminine": job.label_feminine,
+            "summary": first_sentence(job.definition),
+            "definition": job.definition,
+            "definition_intro": lines[0] if lines else "",
+            "definition_tasks": lines[1:],
+            "access": job.access,
+            "domain": {"code": job.domain_code, "label": job.domain_label},
+            "grand_domain": {"code": job.grand_domain_code, "label": job.grand_domain_label},
+            "riasec": {"major": job.riasec_major, "minor": job.riasec_minor},
+            "regulated": job.regulated,
+            "titles": [
+                {"ogr": t.ogr, "label": t.label, "masculine": t.masculine, "feminine": t.feminine,
+                 "principal": t.is_principal}
+                for t in self.catalog.job_titles(code)
+            ],
+            "competences": [
+                {"ogr": c.ogr, "label": c.label, "category": c.category,
+                 "subcategory": c.subcategory, "core": c.core}
+                for c in self.catalog.job_competences(code)
+            ],
+            "knowledge": [
+                {"ogr": k.ogr, "label": k.label, "category": k.category}
+                for k in knowledge if not k.is_certification
+            ],
+            "certifications": [
+                {"ogr": k.ogr, "label": k.label} for k in knowledge if k.is_certification
+            ],
+            "contexts": [
+                {"ogr": w.ogr, "label": w.label, "type": w.type_label}
+                for w in self.catalog.job_contexts(code)
+            ],
+            "mobilities": [
+                {"code": m.target_code, "label": m.target_label, "rank": m.rank}
+                for m in self.catalog.mobilities(code)
+            ],
+            "onisep_jobs": [
+                {"id": o.id, "name": o.name, "summary": o.summary, "min_level": o.min_level}
+                for o in self.catalog.onisep_jobs_for(code)
+            ],
+            "trainings": [
+                {"id": t.id, "title": t.title, "type": t.type_label, "duration": t.duration,
+                 "level": t.level, "level_number": t.level_number}
+                for t in self.catalog.trainings_for_job(code)
+            ],
+        }
+
+    def places(self, *, lat: float | None = None, lon: float | None = None,
+               radius_km: float = 10.0, postcode: str | None = None,
+               limit: int = 20) -> dict[str, Any]:
+        centre: tuple[float, float] | None = None
+        found: list[Place]
+        if postcode is not None:
+            centre = self.catalog.postcode_centre(postcode)
+            if centre is not None:
+                found = self.catalog.places_near(centre[0], centre[1], radius_km, limit=limit)
+            else:
+                found = self.catalog.places_in_postcode(postcode, limit=limit)
+        else:
+            assert lat is not None and lon is not None
+            centre = (lat, lon)
+            found = self.catalog.places_near(lat, lon, radius_km, limit=limit)
+        snapshot = max((p.snapshot_date for p in found), default="")
+        return {
+            "centre": None if centre is None else {"lat": round(centre[0], 5),
+                                                   "lon": round(centre[1], 5)},
+            "radius_km": radius_km,
+            "snapshot_date": snapshot,
+            "places": [plain(p) for p in found],
+        }
+
+    def sources(self) -> list[dict[str, Any]]:
+        return [
+            {"dataset": s.dataset, "version": s.version, "published": s.published,
+             "licence": s.licence, "credit": s.credit, "counts": s.counts}
+            for s in self.catalog.sources()
+        ]

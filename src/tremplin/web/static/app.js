@@ -1,0 +1,51 @@
+// Tremplin: small enhancements only; every page works without this file.
+(function () {
+  "use strict";
+  // Autocomplete: asks the server after a pause in typing (never on every keystroke).
+  var input = document.querySelector("input[data-autocomplete]");
+  if (input && window.fetch) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null, last = "", cache = {};
+    var fill = function (items) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      items.forEach(function (s) {
+        var o = document.createElement("option");
+        o.value = s.text || s.label || s.title || "";
+        list.appendChild(o);
+      });
+    };
+    input.addEventListener("input", function () {
+      var q = input.value.trim();
+      clearTimeout(timer);
+      if (q.length < 2 || q === last) return;
+      timer = setTimeout(function () {
+        last = q;
+        if (cache[q]) { fill(cache[q]); return; }
+        fetch(input.getAttribute("data-autocomplete") + "?limit=8&q=" + encodeURIComponent(q), {headers: {Accept: "application/json"}})
+          .then(function (r) { return r.ok ? r.json() : {suggestions: []}; })
+          .then(function (d) { cache[q] = d.suggestions || []; if (input.value.trim() === q) fill(cache[q]); })
+          .catch(function () {});
+      }, 250);
+    });
+  }
+  // Avatar: live preview while choosing (the form still saves without JavaScript).
+  var form = document.querySelector("form[data-avatar-preview]");
+  if (form && window.fetch && window.URLSearchParams) {
+    var box = document.getElementById("apercu");
+    form.addEventListener("change", function () {
+      var params = new URLSearchParams();
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]:checked"), function (el) {
+        params.append(el.name, el.value);
+      });
+      params.append("lang", document.documentElement.lang);
+      fetch(form.getAttribute("data-avatar-preview") + "?" + params.toString())
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .then(function (svg) {
+          if (svg.indexOf("<svg") !== 0) return;
+          var doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+          var node = document.importNode(doc.documentElement, true);
+          box.replaceChildren(node);
+        }).catch(function () {});
+    });
+  }
+})();

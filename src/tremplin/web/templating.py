@@ -1,0 +1,91 @@
+"""Jinja2 rendering with strict undefined variables and the message catalog as `t`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from tremplin.guide.journey import Journey
+from tremplin.web import i18n, state
+from tremplin.web.avatar import render_avatar
+
+HERE = Path(__file__).parent
+
+env = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _labels(value: Any) -> list[str]:
+    """A list of strings or of objects with a label, as strings (for explanations)."""
+    if not value:
+        return []
+    if isinstance(value, str | dict):
+        value = [value]
+    out = []
+    for v in value:
+        if isinstance(v, dict):
+            text = v.get("label") or v.get("title") or v.get("name") or v.get("text") or ""
+        else:
+            text = str(v)
+        if text:
+            out.append(str(text))
+    return out
+
+
+def _schema_name(schema: Any) -> str:
+    ref = schema.get("$ref", "") if isinstance(schema, dict) else ""
+    return ref.rsplit("/", 1)[-1] if ref else "object"
+
+
+env.filters["labels"] = _labels
+env.filters["schema_name"] = _schema_name
+
+
+def lang_url(request: Request, lang: str) -> str:
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    params.append(("lang", lang))
+    return request.url.path + "?" + urlencode(params)
+
+
+def journey_of(request: Request) -> Journey:
+    cached = getattr(request.state, "journey", None)
+    if cached is None:
+        cached = state.decode(request.cookies.get(state.COOKIE))
+        request.state.journey = cached
+    return cached
+
+
+def render(request: Request, name: str, *, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    lang: str = getattr(request.state, "lang", i18n.DEFAULT_LANG)
+    t = i18n.translator(lang)
+    journey = journey_of(request)
+    other = [code for code in i18n.LANGS if code != lang]
+    base = {
+        "request": request,
+        "t": t,
+        "lang": lang,
+        "dir": i18n.direction(lang),
+        "switch": [{"code": code, "url": lang_url(request, code),
+                    "name": i18n.messages(code)["lang_name"]} for code in other],
+        "journey": journey,
+        "avatar": Markup(render_avatar(journey.avatar, lang, size=96,
+                                       label=t("avatar_alt"))),
+        "static_v": request.app.state.static_version,
+        "path": request.url.path,
+        "nav": "",
+        "message": "",
+    }
+    base.update(ctx)
+    html = env.get_template(name).render(**base)
+    return HTMLResponse(html, status_code=status_code)

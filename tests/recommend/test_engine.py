@@ -1,0 +1,133 @@
+"""The engine on the real catalog and the real sentence model."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from tremplin.catalog.read import Catalog
+from tremplin.cli import cli
+from tremplin.recommend import (
+    Constraints,
+    Experience,
+    Profile,
+    ProfileError,
+    recommend,
+    suggest_competences,
+)
+from tremplin.recommend.index import RecommendIndex, get_index
+
+
+@pytest.fixture(scope="module")
+def index(catalog: Catalog) -> RecommendIndex:
+    return get_index()
+
+
+def test_babysitting_suggests_childcare(index: RecommendIndex) -> None:
+    sugg = suggest_competences("baby-sitting le mercredi, je garde deux enfants de 4 et 7 ans", 5)
+    assert len(sugg) == 5
+    assert sum("enfant" in s.label.lower() for s in sugg) >= 3, [s.label for s in sugg]
+    assert all(s.matched_text for s in sugg)
+    assert [s.score for s in sugg] == sorted((s.score for s in sugg), reverse=True)
+
+
+def test_babysitting_recommends_childcare_jobs(index: RecommendIndex) -> None:
+    recs = recommend(Profile(experiences=(Experience("j'ai gardé mes petits frères"),)))
+    codes = [r.code for r in recs]
+    assert {"K1303", "K1307", "K1202", "K1314"} & set(codes[:10]), codes
+    first = recs[0]
+    assert first.rank == 1 and first.why.matched
+    assert any(m["experience_text"] for m in first.why.matched)
+    assert set(first.why.parts) == {"coverage", "interest", "diversity_penalty"}
+    assert all(p.text for p in first.why.parts.values())
+
+
+def test_same_profile_same_ranking(index: RecommendIndex) -> None:
+    p = Profile(competences=(300282,), experiences=(Experience("je répare des vélos"),),
+                riasec={"R": 1.0, "I": 0.5})
+    a = [(r.code, r.score) for r in recommend(p)]
+    b = [(r.code, r.score) for r in recommend(Profile.from_dict(p.to_dict()))]
+    assert a == b
+
+
+def test_feminine_masculine_wording_same_ranking(index: RecommendIndex) -> None:
+    pairs = [("j'étais serveur dans une brasserie, je suis allé aider en cuisine",
+              "j'étais serveuse dans une brasserie, je suis allée aider en cuisine"),
+             ("animateur en colo, motivé et sérieux", "animatrice en colo, motivée et sérieuse")]
+    for masc, fem in pairs:
+        a = [r.code for r in recommend(Profile(experiences=(Experience(masc),)))]
+        b = [r.code for r in recommend(Profile(experiences=(Experience(fem),)))]
+        assert a == b
+
+
+def test_diversity_limits_one_domain(index: RecommendIndex) -> None:
+    # every competence of a childcare fiche: without diversity most of the top is K13
+    comps = tuple(sorted(int(index.item_ogr[i]) for i in index.job_items["K1303"]))
+    plain = recommend(Profile(competences=comps), 10, diversity=False)
+    varied = recommend(Profile(competences=comps), 10)
+    assert max(Counter(index.jobs[index.job_pos[r.code]].domain_code for r in varied).values()) <= 3
+    assert max(Counter(index.jobs[index.job_pos[r.code]].domain_code for r in plain).values()) > 3
+    assert varied[0].code == plain[0].code
+    assert any(r.why.parts["diversity_penalty"].value > 0 for r in varied)
+
+
+def test_explanation_next_steps(index: RecommendIndex) -> None:
+    recs = recommend(Profile(competences=(107371,), riasec={"S": 1.0}), 5)
+    k1303 = next((r for r in recs if r.code == "K1303"), recs[0])
+    assert k1303.why.trainings and {"title", "level", "duration", "rncp_url"} <= set(
+        k1303.why.trainings[0])
+    assert k1303.why.close_jobs
+    assert "Social" in k1303.why.interest
+
+
+def test_constraints(index: RecommendIndex) -> None:
+    p = Profile(competences=(107371,), constraints=Constraints(avoided_domains=("K",)))
+    assert all(not r.code.startswith("K") for r in recommend(p))
+    everything = tuple("ABCDEFGHIJKLMN")
+    with pytest.raises(ProfileError, match="exclude every job"):
+        recommend(Profile(competences=(107371,), constraints=Constraints(avoided_domains=everything)))
+
+
+@pytest.mark.parametrize("profile", [
+    Profile(),
+    Profile(competences=(999999999,)),
+    Profile(experiences=(Experience("x", confirmed_competences=(12,)),)),
+])
+def test_bad_profiles(index: RecommendIndex, profile: Profile) -> None:
+    with pytest.raises(ProfileError):
+        recommend(profile)
+
+
+def test_bad_limit_and_text(index: RecommendIndex) -> None:
+    with pytest.raises(ProfileError):
+        recommend(Profile(riasec={"S": 1.0}), limit=0)
+    with pytest.raises(ProfileError):
+        suggest_competences("   ")
+    with pytest.raises(ProfileError):
+        suggest_competences("a" * 5000)
+
+
+def test_interest_only_profile(index: RecommendIndex) -> None:
+    recs = recommend(Profile(riasec={"A": 1.0}), 10)
+    assert len(recs) == 10
+    assert recs[0].why.parts["coverage"].value == 0
+
+
+def test_cli_json_shape(index: RecommendIndex) -> None:
+    res = CliRunner().invoke(cli, ["recommend", "--competences", "107371", "--experience",
+                                   "baby-sitting", "--riasec", "S,A", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    recs = data["recommendations"]
+    assert len(recs) == 10
+    assert {"code", "title", "score", "why"} <= set(recs[0])
+    assert [r["score"] for r in recs] == sorted((r["score"] for r in recs), reverse=True)
+
+
+def test_cli_bad_input_is_a_clear_message(index: RecommendIndex) -> None:
+    res = CliRunner().invoke(cli, ["recommend", "--competences", "abc"])
+    assert res.exit_code == 2
+    assert "not a ROME competence code" in res.output

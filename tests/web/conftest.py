@@ -1,0 +1,78 @@
+"""Web fixtures: the real app over the real catalog, called in-process through ASGI."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from tremplin.catalog.read import Catalog
+from tremplin.config import Settings
+from tremplin.web.app import create_app
+from tremplin.web.services import Services
+
+
+class SyncClient:
+    """httpx over ASGITransport, driven synchronously (one event loop for the session)."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                        base_url="http://testserver")
+
+    def request(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        return self.loop.run_until_complete(self.client.request(method, url, **kw))
+
+    def get(self, url: str, **kw: Any) -> httpx.Response:
+        return self.request("GET", url, **kw)
+
+    def post(self, url: str, **kw: Any) -> httpx.Response:
+        return self.request("POST", url, **kw)
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self.client.cookies
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.client.aclose())
+        self.loop.close()
+
+
+@pytest.fixture(scope="session")
+def web_services(settings: Settings, catalog: Catalog) -> Services:
+    services = Services(settings, catalog)
+    services.warm()
+    return services
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, web_services: Services) -> FastAPI:
+    return create_app(settings, services=web_services)
+
+
+@pytest.fixture()
+def client(app: FastAPI) -> Iterator[SyncClient]:
+    c = SyncClient(app)
+    yield c
+    c.close()
+
+
+@pytest.fixture()
+def need_search(web_services: Services) -> None:
+    """The search engine must be there (a failure, not a skip: it is part of the product)."""
+    try:
+        web_services.engine()
+    except Exception as exc:
+        pytest.fail(f"the search engine could not be loaded: {exc}")
+
+
+@pytest.fixture()
+def need_recommend(web_services: Services) -> None:
+    try:
+        web_services.riasec_questions("fr")
+    except Exception as exc:
+        pytest.fail(f"the recommendation engine could not be loaded: {exc}")

@@ -1,0 +1,186 @@
+"""The JSON API through the real ASGI app and the real catalog."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.web.conftest import SyncClient
+
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(r, status: int) -> dict:  # type: ignore[no-untyped-def]
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith(PROBLEM)
+    body = r.json()
+    assert {"type", "title", "status", "detail"} <= set(body)
+    assert body["status"] == status
+    assert body["detail"]
+    return body
+
+
+def test_job_sheet(client: SyncClient) -> None:
+    r = client.get("/api/v1/jobs/D1102")
+    assert r.status_code == 200
+    job = r.json()
+    assert job["code"] == "D1102"
+    assert "Boulanger" in job["label"]
+    assert job["titles"] and job["competences"] and job["contexts"] and job["mobilities"]
+    assert any("CAP" in t["title"] for t in job["trainings"])
+    assert job["certifications"]
+    # lower-case codes are accepted
+    assert client.get("/api/v1/jobs/d1102").json()["code"] == "D1102"
+
+
+def test_job_not_found_is_a_problem(client: SyncClient) -> None:
+    body = assert_problem(client.get("/api/v1/jobs/N9999"), 404)
+    assert "N9999" in body["detail"]
+    assert_problem(client.get("/api/v1/jobs/not-a-code"), 422)
+    assert_problem(client.get("/api/v1/nothing-here"), 404)
+
+
+def test_validation_errors_are_problems(client: SyncClient) -> None:
+    body = assert_problem(client.get("/api/v1/search"), 422)
+    assert body["errors"][0]["field"] == "query.q"
+    assert_problem(client.get("/api/v1/search", params={"q": "x" * 201}), 422)
+    assert_problem(client.get("/api/v1/search", params={"q": "boulanger", "limit": 0}), 422)
+    assert_problem(client.post("/api/v1/match", json={"titles": ["a"] * 101}), 422)
+    assert_problem(client.post("/api/v1/match", json={"titles": []}), 422)
+    assert_problem(client.post("/api/v1/competences/suggest", json={"text": "x" * 2001}), 422)
+    assert_problem(client.post("/api/v1/recommendations", content=b"{not json",
+                               headers={"content-type": "application/json"}), 422)
+    assert_problem(client.get("/api/v1/riasec/questions", params={"lang": "de"}), 422)
+
+
+def test_body_size_limit(client: SyncClient) -> None:
+    big = b'{"text": "' + b"a" * 70_000 + b'"}'
+    assert_problem(client.post("/api/v1/competences/suggest", content=big,
+                               headers={"content-type": "application/json"}), 413)
+
+
+def test_method_not_allowed_is_a_problem(client: SyncClient) -> None:
+    assert_problem(client.post("/api/v1/jobs/D1102"), 405)
+
+
+def test_places_by_postcode_and_point(client: SyncClient) -> None:
+    r = client.get("/api/v1/places", params={"postcode": "75011"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["places"] and body["snapshot_date"]
+    assert all(p["distance_km"] <= 10 for p in body["places"])
+    r = client.get("/api/v1/places", params={"lat": 48.8566, "lon": 2.3522, "radius_km": 2})
+    places = r.json()["places"]
+    assert places and places == sorted(places, key=lambda p: p["distance_km"])
+    assert_problem(client.get("/api/v1/places"), 422)
+    assert_problem(client.get("/api/v1/places", params={"postcode": "7501"}), 422)
+    assert_problem(client.get("/api/v1/places", params={"lat": 48.8, "lon": 2.3, "radius_km": 500}), 422)
+    assert_problem(client.get("/api/v1/places", params={"postcode": "75011", "lat": 48.8, "lon": 2.3}), 422)
+
+
+def test_openapi_has_examples_and_limits(client: SyncClient) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    for path in ("/api/v1/search", "/api/v1/autocomplete", "/api/v1/jobs/{code}",
+                 "/api/v1/recommendations", "/api/v1/competences/suggest",
+                 "/api/v1/riasec/questions", "/api/v1/places", "/api/v1/match"):
+        assert path in paths, path
+    q = next(p for p in paths["/api/v1/search"]["get"]["parameters"] if p["name"] == "q")
+    assert q["schema"]["maxLength"] == 200 and q["schema"]["examples"]
+    assert "Input limits" in spec["info"]["description"]
+
+
+def test_docs_page_is_self_contained(client: SyncClient) -> None:
+    r = client.get("/docs")
+    assert r.status_code == 200
+    assert "/api/v1/search" in r.text
+    assert "cdn" not in r.text.lower() and "https://" not in r.text.split("<main", 1)[0]
+
+
+def test_cors_is_off_by_default_and_configurable(settings, web_services) -> None:  # type: ignore[no-untyped-def]
+    from tremplin.web.app import create_app
+
+    closed = SyncClient(create_app(settings, services=web_services, cors=[]))
+    r = closed.get("/api/v1/jobs/D1102", headers={"Origin": "https://partner.example"})
+    assert "access-control-allow-origin" not in r.headers
+    closed.close()
+    opened = SyncClient(create_app(settings, services=web_services, cors=["https://partner.example"]))
+    r = opened.get("/api/v1/jobs/D1102", headers={"Origin": "https://partner.example"})
+    assert r.headers["access-control-allow-origin"] == "https://partner.example"
+    opened.close()
+
+
+def test_no_personal_data_in_logs(client: SyncClient, caplog: pytest.LogCaptureFixture) -> None:
+    secret = "J'habite 12 rue des Lilas"
+    with caplog.at_level(logging.DEBUG):
+        client.get("/api/v1/places", params={"postcode": "75011"})
+        client.post("/api/v1/competences/suggest", json={"text": secret})
+        client.get("/api/v1/search", params={"q": "marie dupont 0612345678"})
+    # the server side's records (httpx's own client log is the test's, not the server's)
+    text = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith("httpx"))
+    assert "75011" not in text and "Lilas" not in text and "0612345678" not in text
+    assert "/api/v1/places" in text  # the access log keeps method, path, status, duration
+
+
+def test_search_finds_misspelled_job(client: SyncClient, need_search: None) -> None:
+    r = client.get("/api/v1/search", params={"q": "boulangé", "limit": 5})
+    assert r.status_code == 200
+    results = r.json()["results"]
+    assert results and results[0]["code"] == "D1102"
+    assert results[0]["reason"] in ("exact", "close_spelling", "similar_meaning", "alias")
+
+
+def test_autocomplete(client: SyncClient, need_search: None) -> None:
+    r = client.get("/api/v1/autocomplete", params={"q": "boul"})
+    assert r.status_code == 200
+    assert r.json()["suggestions"]
+
+
+def test_match_batch(client: SyncClient, need_search: None) -> None:
+    r = client.post("/api/v1/match", json={"titles": ["boulanger", "mecano auto", "nurse"], "k": 2})
+    assert r.status_code == 200
+    assert len(r.json()["results"]) == 3
+
+
+def test_riasec_and_suggest_and_recommend(client: SyncClient, need_recommend: None) -> None:
+    qs = client.get("/api/v1/riasec/questions", params={"lang": "en"}).json()["questions"]
+    assert len(qs) >= 6
+    r = client.post("/api/v1/competences/suggest",
+                    json={"text": "J'ai fait du pain et des croissants chez un boulanger"})
+    assert r.status_code == 200 and r.json()["results"]
+    ogrs = [c["ogr"] for c in r.json()["results"] if "ogr" in c]
+    r = client.post("/api/v1/recommendations",
+                    json={"profile": {"competences": ogrs}, "limit": 5})
+    assert r.status_code in (200, 422), r.text
+    assert_problem(client.post("/api/v1/recommendations", json={"profile": {"nope": 1}}), 422)
+
+
+def test_concurrent_identical_queries_are_computed_once(client: SyncClient, web_services,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         need_search: None) -> None:
+    import asyncio
+    import time
+
+    calls = []
+    original = web_services.results_json
+
+    def counting(q: str, limit: int) -> bytes:
+        calls.append(q)
+        time.sleep(0.2)  # long enough for the other requests to arrive meanwhile
+        return original(q, limit)
+
+    monkeypatch.setattr(web_services, "results_json", counting)
+    q = f"macon coffreur {time.time_ns()}"
+
+    async def burst() -> list:  # type: ignore[type-arg]
+        return await asyncio.gather(*(client.client.get("/api/v1/search", params={"q": q})
+                                      for _ in range(5)))
+
+    responses = client.loop.run_until_complete(burst())
+    assert [r.status_code for r in responses] == [200] * 5
+    assert len({r.content for r in responses}) == 1
+    assert len(calls) == 1
+    # and a repeated query is then answered from the cache without computing again
+    assert client.get("/api/v1/search", params={"q": q.upper()}).status_code == 200
+    assert len(calls) == 1

