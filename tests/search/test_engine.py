@@ -79,7 +79,7 @@ def test_known_titles_do_not_call_the_encoder(engine: JobSearch,
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("encoder called")
 
-    monkeypatch.setattr("tremplin.search.engine.encode_uncached", boom)
+    monkeypatch.setattr("tremplin.search.engine.encode_query", boom)
     assert engine.search_uncached("Boulangère")[0].code == "D1102"
     assert engine.search_uncached("nounou")[0].code == "K1310"
 

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from tremplin.config import Settings, load_settings
-from tremplin.embeddings import encode_uncached
+from tremplin.embeddings import encode_query
 from tremplin.search.aliases import I18N_MARK
 from tremplin.search.corpus import Entry
 from tremplin.search.hybrid import DEFAULT_WEIGHTS, Floats, HybridScorer, Scores, Weights, top_groups
@@ -239,7 +239,7 @@ class JobSearch:
             if hit is not None:
                 self._vec_cache.move_to_end(text)
                 return hit, "cache"
-        vec = encode_uncached([text])[0]
+        vec = encode_query(text)
         with self._lock:
             self._vec_cache[text] = vec
             while len(self._vec_cache) > self.cache_size:

@@ -51,7 +51,9 @@ def services(request: Request) -> Services:
     return svc
 
 
-SEARCH_THREADS = 2  # the encoder runs one query at a time: more threads only fight for the GIL
+# Enough threads for concurrent never-seen queries to share one encoder batch
+# (tremplin.embeddings.QueryBatcher); known titles never reach the encoder.
+SEARCH_THREADS = 16
 
 
 def _search_limiter(request: Request) -> anyio.CapacityLimiter:

@@ -1,0 +1,61 @@
+"""The offline encoder: cache round-trip and batching of concurrent live queries."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tremplin import embeddings
+from tremplin.embeddings import QueryBatcher, encode_cached
+
+TEXTS = ["plombier", "aide à domicile", "vendeuse", "conducteur de bus", "infirmière",
+         "cuisinier", "agent de sécurité", "développeur web"]
+
+
+def test_cache_returns_the_same_vectors(tmp_path: Path) -> None:
+    first = encode_cached(TEXTS[:3], tmp_path)
+    second = encode_cached(TEXTS[:3], tmp_path)  # served from disk
+    assert first.shape == (3, embeddings.DIM)
+    np.testing.assert_array_equal(first, second)
+    np.testing.assert_allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-3)
+
+
+def test_concurrent_queries_are_batched_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    batches: list[int] = []
+    real = embeddings.encode_uncached
+
+    def counting(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
+        batches.append(len(texts))
+        return real(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(embeddings, "encode_uncached", counting)
+    batcher = QueryBatcher(max_batch=4)
+    results: dict[str, embeddings.Vectors] = {}
+    barrier = threading.Barrier(len(TEXTS))
+
+    def worker(text: str) -> None:
+        barrier.wait()
+        results[text] = batcher.encode(text)
+
+    threads = [threading.Thread(target=worker, args=(t,)) for t in TEXTS]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(batches) == len(TEXTS)
+    assert len(batches) < len(TEXTS) and max(batches) <= 4  # some callers shared a batch
+    expected = real(TEXTS)
+    for i, text in enumerate(TEXTS):
+        np.testing.assert_allclose(results[text], expected[i], atol=1e-4)
+
+
+def test_a_failed_batch_reaches_every_waiter(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
+        raise RuntimeError("encoder down")
+
+    monkeypatch.setattr(embeddings, "encode_uncached", broken)
+    with pytest.raises(RuntimeError, match="encoder down"):
+        QueryBatcher().encode("plombier")
