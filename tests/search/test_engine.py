@@ -113,3 +113,24 @@ def test_autocomplete(engine: JobSearch) -> None:
     assert "D1102" in [s.code for s in engine.autocomplete("boulnager")]  # typo
     assert "J1501" in [s.code for s in engine.autocomplete("soignant") if s.kind == "word"]
     assert engine.autocomplete("x" * 5000) == []
+
+
+def test_one_typo_from_a_known_title_skips_the_encoder(engine: JobSearch,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("encoder called")
+
+    monkeypatch.setattr("tremplin.search.engine.encode_query", boom)
+    assert engine.search_uncached("plonbier")[0].code == "F1603"  # n for m
+    assert engine.search_uncached("coifeuse")[0].code == "D1202"  # a letter dropped
+    assert engine.search_uncached("coifeuse")[0].title == "Coiffeuse"
+
+
+def test_one_edit_distance() -> None:
+    from tremplin.search.engine import _within_one_edit
+
+    assert _within_one_edit("plombier", "plonbier")
+    assert _within_one_edit("plombier", "plmobier")  # adjacent letters swapped
+    assert _within_one_edit("plombier", "plombiers")
+    assert not _within_one_edit("plombier", "plongeur")
+    assert not _within_one_edit("plombier", "lpmobier")

@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,6 +217,8 @@ class JobSearch:
                 if e.gender in ("f", "n"):
                     f = f or e.text
                 self.onisep_forms[e.note + e.source + e.code] = (m, f)
+        self._one_edit = _one_edit_index(
+            k for k, ids in self.key_entries.items() if any(self.priors[i] > 0 for i in ids))
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, int], list[SearchHit]] = OrderedDict()
         self._vec_cache: OrderedDict[str, Floats] = OrderedDict()
@@ -255,7 +258,7 @@ class JobSearch:
                     return e.gender
         return "f" if looks_feminine(query) else "m"
 
-    def _plan(self, query: str, encode: bool = True) -> _Plan:
+    def _plan(self, query: str, encode: bool = True, typo_lookup: bool = True) -> _Plan:
         key = stem_key(query)
         gender = self._gender(query, key)
         # an alias also answers the other gender form of the same title
@@ -279,9 +282,25 @@ class JobSearch:
             sib = sorted(self.siblings.get(ekey, {ekey}))
             return _Plan(query, key, expanded, gender, [], self._known_vector(ekey), "lookup",
                          [query, *sib])
+        near = self._one_typo_away(ekey or key) if typo_lookup else ""
+        if near and encode and typo_lookup:
+            # One slip of the keyboard from exactly one known title: its stored vector stands
+            # in for the encoder's (the lexical signal still scores the text as typed).
+            return _Plan(query, key, expanded, gender, [], self._known_vector(near), "lookup",
+                         [query, expanded] if expanded else [query])
         qvec, source = self._encode(text) if encode else (None, "none")
         lexical_texts = [query, expanded] if expanded else [query]
         return _Plan(query, key, expanded, gender, [], qvec, source, lexical_texts)
+
+    def _one_typo_away(self, key: str) -> str:
+        """The single known key one edit (drop, add, swap or change a letter) from `key`."""
+        if len(key) < MIN_TYPO_KEY:
+            return ""
+        found: set[str] = set()
+        for variant in _deletions(key) | {key}:
+            found |= self._one_edit.get(variant, set())
+        found = {k for k in found if k != key and _within_one_edit(k, key)}
+        return found.pop() if len(found) == 1 else ""
 
     def _target_key(self, alias_entry: Entry) -> str:
         if alias_entry.ogr and alias_entry.ogr in self.data.titles:
@@ -326,7 +345,7 @@ class JobSearch:
                         mode: str = "hybrid") -> list[SearchHit]:
         """For measurement: mode 'hybrid', 'dense' (meaning only) or 'lexical' (spelling only)."""
         q = validate_query(query)
-        plan = self._plan(q, encode=mode != "lexical")
+        plan = self._plan(q, encode=mode != "lexical", typo_lookup=mode == "hybrid")
         w = weights or self.weights
         if mode == "dense":
             w = Weights(1.0, w.dense_floor, w.phonetic_score, w.lexical_floor)
@@ -426,6 +445,37 @@ class JobSearch:
 
 
 _engines: dict[Path, JobSearch] = {}
+MIN_TYPO_KEY = 6  # shorter words have too many neighbours one letter away
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def _one_edit_index(keys: Iterable[str]) -> dict[str, set[str]]:
+    """Each key and each of its one-letter deletions -> the keys (a symmetric-delete index)."""
+    index: dict[str, set[str]] = {}
+    for key in keys:
+        if len(key) >= MIN_TYPO_KEY - 1:
+            for variant in _deletions(key) | {key}:
+                index.setdefault(variant, set()).add(key)
+    return index
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance ≤ 1, or one swap of adjacent letters."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 _engines_lock = threading.Lock()
 
 
