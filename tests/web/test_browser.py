@@ -141,6 +141,11 @@ PAGE_TYPES = {
     "tracks": "/parcours/pistes",
     "docs": "/docs",
     "error": "/metiers/Z9999",
+    "explain": "/comment?q=plombi%C3%A9",
+    "helper": "/accompagnant",
+    "summary": "/accompagnant/synthese",
+    "results": "/a-propos/resultats",
+    "import": "/profil/import",
 }
 
 

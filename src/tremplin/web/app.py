@@ -30,6 +30,8 @@ HERE = Path(__file__).parent
 access_log = logging.getLogger("tremplin.web.access")
 
 MAX_BODY_BYTES = 64 * 1024
+# the profile import form: a file a little over the 64 KB limit gets the page's clear message
+UPLOAD_BODY_BYTES = 256 * 1024
 CORS_ENV = "TREMPLIN_CORS_ORIGINS"
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None, *, cors: list[str] | None = Non
 
     from tremplin.web.api.routes import API_DESCRIPTION
     from tremplin.web.api.routes import router as api_router
+    from tremplin.web.pages.guide import router as guide_router
     from tremplin.web.pages.routes import router as pages_router
 
     app = FastAPI(
@@ -119,6 +122,7 @@ def create_app(settings: Settings | None = None, *, cors: list[str] | None = Non
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.include_router(guide_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
@@ -147,9 +151,10 @@ class FrameMiddleware:
         headers = Headers(scope=scope)
         length = headers.get("content-length")
         status = 500
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+        limit = UPLOAD_BODY_BYTES if scope["path"] == "/profil/import" else MAX_BODY_BYTES
+        if length is not None and (not length.isdigit() or int(length) > limit):
             status = 413
-            await problems.problem(413, f"The request body must be at most {MAX_BODY_BYTES} bytes.",
+            await problems.problem(413, f"The request body must be at most {limit} bytes.",
                                    headers={"Connection": "close"})(scope, receive, send)
         else:
             query = QueryParams(scope.get("query_string", b""))

@@ -93,6 +93,7 @@ class Services:
         self._search_cache = _LRU(SEARCH_CACHE_SIZE)
         self._lock = threading.Lock()
         self._job_labels: dict[str, str] | None = None
+        self._feedback: Any = None
 
     # --- start-up --------------------------------------------------------------------------
     def warm(self) -> None:
@@ -225,6 +226,15 @@ class Services:
 
     def score_riasec(self, answers: dict[str, int]) -> Any:
         return plain(self._recommend_module().score_riasec(answers))
+
+    # --- anonymous feedback ------------------------------------------------------------------
+    def feedback(self) -> Any:
+        """The anonymous vote counters (`tremplin.guide.feedback`), opened on first use."""
+        if self._feedback is None:
+            from tremplin.guide.feedback import open_feedback
+
+            self._feedback = open_feedback(self.settings)
+        return self._feedback
 
     # --- catalog -----------------------------------------------------------------------------
     def job_label(self, code: str) -> str:

@@ -85,6 +85,7 @@ def render(request: Request, name: str, *, status_code: int = 200, **ctx: Any) -
         "path": request.url.path,
         "nav": "",
         "message": "",
+        "helper_mode": request.cookies.get("tremplin_helper") == "1",
     }
     base.update(ctx)
     html = env.get_template(name).render(**base)

@@ -334,6 +334,10 @@ async def thumb(request: Request) -> Response:
     journey = replace(journey, thumbs=dict(list(thumbs.items())[-200:]),
                       xp=min(journey.xp + 5, 100_000))
     journey = state.award(journey, "thumbs")
+    if form.get("from") != "job":
+        from tremplin.web.pages.guide import record_vote
+
+        record_vote(request, code, str(form.get("rank", "")), int(vote))
     return go(f"{back}?ok=thumbs#job-{code}", journey)
 
 

@@ -1,0 +1,337 @@
+"""Pages of helper mode (issue 6): "Comment Tremplin a trouvé ça ?", anonymous feedback
+results, the helper's notes and one-page summary, and the portable profile (file, QR code).
+
+Thin shells over `tremplin.guide`: like every page they work without JavaScript and keep the
+journey in the browser cookie only."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
+from starlette.datastructures import UploadFile
+
+from tremplin.guide import explain_text
+from tremplin.guide.feedback import FeedbackError
+from tremplin.guide.journey import JOB_CODE, Journey, JourneyError, restrict_to_catalog
+from tremplin.guide.portable import FILE_NAME, MAX_FILE_BYTES, PortableError
+from tremplin.web import i18n, state
+from tremplin.web.pages.routes import MAX_QUERY, go, page, save, services
+from tremplin.web.services import Services, ServiceUnavailable
+from tremplin.web.templating import journey_of
+
+log = logging.getLogger("tremplin.web")
+router = APIRouter(include_in_schema=False)
+
+HELPER_COOKIE = "tremplin_helper"
+MAX_NOTES = 20
+MAX_NOTE_CHARS = 2000
+SUGGESTIONS = 10
+
+
+def _t(request: Request, key: str) -> str:
+    return i18n.translator(request.state.lang)(key)
+
+
+def helper_on(request: Request) -> bool:
+    return request.cookies.get(HELPER_COOKIE) == "1"
+
+
+def _recs(svc: Services, journey: Journey, limit: int = SUGGESTIONS) -> list[dict[str, Any]]:
+    """The journey's suggestions (empty when the profile is empty or the engine is missing)."""
+    try:
+        profile = svc.profile_from_journey(journey)
+        if profile.is_empty:
+            return []
+        return svc.recommend(profile, limit)
+    except (ServiceUnavailable, svc.profile_error):
+        return []
+
+
+def _percent(value: Any) -> str:
+    try:
+        return f"{round(float(value) * 100)} %"
+    except (TypeError, ValueError):
+        return ""
+
+
+def _jobmap_svg(svc: Services, codes: list[str], lang: str) -> Markup | None:
+    try:
+        from tremplin.guide.jobmap import load_jobmap, render_for
+
+        jm = load_jobmap(svc.settings)
+        return Markup(render_for(jm, codes, lang))  # the renderer escapes every label
+    except Exception:  # map not built: the page says so
+        log.warning("job map not available", exc_info=True)
+        return None
+
+
+def _explain_page(request: Request, **ctx: Any) -> Response:
+    svc = services(request)
+    lang = request.state.lang
+    journey = journey_of(request)
+    recs = _recs(svc, journey)
+    ctx.setdefault("q", "")
+    ctx.setdefault("search", None)
+    ctx.setdefault("search_error", "")
+    ctx.setdefault("demo", None)
+    ctx.setdefault("demo_error", "")
+    ctx.setdefault("a", "")
+    ctx.setdefault("b", "")
+    ctx.setdefault("status_code", 200)
+    ctx.setdefault("demo_unavailable", False)
+    return page(request, "explain.html", nav="explain", texts=explain_text.explain_texts(lang),
+                sources=explain_text.data_sources(svc.catalog, lang),
+                jobmap=_jobmap_svg(svc, [r["code"] for r in recs], lang), recs=recs, **ctx)
+
+
+# --- "Comment Tremplin a trouvé ça ?" -----------------------------------------------------
+
+@router.get("/comment")
+def explain_page(request: Request, q: str = "") -> Response:
+    q = q.strip()[:MAX_QUERY]
+    svc = services(request)
+    search: dict[str, Any] | None = None
+    error = ""
+    if q:
+        try:
+            search = svc.explain(q)
+        except ServiceUnavailable:
+            error = "search_unavailable"
+        except svc.query_error:
+            error = "search_bad_query"
+        if search is not None:
+            seen: set[str] = set()
+            nearest = []
+            for n in search.get("nearest", []):  # "Plombier" and "plombier": shown once
+                key = str(n.get("text", "")).casefold()
+                if key not in seen:
+                    seen.add(key)
+                    n["job_label"] = svc.job_label(str(n.get("code", "")))
+                    nearest.append(n)
+            search["nearest"] = nearest
+            total = (search.get("dense_share") or 0) + (search.get("lexical_share") or 0)
+            search["has_shares"] = bool(total)
+    return _explain_page(request, q=q, search=search, search_error=error)
+
+
+@router.get("/comment/demo")
+def explain_demo(request: Request, a: str = "", b: str = "") -> Response:
+    lang = request.state.lang
+    try:
+        result = explain_text.word_similarity(a, b, lang).to_dict()
+    except JourneyError as exc:
+        return _explain_page(request, demo_error=exc.message(lang), a=a[:200], b=b[:200],
+                             status_code=422)
+    except Exception:  # encoder missing
+        log.warning("word demo unavailable", exc_info=True)
+        return _explain_page(request, demo_unavailable=True, a=a[:200], b=b[:200],
+                             status_code=503)
+    return _explain_page(request, demo=result, a=result["a"], b=result["b"])
+
+
+@router.get("/comment/metier/{code}")
+def explain_job(request: Request, code: str) -> Response:
+    code = code.upper()
+    svc = services(request)
+    job = svc.job(code) if JOB_CODE.fullmatch(code) else None
+    if job is None:
+        return page(request, "error.html", status_code=404, status=404, nav=None)
+    journey = journey_of(request)
+    rec = next((r for r in _recs(svc, journey) if r.get("code") == code), None)
+    parts: list[dict[str, Any]] = []
+    if rec is not None:
+        raw = (rec.get("why") or {}).get("parts") or {}
+        for key, part in raw.items():
+            if isinstance(part, dict):
+                label_key = f"explain_part_{key}"
+                label = i18n.translator(request.state.lang)(label_key) if label_key in \
+                    i18n.messages("fr") else str(key)
+                parts.append({"key": str(key), "label": label, "value": part.get("value"),
+                              "percent": _percent(part.get("value")),
+                              "text": str(part.get("text") or part.get("sentence") or "")})
+    return page(request, "explain_job.html", nav="explain", job=job, rec=rec, parts=parts,
+                score=_percent(rec.get("score")) if rec else "",
+                texts=explain_text.explain_texts(request.state.lang))
+
+
+# --- anonymous feedback -------------------------------------------------------------------
+
+def record_vote(request: Request, code: str, rank_raw: str, vote: int) -> None:
+    """Count one anonymous vote (suggestion cards only: they carry a rank)."""
+    if not rank_raw.isdigit() or len(rank_raw) > 3:
+        return
+    svc = services(request)
+    context = "helper" if helper_on(request) else "journey"
+    try:
+        svc.feedback().record(svc.catalog, code, int(rank_raw), vote, context)
+    except FeedbackError as exc:
+        log.info("vote refused: %s", exc.message_en)
+
+
+@router.get("/a-propos/resultats")
+def results_page(request: Request) -> Response:
+    svc = services(request)
+    stats = svc.feedback().acceptance_stats(svc.catalog).to_dict()
+    for group in (stats["by_rank"], stats["by_grand_domain"], [stats["overall"]]):
+        for row in group:
+            row["percent"] = "" if row["rate"] is None else _percent(row["rate"])
+    return page(request, "results.html", nav="about", stats=stats,
+                few=explain_text.FEW_VOTES)
+
+
+# --- helper mode ------------------------------------------------------------------------------
+
+def _helper_page(request: Request, *, note: str = "", error: str = "",
+                 status_code: int = 200) -> Response:
+    journey = journey_of(request)
+    return page(request, "helper.html", nav="helper", helper=helper_on(request),
+                notes=list(journey.notes), note=note, error=error, status_code=status_code,
+                max_notes=MAX_NOTES, max_chars=MAX_NOTE_CHARS,
+                saved=request.query_params.get("ok") == "note")
+
+
+@router.get("/accompagnant")
+def helper_home(request: Request) -> Response:
+    return _helper_page(request)
+
+
+@router.post("/accompagnant/commencer")
+async def helper_start(request: Request) -> Response:
+    form = await request.form()
+    response: Response = RedirectResponse("/parcours/avatar", status_code=303)
+    if form.get("fresh") == "1":
+        response.delete_cookie(state.COOKIE, path="/")
+    else:
+        response = RedirectResponse("/accompagnant#notes", status_code=303)
+    response.set_cookie(HELPER_COOKIE, "1", samesite="lax", httponly=True, path="/")
+    return response
+
+
+@router.post("/accompagnant/terminer")
+def helper_stop(request: Request) -> Response:
+    response = RedirectResponse("/accompagnant", status_code=303)
+    response.delete_cookie(HELPER_COOKIE, path="/")
+    return response
+
+
+@router.post("/accompagnant/notes")
+async def note_add(request: Request) -> Response:
+    form = await request.form()
+    text = str(form.get("note", ""))
+    journey = journey_of(request)
+    if not text.strip():
+        return go("/accompagnant#notes")
+    lang = request.state.lang
+    if len(journey.notes) >= MAX_NOTES:
+        return _helper_page(request, note=text, error=_t(request, "helper_notes_full"), status_code=422)
+    try:
+        new = Journey.from_dict({**journey.to_dict(), "notes": [*journey.notes, text.strip()]})
+    except JourneyError as exc:
+        return _helper_page(request, note=text, error=exc.message(lang), status_code=422)
+    if len(state.encode(new)) > state.MAX_COOKIE_CHARS:
+        return _helper_page(request, note=text, error=_t(request, "helper_notes_too_big"), status_code=413)
+    return go("/accompagnant?ok=note#notes", new)
+
+
+@router.post("/accompagnant/notes/retirer")
+async def note_remove(request: Request) -> Response:
+    form = await request.form()
+    raw = str(form.get("index", ""))
+    journey = journey_of(request)
+    if raw.isdigit() and int(raw) < len(journey.notes):
+        i = int(raw)
+        journey = replace(journey, notes=journey.notes[:i] + journey.notes[i + 1:])
+    return go("/accompagnant#notes", journey)
+
+
+def _summary(request: Request) -> Any:
+    from tremplin.guide.summary import build_summary
+
+    svc = services(request)
+    journey = journey_of(request)
+    return build_summary(journey, svc.catalog, _recs(svc, journey), lang=request.state.lang)
+
+
+@router.get("/accompagnant/synthese")
+def summary_page(request: Request) -> Response:
+    return page(request, "summary.html", nav="helper", summary=_summary(request).to_dict())
+
+
+@router.get("/accompagnant/synthese.pdf")
+def summary_pdf(request: Request) -> Response:
+    from tremplin.guide.summary import render_summary_pdf
+
+    pdf = render_summary_pdf(_summary(request))
+    return Response(pdf, media_type="application/pdf", headers={
+        "Content-Disposition": 'attachment; filename="tremplin-synthese.pdf"',
+        "Cache-Control": "no-store"})
+
+
+# --- portable profile ---------------------------------------------------------------------------
+
+@router.get("/profil/export")
+def profile_export(request: Request) -> Response:
+    from tremplin.guide.portable import export_json
+
+    return Response(export_json(journey_of(request)), media_type="application/json", headers={
+        "Content-Disposition": f'attachment; filename="{FILE_NAME}"', "Cache-Control": "no-store"})
+
+
+@router.get("/profil/qr")
+def profile_qr(request: Request) -> Response:
+    from tremplin.guide.portable import qr_svg
+
+    lang = request.state.lang
+    try:
+        svg = qr_svg(journey_of(request), lang=lang)
+    except PortableError as exc:
+        return page(request, "import.html", nav="helper", error=exc.message(lang),
+                    status_code=413, dropped=[], done=False)
+    return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
+
+
+@router.get("/profil/import")
+def profile_import_form(request: Request) -> Response:
+    return page(request, "import.html", nav="helper", error="", dropped=[],
+                done=request.query_params.get("ok") == "import")
+
+
+@router.post("/profil/import")
+async def profile_import(request: Request) -> Response:
+    from tremplin.guide.portable import decode_qr_payload, import_json
+
+    lang = request.state.lang
+    form = await request.form()
+    upload = form.get("file")
+    qr_text = str(form.get("qr", "")).strip()
+    try:
+        if isinstance(upload, UploadFile) and upload.filename:
+            journey = import_json(await upload.read(MAX_FILE_BYTES + 1))
+        elif qr_text:
+            journey = decode_qr_payload(qr_text)
+        else:
+            raise PortableError(i18n.translator("fr")("import_none"),
+                                i18n.translator("en")("import_none"), "file")
+    except JourneyError as exc:
+        status = 413 if "Ko" in exc.message_fr and "gros" in exc.message_fr else 422
+        return page(request, "import.html", nav="helper", error=exc.message(lang),
+                    status_code=status, dropped=[], done=False)
+    journey, dropped = restrict_to_catalog(journey, services(request).catalog)
+    kept, value = state.fit(journey)
+    if len(value) > state.MAX_COOKIE_CHARS:
+        return page(request, "import.html", nav="helper", error=_t(request, "import_too_big_for_browser"),
+                    status_code=413, dropped=[], done=False)
+    if kept != journey:
+        dropped = [*dropped, _t(request, "import_shrunk")]
+    if dropped:
+        response = page(request, "import.html", nav="helper", error="", dropped=dropped,
+                        done=True)
+        return save(response, kept)
+    return go("/profil/import?ok=import", kept)
+
+

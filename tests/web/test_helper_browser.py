@@ -1,0 +1,101 @@
+"""Helper mode in a real headless Chromium (the fixtures of test_browser.py): a helper
+session from the start page to the printable summary, the explanation of a misspelled
+search, and axe-core (0 serious or critical) on every new page type."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from .test_browser import (  # noqa: F401  (fixtures)
+    ARTIFACTS,
+    Visit,
+    assert_no_serious,
+    audit,
+    axe_source,
+    browser,
+    live_server,
+)
+
+pytestmark = pytest.mark.browser
+
+NEW_PAGE_TYPES = {
+    "explain": "/comment?q=plombié",
+    "explain-demo": "/comment/demo?a=médecin&b=docteur",
+    "explain-job": "/comment/metier/D1102",
+    "results": "/a-propos/resultats",
+    "helper": "/accompagnant",
+    "summary": "/accompagnant/synthese",
+    "import": "/profil/import",
+}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("name", list(NEW_PAGE_TYPES))
+def test_new_page_type_is_accessible(browser: Any, live_server: str, axe_source: str,  # noqa: F811
+                                     name: str, width: int) -> None:
+    visit = Visit(browser, live_server, width)
+    try:
+        visit.goto(NEW_PAGE_TYPES[name])
+        ARTIFACTS.mkdir(exist_ok=True)
+        visit.page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+        assert_no_serious(audit(visit.page, axe_source))
+        assert visit.foreign() == []
+        overflow = visit.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"horizontal scroll at {width}px"
+    finally:
+        visit.close()
+
+
+def test_helper_session_to_the_summary(browser: Any, live_server: str, axe_source: str,  # noqa: F811
+                                       need_recommend: None) -> None:
+    visit = Visit(browser, live_server, 1280)
+    page = visit.page
+    try:
+        visit.goto("/accompagnant")
+        page.click("text=Commencer un nouveau parcours")
+        page.wait_for_url(re.compile(r"/parcours/avatar"))
+        assert page.locator(".helper-bar").count() == 1
+        visit.goto("/parcours/competences?cq=accueillir des clients")
+        page.locator("input[name=ogr]").first.check()
+        page.locator("form[action='/parcours/competences/garder'] button[type=submit]").first.click()
+        page.wait_for_url(re.compile(r"/parcours/competences"))
+        visit.goto("/accompagnant")
+        page.fill("#note", "Très motivée <b>pour</b> l'accueil")
+        page.click("text=Ajouter la note")
+        page.wait_for_url(re.compile(r"/accompagnant"))
+        assert "Très motivée <b>pour</b> l'accueil" in page.locator(".notes").inner_text()
+        page.click("text=Synthèse >> nth=0")
+        page.wait_for_url(re.compile(r"/accompagnant/synthese"))
+        body = page.locator("main").inner_text()
+        assert "Très motivée <b>pour</b> l'accueil" in body
+        assert_no_serious(audit(page, axe_source))
+        page.emulate_media(media="print")
+        assert page.locator("header.top").is_hidden()
+        page.screenshot(path=str(ARTIFACTS / "summary-print.png"), full_page=True)
+        assert visit.foreign() == []
+    finally:
+        visit.close()
+
+
+def test_explanation_of_a_misspelled_search(browser: Any, live_server: str,  # noqa: F811
+                                            need_search: None) -> None:
+    visit = Visit(browser, live_server, 360)
+    page = visit.page
+    try:
+        visit.goto("/recherche?q=plombié")
+        page.locator("ol.cards li").first.locator("a[href^='/comment']").click()
+        page.wait_for_url(re.compile(r"/comment\?q="))
+        table = page.locator("table").first.inner_text()
+        assert "Plombier" in table
+        assert "plombie" in page.locator("dl.facts").inner_text()
+        page.fill("#demo-a", "boulanger")
+        page.fill("#demo-b", "pâtissier")
+        page.click("#demo button[type=submit]")
+        page.wait_for_url(re.compile(r"/comment/demo"))
+        assert "Similarité" in page.locator("#demo").inner_text()
+    finally:
+        visit.close()
