@@ -119,7 +119,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
 
 def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict[str, Any] | None:
     """The job title of this fiche closest to one of the person's texts, when close enough."""
-    from tremplin.recommend.engine import SEM_HIGH, SEM_LOW
+    from tremplin.recommend.engine import TITLE_SEM_HIGH, TITLE_SEM_LOW
 
     lo = int(index.title_start[k])
     hi = int(index.title_start[k + 1]) if k + 1 < len(index.jobs) else len(index.title_job)
@@ -129,7 +129,7 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
             continue
         sims = index.title_vectors[lo:hi] @ p.vectors[col]
         t = int(np.argmax(sims))
-        m = float(np.clip((sims[t] - SEM_LOW) / (SEM_HIGH - SEM_LOW), 0.0, 1.0))
+        m = float(np.clip((sims[t] - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0))
         if m > 0.25 and (best is None or m > best[0]):
             best = (m, lo + t, p.source[col])
     if best is None:

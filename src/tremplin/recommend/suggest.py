@@ -19,6 +19,12 @@ LEXICAL_WEIGHT = 0.01     # one BM25 point is worth this much cosine similarity
 CERTIFICATION_PENALTY = 0.04  # diplomas and licences only when the text names them
 EXPERT_PENALTY = 0.02         # ROME 'Technique expert' competences come after everyday ones
 MANAGING_PENALTY = 0.04       # managing / planning / designing comes after doing
+# Items of the fiches whose job titles resemble the text get a bonus: "j'ai gardé mes petits
+# frères" is close to "Garde d'enfants", so that fiche's items about children come before an
+# item that merely shares the word "garde" (measured: precision@5 0.557 -> 0.638).
+JOB_CONTEXT_WEIGHT = 0.5      # bonus = weight x (title similarity - floor), best fiche wins
+JOB_CONTEXT_FLOOR = 0.80      # title similarity below this gives no bonus
+JOB_CONTEXT_FICHES = 80       # only the fiches whose titles are closest to the text
 FUZZY_CUTOFF = 86         # rapidfuzz ratio for a misspelled word to match a ROME word
 MAX_SUGGESTIONS = 50
 
@@ -96,12 +102,30 @@ def _lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
     return out
 
 
+def job_context_bonus(index: RecommendIndex, vector: F32) -> F32:
+    """Per-item bonus from the fiches whose job titles are closest to the text."""
+    bonus = np.zeros(len(index.item_ogr), dtype=np.float32)
+    if not len(index.title_job):
+        return bonus
+    fiche_sim = np.maximum.reduceat(index.title_vectors @ vector, index.title_start)
+    k = min(JOB_CONTEXT_FICHES, len(fiche_sim))
+    near = np.zeros(len(fiche_sim), dtype=bool)
+    near[np.argpartition(-fiche_sim, k - 1)[:k]] = True
+    gain = np.clip(fiche_sim - JOB_CONTEXT_FLOOR, 0.0, None) * near
+    entry_gain = gain[index.entry_job]
+    keep = entry_gain > 0
+    np.maximum.at(bonus, index.entry_item[keep], entry_gain[keep])
+    return bonus
+
+
 def item_scores(index: RecommendIndex, text: str) -> F32:
     """Per-item suggestion score for a text (items that cannot be suggested get -inf)."""
     prepared = prepare(index, text)
-    sem = index.vectors @ text_vector(prepared)
+    vector = text_vector(prepared)
+    sem = index.vectors @ vector
     lex = index.bm25(_lexical_tokens(index, prepared))
-    scores = (sem + LEXICAL_WEIGHT * np.minimum(lex, 10.0)).astype(np.float32)
+    scores = (sem + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
+              + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     scores[index.is_certification] -= CERTIFICATION_PENALTY
     scores[index.is_expert] -= EXPERT_PENALTY
     scores[index.is_managing] -= MANAGING_PENALTY
