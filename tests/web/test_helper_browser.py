@@ -99,3 +99,24 @@ def test_explanation_of_a_misspelled_search(browser: Any, live_server: str,  # n
         assert "Similarité" in page.locator("#demo").inner_text()
     finally:
         visit.close()
+
+
+def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -> None:  # noqa: F811
+    from tremplin.guide.journey import Journey
+    from tremplin.guide.portable import qr_payload
+
+    journey = Journey(competences=(104174,), notes=("Rappeler la mission locale",))
+    link = qr_payload(journey, base_url=live_server + "/profil/import")
+    visit = Visit(browser, live_server, 360)
+    page = visit.page
+    try:
+        page.goto(link, wait_until="load")
+        assert page.input_value("#qr") == link
+        assert page.locator("#qr-link-status").is_visible()
+        page.click("form[data-qr-link] button[type=submit]")
+        page.wait_for_url(re.compile(r"/profil/import\?ok=import"))
+        assert "Profil repris" in page.locator("main").inner_text()
+        visit.goto("/accompagnant")
+        assert "Rappeler la mission locale" in page.locator("main").inner_text()
+    finally:
+        visit.close()

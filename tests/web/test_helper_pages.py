@@ -171,6 +171,10 @@ def test_qr_code(client: SyncClient) -> None:
     r = client.get("/profil/qr")
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
     assert "<svg" in r.text and "QR code" in r.text
+    # The code holds a link to this site's import page, the profile in its fragment.
+    from tremplin.guide.portable import qr_svg
+
+    assert r.text == qr_svg(JOURNEY, base_url="http://testserver/profil/import", lang="fr")
 
 
 @pytest.mark.parametrize(("body", "status", "words"), [
@@ -208,6 +212,19 @@ def test_import_from_qr_text(client: SyncClient) -> None:
     r = client.post("/profil/import", data={"qr": qr_payload(JOURNEY)})
     assert r.status_code == 303
     assert state.decode(client.cookies.get(state.COOKIE)) == JOURNEY
+
+
+def test_import_from_a_scanned_qr_link(client: SyncClient) -> None:
+    from tremplin.guide.portable import qr_payload
+
+    link = qr_payload(JOURNEY, base_url="http://testserver/profil/import")
+    assert link.startswith("http://testserver/profil/import#TJ1Z:")
+    r = client.post("/profil/import", data={"qr": link})
+    assert r.status_code == 303
+    assert state.decode(client.cookies.get(state.COOKIE)) == JOURNEY
+    damaged = link[:-12]
+    r = client.post("/profil/import", data={"qr": damaged})
+    assert r.status_code == 422 and 'role="alert"' in r.text
 
 
 def test_qr_code_too_big_says_so(client: SyncClient) -> None:

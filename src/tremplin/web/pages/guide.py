@@ -288,11 +288,17 @@ def profile_qr(request: Request) -> Response:
 
     lang = request.state.lang
     try:
-        svg = qr_svg(journey_of(request), lang=lang)
+        # A link to this site's import page with the profile in the fragment: any phone
+        # camera opens it, and a fragment never reaches a server (nor its logs).
+        svg = qr_svg(journey_of(request), base_url=import_link(request), lang=lang)
     except PortableError as exc:
         return page(request, "import.html", nav="helper", error=exc.message(lang),
                     status_code=413, dropped=[], done=False)
     return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
+
+
+def import_link(request: Request) -> str:
+    return str(request.base_url).rstrip("/") + "/profil/import"
 
 
 @router.get("/profil/import")

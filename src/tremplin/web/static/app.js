@@ -48,4 +48,13 @@
         }).catch(function () {});
     });
   }
+  // Portable profile: a scanned QR code opens /profil/import#TJ1Z:...; the fragment never
+  // reaches the server, so the page copies the link into the field and lets the person confirm.
+  var qrForm = document.querySelector("form[data-qr-link]");
+  if (qrForm && location.hash.indexOf("#TJ1Z:") === 0) {
+    qrForm.querySelector("textarea[name=qr]").value = location.href;
+    var note = document.getElementById("qr-link-status");
+    if (note) note.hidden = false;
+    qrForm.querySelector("button[type=submit]").focus();
+  }
 })();
