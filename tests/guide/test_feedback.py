@@ -103,3 +103,14 @@ def test_open_feedback_lives_apart_from_the_catalog(tmp_path: Path, catalog: Cat
     s = open_feedback(S)
     assert s is open_feedback(S) and s.path == tmp_path / "home" / FEEDBACK_FILE
     assert s.path != catalog.path
+
+
+def test_withdraw_takes_back_one_earlier_vote(store: FeedbackStore, catalog: Catalog) -> None:
+    store.record(catalog, "D1102", 3, 1, today=dt.date(2026, 1, 1))
+    store.record(catalog, "D1102", 3, 1, today=dt.date(2026, 1, 2))
+    assert store.withdraw("D1102", 1) is True
+    assert [(r[0], r[5]) for r in store.rows()] == [("2026-01-01", 1)]  # the most recent went
+    assert store.withdraw("D1102", -1) is False  # nothing of that kind to take back
+    assert store.withdraw("D1102", 1, "helper") is False
+    assert store.withdraw("D1102", 1) is True
+    assert store.rows() == []

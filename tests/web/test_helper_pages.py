@@ -78,14 +78,21 @@ def test_word_demo_works_without_javascript(client: SyncClient) -> None:
 # --- feedback ----------------------------------------------------------------------------------
 
 def test_thumb_on_a_card_is_counted_and_shown(client: SyncClient, store: FeedbackStore) -> None:
+    def votes() -> list[tuple[int, str, int, int]]:
+        return sorted((r[2], r[3], r[4], r[5]) for r in store.rows())
+
     r = client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "rank": "2"})
-    assert r.status_code == 303
-    client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "-1", "rank": "1"})
+    assert r.status_code == 303 and votes() == [(2, "journey", 1, 1)]
+    client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "rank": "2"})
+    assert votes() == [(2, "journey", 1, 1)]  # the same browser's same vote counts once
+    client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "-1", "rank": "2"})
+    assert votes() == [(2, "journey", -1, 1)]  # a changed mind replaces the earlier vote
     client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "rank": "99"})  # refused
-    client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "from": "job"})  # no rank
-    rows = store.rows()
-    assert sorted((r[2], r[3], r[4], r[5]) for r in rows) == [(1, "journey", -1, 1), (2, "journey", 1, 1)]
     assert state.decode(client.cookies.get(state.COOKIE)).thumbs["D1102"] == 1
+    client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "from": "job"})  # no rank
+    client.cookies.clear()  # another person
+    client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "rank": "1"})
+    assert votes() == [(1, "journey", 1, 1), (2, "journey", -1, 1)]
     page = text_of(client.get("/a-propos/resultats").text)
     assert "1 pouces levés sur 2 avis" in page
     assert "Commerce, Vente et Grande distribution" in page

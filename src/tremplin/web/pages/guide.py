@@ -161,14 +161,19 @@ def explain_job(request: Request, code: str) -> Response:
 
 # --- anonymous feedback -------------------------------------------------------------------
 
-def record_vote(request: Request, code: str, rank_raw: str, vote: int) -> None:
-    """Count one anonymous vote (suggestion cards only: they carry a rank)."""
-    if not rank_raw.isdigit() or len(rank_raw) > 3:
+def record_vote(request: Request, code: str, rank_raw: str, vote: int,
+                previous: int | None = None) -> None:
+    """Count one anonymous vote (suggestion cards only: they carry a rank). `previous` is
+    this browser's earlier vote on the same job: the same vote again is not counted twice,
+    and a changed mind replaces the earlier vote."""
+    if not rank_raw.isdigit() or len(rank_raw) > 3 or previous == vote:
         return
     svc = services(request)
     context = "helper" if helper_on(request) else "journey"
     try:
         svc.feedback().record(svc.catalog, code, int(rank_raw), vote, context)
+        if previous in (1, -1):
+            svc.feedback().withdraw(code, previous, context)
     except FeedbackError as exc:
         log.info("vote refused: %s", exc.message_en)
 

@@ -330,6 +330,7 @@ async def thumb(request: Request) -> Response:
         return go(back if JOB_CODE.fullmatch(code) else "/parcours/pistes")
     journey = journey_of(request)
     thumbs = dict(journey.thumbs)
+    previous = thumbs.pop(code, None)  # re-inserted last, so the newest votes are kept
     thumbs[code] = int(vote)
     journey = replace(journey, thumbs=dict(list(thumbs.items())[-200:]),
                       xp=min(journey.xp + 5, 100_000))
@@ -337,7 +338,7 @@ async def thumb(request: Request) -> Response:
     if form.get("from") != "job":
         from tremplin.web.pages.guide import record_vote
 
-        record_vote(request, code, str(form.get("rank", "")), int(vote))
+        record_vote(request, code, str(form.get("rank", "")), int(vote), previous)
     return go(f"{back}?ok=thumbs#job-{code}", journey)
 
 
