@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,7 @@ from pypdf import PdfReader
 
 from tremplin.catalog.read import Catalog
 from tremplin.guide.journey import Journey
-from tremplin.guide.summary import build_summary, render_summary_pdf
+from tremplin.guide.summary import build_summary, find_fallback_font, render_summary_pdf
 
 from .conftest import SAMPLE
 
@@ -126,4 +127,17 @@ def test_empty_journey_summary(catalog: Catalog, lang: str) -> None:
 def test_characters_missing_from_the_font_do_not_break_the_pdf(catalog: Catalog) -> None:
     j = Journey.from_dict({"version": 1, "notes": ["漢字 🦄 fin de la note"]})
     _, text = _pdf_text(render_summary_pdf(build_summary(j, catalog, [], today=TODAY)))
-    assert "?? ? fin de la note" in " ".join(text.split())
+    # CJK from the optional fallback font (installed by .ci/run), else "?"; no font has emoji
+    cjk = "漢字" if find_fallback_font() is not None else "??"
+    assert f"{cjk} ? fin de la note" in " ".join(text.split())
+
+
+def test_arabic_and_cyrillic_notes_are_shaped_in_the_pdf(catalog: Catalog) -> None:
+    j = Journey.from_dict({"version": 1, "notes": ["ممرضة في المستشفى", "Українська: медсестра"]})
+    pdf = render_summary_pdf(build_summary(j, catalog, [], today=TODAY))
+    _, text = _pdf_text(pdf)
+    # Shaped Arabic is stored as joined presentation forms; NFKC gives the letters back, in
+    # reading order only when the right-to-left run was laid out as such.
+    flat = unicodedata.normalize("NFKC", text)
+    assert "ممرضة في المستشفى" in flat and "медсестра" in flat
+    assert "?" not in flat.split("Notes")[-1].split("Données")[0]

@@ -362,6 +362,23 @@ def find_font() -> tuple[Path, Path]:
     )
 
 
+FALLBACK_FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/droid"),
+    Path("/usr/share/fonts/droid"),
+)
+FALLBACK_FONT = "DroidSansFallbackFull.ttf"
+
+
+def find_fallback_font() -> Path | None:
+    """Droid Sans Fallback (Debian `fonts-droid-fallback`, Chinese, Japanese, Korean glyphs),
+    optional: without it those characters print as "?"; TREMPLIN_PDF_FONT_DIR wins."""
+    dirs = list(FALLBACK_FONT_DIRS)
+    env = os.environ.get("TREMPLIN_PDF_FONT_DIR")
+    if env:
+        dirs.insert(0, Path(env))
+    return next((d / FALLBACK_FONT for d in dirs if (d / FALLBACK_FONT).is_file()), None)
+
+
 def _join(items: Sequence[str], limit: int, more: str) -> str:
     shown = list(items[:limit])
     text = " ; ".join(shown)
@@ -383,10 +400,19 @@ def render_summary_pdf(summary: Summary) -> bytes:
     pdf.set_lang(summary.lang)
     pdf.set_margins(14, 12, 14)
     pdf.set_auto_page_break(True, margin=14)
+    # HarfBuzz shaping: Arabic letters joined and right-to-left runs in order (newcomers'
+    # notes), ligatures and kerning elsewhere.
+    pdf.set_text_shaping(True)
     pdf.add_font("DejaVu", "", str(regular))
     pdf.add_font("DejaVu", "B", str(bold))
-    # Characters the font lacks (emoji, rare scripts) become "?" rather than failing.
+    # Characters the fonts lack (emoji, rare scripts) become "?" rather than failing.
     glyphs = set(pdf.fonts["dejavu"].cmap) if hasattr(pdf.fonts["dejavu"], "cmap") else None
+    fallback = find_fallback_font()
+    if fallback is not None:
+        pdf.add_font("Fallback", "", str(fallback))
+        pdf.set_fallback_fonts(["fallback"], exact_match=False)
+        if glyphs is not None and hasattr(pdf.fonts["fallback"], "cmap"):
+            glyphs |= set(pdf.fonts["fallback"].cmap)
     pdf.add_page()
     L = summary.labels
 
