@@ -496,7 +496,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
 
     heading(L["data"])
     para(" ; ".join(
-        f"{d.credit} (version {d.version}, {d.published})" for d in summary.data_versions
+        f"{d.credit} (version {d.version}" + (f", {d.published})" if d.published != d.version else ")")
+        for d in summary.data_versions
     ), size=7.5)
     pdf.ln(1)
     para(L["footer"], size=7.5)
