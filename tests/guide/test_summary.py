@@ -11,7 +11,12 @@ from pypdf import PdfReader
 
 from tremplin.catalog.read import Catalog
 from tremplin.guide.journey import Journey
-from tremplin.guide.summary import build_summary, find_fallback_font, render_summary_pdf
+from tremplin.guide.summary import (
+    build_summary,
+    find_fallback_font,
+    render_summary_pdf,
+    starts_right_to_left,
+)
 
 from .conftest import SAMPLE
 
@@ -141,3 +146,10 @@ def test_arabic_and_cyrillic_notes_are_shaped_in_the_pdf(catalog: Catalog) -> No
     flat = unicodedata.normalize("NFKC", text)
     assert "ممرضة في المستشفى" in flat and "медсестра" in flat
     assert "?" not in flat.split("Notes")[-1].split("Données")[0]
+
+
+@pytest.mark.parametrize(("text", "rtl"), [("ممرضة, rappeler", True), ("« שלום »", True),
+                                           ("rappeler ممرضة", False), ("2026 : ممرضة", True),
+                                           ("123", False)])
+def test_right_to_left_paragraphs_are_detected(text: str, rtl: bool) -> None:
+    assert starts_right_to_left(text) is rtl

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -379,6 +380,18 @@ def find_fallback_font() -> Path | None:
     return next((d / FALLBACK_FONT for d in dirs if (d / FALLBACK_FONT).is_file()), None)
 
 
+def starts_right_to_left(text: str) -> bool:
+    """True when the first letter with a direction is Arabic, Hebrew... (a right-to-left
+    paragraph, aligned right as its readers expect)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def _join(items: Sequence[str], limit: int, more: str) -> str:
     shown = list(items[:limit])
     text = " ; ".join(shown)
@@ -391,7 +404,7 @@ def render_summary_pdf(summary: Summary) -> bytes:
     """The summary as an A4 PDF (black on white, Unicode font). Plain text only: notes are
     never read as markup."""
     from fpdf import FPDF
-    from fpdf.enums import XPos, YPos
+    from fpdf.enums import Align, XPos, YPos
 
     regular, bold = find_font()
     pdf = FPDF(orientation="P", unit="mm", format="A4")
@@ -435,6 +448,7 @@ def render_summary_pdf(summary: Summary) -> bytes:
         pdf.set_font("DejaVu", style, size)
         pdf.set_x(pdf.l_margin + indent)
         pdf.multi_cell(0, size * 0.45, safe(text), markdown=False,
+                       align=Align.R if starts_right_to_left(text) else Align.L,
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     pdf.set_text_color(0)
