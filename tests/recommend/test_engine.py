@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -32,6 +33,30 @@ def test_babysitting_suggests_childcare(index: RecommendIndex) -> None:
     assert sum("enfant" in s.label.lower() for s in sugg) >= 3, [s.label for s in sugg]
     assert all(s.matched_text for s in sugg)
     assert [s.score for s in sugg] == sorted((s.score for s in sugg), reverse=True)
+
+
+def test_items_of_the_jobs_a_text_evokes_come_first(index: RecommendIndex) -> None:
+    from tremplin.recommend.suggest import job_context_bonus, prepare, text_vector
+
+    text = "j'ai gardé mes petits frères et soeurs le mercredi"
+    bonus = job_context_bonus(index, text_vector(prepare(index, text)))
+    childcare = index.job_items["K1303"]  # Assistant / Assistante maternelle, garde d'enfants
+    masonry = index.job_items["F1703"] - childcare  # Maçon / Maçonne
+    care, mason = (float(np.mean([bonus[i] for i in items])) for items in (childcare, masonry))
+    assert care > 0.04 and care > 3 * mason, (care, mason)
+    labels = [s.label for s in suggest_competences(text, 5)]
+    assert sum("enfant" in lb.lower() for lb in labels) >= 4, labels
+    assert not any("gardes administratives" in lb for lb in labels), labels
+
+
+def test_plural_everyday_words_use_the_glossary() -> None:
+    from tremplin.recommend.text import expand
+
+    assert "ordinateur" in expand("je répare les ordis de ma famille")
+    assert "pâtisserie" in expand("je fais des gâteaux")
+    assert expand("je lis des livres") == "je lis des livres"
+    restos = expand("bénévole aux Restos du Cœur")
+    assert "aide alimentaire" in restos and "service en salle" not in restos
 
 
 def test_babysitting_recommends_childcare_jobs(index: RecommendIndex) -> None:

@@ -250,6 +250,17 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+# Names that contain a glossary word but mean something else: expanded as a whole, and their
+# words kept out of the word-by-word pass ("restos du cœur" is food aid, not a restaurant).
+_NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), w) for p, w in (
+        (r"\brestos? du c(oe|œ)ur\b", "aide alimentaire, distribution de colis alimentaires, "
+                                     "association caritative"),
+        (r"\bsecours populaire\b", "aide alimentaire, association caritative"),
+        (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
+    )
+)
+
 _STOP = _words("""
 a à au aux avec ce ces cet dans de des du elle en et est été être eu il ils j je l la le
 les leur leurs lui ma mais me mes moi mon ne nos notre nous on ou où par pas pour qu que
@@ -303,9 +314,15 @@ def expand(text: str) -> str:
     """Append glossary expansions for everyday words found in the (neutralised) text."""
     found = []
     lowered = text.lower()
+    for pattern, words in _NAMES:
+        if pattern.search(lowered):
+            found.append(words)
+            lowered = pattern.sub(" ", lowered)
     for m in _WORD.finditer(lowered):
         w = m.group(0)
         hit = GLOSSARY.get(w) or GLOSSARY.get(fold(w))
+        if not hit and len(w) > 3 and w.endswith(("s", "x")):  # "ordis", "gâteaux"
+            hit = GLOSSARY.get(w[:-1]) or GLOSSARY.get(fold(w[:-1]))
         if hit and hit not in found:
             found.append(hit)
     if "baby sit" in lowered and GLOSSARY["babysitting"] not in found:
