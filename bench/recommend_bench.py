@@ -9,17 +9,39 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from pathlib import Path
 
+from tremplin.recommend import Experience, Profile, recommend
 from tremplin.recommend.evaluate import run_all
+
+BLIND = Path(__file__).parent / "data" / "experiences_blind.json"
 
 TARGETS = {
     "mobility_recall_at_20": (">=", 0.60),
     "experience_precision_at_5": (">=", 0.75),
     "experience_job_success_at_10": (">=", 0.90),
+    "blind_experience_job_success_at_10": (">=", 0.90),
     "leave_half_out_recall_at_1": (">=", 0.99),
     "invariance_rate": (">=", 1.0),
     "latency_ms_p95": ("<=", 50.0),
 }
+
+
+def blind_set() -> dict[str, float]:
+    """Experience -> jobs success@10 on a set written before the engine saw it, next to a
+    naive baseline: the job search bar given the whole sentence."""
+    from tremplin.search import search_jobs
+
+    items = json.loads(BLIND.read_text(encoding="utf-8"))["experiences"]
+    ok = base = 0
+    for e in items:
+        jobs = set(e["jobs"])
+        recs = recommend(Profile(experiences=(Experience(e["text"]),)), 10)
+        ok += bool(jobs & {r.code for r in recs})
+        base += bool(jobs & {h.code for h in search_jobs(e["text"], 10)})
+    return {"blind_experience_job_success_at_10": ok / len(items),
+            "blind_search_bar_baseline_success_at_10": base / len(items),
+            "blind_experiences": float(len(items))}
 
 
 def main() -> None:
@@ -29,6 +51,7 @@ def main() -> None:
     args = parser.parse_args()
     t0 = time.perf_counter()
     out = run_all(args.sample or None)
+    out.update(blind_set())
     out["bench_seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
         print(json.dumps(out, indent=1))
