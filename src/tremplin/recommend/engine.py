@@ -90,6 +90,7 @@ class _ProfileItems:
     conf: list[float]         # how sure we are the person has it (1 = chosen/confirmed)
     weight: list[float]       # informativeness (idf-based)
     source: list[int]         # -1 chosen, else the experience number
+    mentions: list[frozenset[int]]  # free texts: the fiches whose job title they name
 
 
 def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
@@ -101,7 +102,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
             f"Unknown ROME competence or savoir codes: {', '.join(map(str, sorted(set(unknown))))}.",
             field="competences",
             fr=f"Codes inconnus : {', '.join(map(str, sorted(set(unknown))))}.")
-    out = _ProfileItems([], [], [], [], [])
+    out = _ProfileItems([], [], [], [], [], [])
     seen: dict[int, int] = {}
     mean_w = float(np.mean(index.item_base_weight)) * EXPERIENCE_TEXT_IMPORTANCE
 
@@ -117,6 +118,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
         out.conf.append(conf)
         out.weight.append(float(index.item_base_weight[i]))
         out.source.append(source)
+        out.mentions.append(frozenset())
 
     for c in profile.competences:
         add(index.pos[c], 1.0, -1)
@@ -127,11 +129,13 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
         else:
             for i, conf in experience_items(index, e.text, e.removed_competences):
                 add(i, conf, n)
+        prepared = prepare(index, e.text)
         out.item.append(-1)
-        out.vectors.append(text_vector(prepare(index, e.text)))
+        out.vectors.append(text_vector(prepared))
         out.conf.append(EXPERIENCE_TEXT_WEIGHT)
         out.weight.append(mean_w)
         out.source.append(n)
+        out.mentions.append(index.mentioned_jobs(prepared))
     return out
 
 
@@ -207,6 +211,9 @@ def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
     match = np.clip((sims - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0) * SEM_CAP
     match *= np.asarray([p.conf[k] for k in cols], dtype=np.float32)[None, :]
     out: F32 = np.maximum.reduceat(match, index.title_start, axis=0).astype(np.float32)
+    for col, k in enumerate(cols):  # a job named in the text counts as a close title
+        for job in p.mentions[k]:
+            out[job, col] = max(float(out[job, col]), SEM_CAP * p.conf[k])
     return out
 
 
@@ -270,7 +277,7 @@ def score_jobs(index: RecommendIndex, profile: Profile) -> Scored:
                 fr="Le profil est vide : ajoutez une compétence, une expérience ou répondez au "
                 "questionnaire sur vos goûts.")
         zeros = np.zeros(n, dtype=np.float32)
-        p = _ProfileItems([], [], [], [], [])
+        p = _ProfileItems([], [], [], [], [], [])
         recall = precision = coverage = zeros
         item_match = np.zeros(len(index.item_ogr), dtype=np.float32)
         item_from = np.zeros(len(index.item_ogr), dtype=np.int64)

@@ -11,7 +11,8 @@ from tremplin.recommend.engine import INTEREST_WEIGHT, Scored, ScorePart, Why
 from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, top_letters
-from tremplin.recommend.suggest import matched_fragment
+from tremplin.recommend.suggest import matched_fragment, prepare
+from tremplin.recommend.text import words_key
 
 MAX_MATCHED = 6
 MAX_MISSING = 5
@@ -130,6 +131,12 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
         sims = index.title_vectors[lo:hi] @ p.vectors[col]
         t = int(np.argmax(sims))
         m = float(np.clip((sims[t] - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0))
+        if k in p.mentions[col]:  # the text names one of this fiche's titles: show that one
+            text_words = " ".join(words_key(prepare(index, profile.experiences[p.source[col]].text)))
+            named = [n for n in range(lo, hi)
+                     if f" {' '.join(words_key(index.title_label[n]))} " in f" {text_words} "]
+            if named:
+                t, m = named[0] - lo, 1.0
         if m > 0.25 and (best is None or m > best[0]):
             best = (m, lo + t, p.source[col])
     if best is None:

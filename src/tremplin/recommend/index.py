@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tremplin.catalog.read import Catalog
-from tremplin.recommend.text import Neutraliser, fold, tokens
+from tremplin.recommend.text import Neutraliser, fold, tokens, words_key
 
 INDEX_VERSION = "1"
 VECTORS_FILE = "recommend-vectors.npz"
@@ -41,6 +41,8 @@ MANAGING = re.compile(
     r"^(superviser|planifier|diriger|manager|recruter|piloter|coordonner|concevoir|elaborer|"
     r"definir|negocier|analyser|evaluer|organiser le travail)|gestion financiere|"
     r"encadrer (une|l') equipe|gerer (l'|les|une|un) (equipe|personnel|budget)")
+MAX_TITLE_WORDS = 6       # longest job title looked for, word for word, in a text
+MIN_TITLE_CHARS = 4       # shorter titles ("DJ") are too ambiguous to spot in a sentence
 SUGGESTABLE = ("competence", "soft", "macro", "knowledge", "certification")
 
 F32 = npt.NDArray[np.float32]
@@ -123,6 +125,20 @@ class RecommendIndex:
         self.title_label = [t[1] for t in titles]
         self.title_vectors = vectors
         self.title_start = np.searchsorted(self.title_job, np.arange(len(self.jobs))).astype(np.int64)
+        self.title_lookup: dict[tuple[str, ...], set[int]] = {}
+        for job, label in titles:
+            key = tuple(words_key(label))
+            if key and len(" ".join(key)) >= MIN_TITLE_CHARS:
+                self.title_lookup.setdefault(key, set()).add(job)
+
+    def mentioned_jobs(self, text: str) -> frozenset[int]:
+        """Fiches one of whose job titles is written in the text ("mon oncle qui est plombier")."""
+        words = words_key(text)
+        found: set[int] = set()
+        for n in range(1, MAX_TITLE_WORDS + 1):
+            for start in range(len(words) - n + 1):
+                found |= self.title_lookup.get(tuple(words[start:start + n]), set())
+        return frozenset(found)
 
     # --- lexical (BM25 over folded, stemmed labels) --------------------------------
     def _build_lexical(self) -> None:

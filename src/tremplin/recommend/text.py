@@ -286,6 +286,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
 
+def words_key(text: str) -> list[str]:
+    """Folded words, apostrophes and punctuation dropped: how job titles are found in a text."""
+    return _WORD.findall(fold(text))
+
+
 def stem(word: str) -> str:
     """A very light French stemmer: plural and a few frequent derivations."""
     w = word
