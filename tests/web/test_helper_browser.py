@@ -120,3 +120,44 @@ def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -
         assert "Rappeler la mission locale" in page.locator("main").inner_text()
     finally:
         visit.close()
+
+
+def test_summary_pdf_and_profile_file_travel_to_another_browser(
+    browser: Any, live_server: str, tmp_path: Any, need_recommend: None,  # noqa: F811
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    first = Visit(browser, live_server, 1280)
+    page = first.page
+    try:
+        first.goto("/accompagnant")
+        page.click("text=Commencer un nouveau parcours")
+        page.wait_for_url(re.compile(r"/parcours/avatar"))
+        first.goto("/accompagnant")
+        page.fill("#note", "Appeler la mission locale <i>mardi</i>")
+        page.click("text=Ajouter la note")
+        page.wait_for_url(re.compile(r"/accompagnant"))
+        # the PDF of this browser's session, fetched with its own cookies
+        pdf = page.request.get(live_server + "/accompagnant/synthese.pdf")
+        assert pdf.ok and pdf.headers["content-type"].startswith("application/pdf")
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages).split())
+        assert "Appeler la mission locale <i>mardi</i>" in text
+        with page.expect_download() as info:
+            page.click("a[href='/profil/export']")
+        saved = tmp_path / "tremplin-profil.json"
+        info.value.save_as(saved)
+    finally:
+        first.close()
+    second = Visit(browser, live_server, 360)  # another device: a fresh browser, no cookie
+    page = second.page
+    try:
+        second.goto("/profil/import")
+        page.set_input_files("#file", str(saved))
+        page.click("form[data-qr-link] button[type=submit]")
+        page.wait_for_url(re.compile(r"/profil/import\?ok=import"))
+        second.goto("/accompagnant")
+        assert "Appeler la mission locale <i>mardi</i>" in page.locator(".notes").inner_text()
+    finally:
+        second.close()
