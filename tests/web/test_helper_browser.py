@@ -32,6 +32,19 @@ NEW_PAGE_TYPES = {
 }
 
 
+def start_helper_session(visit: Visit) -> None:
+    visit.goto("/accompagnant")
+    visit.page.click("text=Commencer un nouveau parcours")
+    visit.page.wait_for_url(re.compile(r"/parcours/avatar"))
+
+
+def add_note(visit: Visit, text: str) -> None:
+    visit.goto("/accompagnant")
+    visit.page.fill("#note", text)
+    visit.page.click("text=Ajouter la note")
+    visit.page.wait_for_url(re.compile(r"/accompagnant"))
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("name", list(NEW_PAGE_TYPES))
 def test_new_page_type_is_accessible(browser: Any, live_server: str, axe_source: str,  # noqa: F811
@@ -55,18 +68,13 @@ def test_helper_session_to_the_summary(browser: Any, live_server: str, axe_sourc
     visit = Visit(browser, live_server, 1280)
     page = visit.page
     try:
-        visit.goto("/accompagnant")
-        page.click("text=Commencer un nouveau parcours")
-        page.wait_for_url(re.compile(r"/parcours/avatar"))
+        start_helper_session(visit)
         assert page.locator(".helper-bar").count() == 1
         visit.goto("/parcours/competences?cq=accueillir des clients")
         page.locator("input[name=ogr]").first.check()
         page.locator("form[action='/parcours/competences/garder'] button[type=submit]").first.click()
         page.wait_for_url(re.compile(r"/parcours/competences"))
-        visit.goto("/accompagnant")
-        page.fill("#note", "Très motivée <b>pour</b> l'accueil")
-        page.click("text=Ajouter la note")
-        page.wait_for_url(re.compile(r"/accompagnant"))
+        add_note(visit, "Très motivée <b>pour</b> l'accueil")
         assert "Très motivée <b>pour</b> l'accueil" in page.locator(".notes").inner_text()
         page.click("text=Synthèse >> nth=0")
         page.wait_for_url(re.compile(r"/accompagnant/synthese"))
@@ -132,13 +140,8 @@ def test_summary_pdf_and_profile_file_travel_to_another_browser(
     first = Visit(browser, live_server, 1280)
     page = first.page
     try:
-        first.goto("/accompagnant")
-        page.click("text=Commencer un nouveau parcours")
-        page.wait_for_url(re.compile(r"/parcours/avatar"))
-        first.goto("/accompagnant")
-        page.fill("#note", "Appeler la mission locale <i>mardi</i>")
-        page.click("text=Ajouter la note")
-        page.wait_for_url(re.compile(r"/accompagnant"))
+        start_helper_session(first)
+        add_note(first, "Appeler la mission locale <i>mardi</i>")
         # the PDF of this browser's session, fetched with its own cookies
         pdf = page.request.get(live_server + "/accompagnant/synthese.pdf")
         assert pdf.ok and pdf.headers["content-type"].startswith("application/pdf")
