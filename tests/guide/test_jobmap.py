@@ -11,11 +11,14 @@ from tremplin.guide.jobmap import (
     JOBMAP_FILE,
     JobMap,
     JobPoint,
+    build_jobmap,
     job_text,
+    neighbours_kept,
     pca_2d,
     profile_point,
     render_for,
     render_jobmap_svg,
+    tsne_2d,
 )
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -44,15 +47,37 @@ def test_pca_is_deterministic_and_sign_fixed() -> None:
         pca_2d(x[:2])
 
 
+def test_tsne_keeps_clusters_and_is_deterministic() -> None:
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(4, 16)) * 6
+    x = np.vstack([c + rng.normal(size=(40, 16)) for c in centres])
+    labels = np.repeat(np.arange(4), 40)
+    y1, y2 = tsne_2d(x, perplexity=10, iterations=400), tsne_2d(x, perplexity=10, iterations=400)
+    assert np.array_equal(y1, y2)
+    dist = ((y1[:, None] - y1[None]) ** 2).sum(-1)
+    np.fill_diagonal(dist, np.inf)
+    assert np.mean(labels[dist.argmin(axis=1)] == labels) > 0.95  # nearest on the map: same cluster
+    pca, *_ = pca_2d(x)
+    unit = x / np.linalg.norm(x, axis=1, keepdims=True)
+    assert neighbours_kept(unit, y1) > neighbours_kept(unit, pca)
+
+
 def test_built_map_covers_every_job(jobmap: JobMap, catalog: Catalog, jobmap_settings: object) -> None:
     codes = {p.code for p in jobmap.points}
     assert codes == set(catalog.iter_job_codes())
     assert set(jobmap.grand_domains) == {j.grand_domain_code for j in catalog.all_jobs()}
-    assert jobmap.axes.shape == (2, 384) and jobmap.rome_version == "60"
+    assert jobmap.vectors.shape == (len(codes), 384) and jobmap.rome_version == "60"
     index_dir = jobmap_settings.index_dir  # type: ignore[attr-defined]
     assert [p.name for p in index_dir.iterdir()] == [JOBMAP_FILE]  # no temporary file left
     doc = json.loads((index_dir / JOBMAP_FILE).read_text())
-    assert doc["version"] == 1 and len(doc["points"]) == len(codes)
+    assert doc["version"] == 2 and doc["method"] == "t-SNE" and len(doc["points"]) == len(codes)
+
+
+def test_rebuild_with_the_same_inputs_is_skipped(jobmap_settings: object, catalog: Catalog) -> None:
+    path = jobmap_settings.index_dir / JOBMAP_FILE  # type: ignore[attr-defined]
+    before = path.stat().st_mtime_ns
+    assert build_jobmap(jobmap_settings, catalog) == path
+    assert path.stat().st_mtime_ns == before
 
 
 def test_map_has_meaningful_neighbourhoods(jobmap: JobMap) -> None:
@@ -66,6 +91,8 @@ def test_map_has_meaningful_neighbourhoods(jobmap: JobMap) -> None:
     ])
     overall = np.linalg.norm(xy - xy.mean(axis=0), axis=1).mean()
     assert within < 0.9 * overall
+    # measured at build time: PCA kept 5 % of the 10 nearest neighbours, t-SNE about 41 %
+    assert jobmap.neighbours_kept > 0.3
 
 
 def test_profile_point(jobmap: JobMap) -> None:
@@ -75,8 +102,13 @@ def test_profile_point(jobmap: JobMap) -> None:
     assert profile_point(jobmap, ["D1102", "G1602", "nope"]) == pytest.approx(middle)
     assert profile_point(jobmap, []) is None
     assert profile_point(jobmap, [], np.zeros((0, 384))) is None
-    vec = jobmap.mean + jobmap.axes[0] * 0.5
-    assert profile_point(jobmap, [], vec[None, :]) == pytest.approx((0.5, 0.0), abs=1e-6)
+    # a vector is placed among its closest jobs: a fiche's own vector lands next to its dot
+    k = next(i for i, p in enumerate(jobmap.points) if p.code == "D1102")
+    xy = np.array([[p.x, p.y] for p in jobmap.points])
+    spread = float(np.linalg.norm(xy.max(axis=0) - xy.min(axis=0)))
+    placed = profile_point(jobmap, [], jobmap.vectors[k][None, :])
+    assert placed is not None
+    assert float(np.hypot(placed[0] - a.x, placed[1] - a.y)) < 0.05 * spread
 
 
 def test_svg_is_small_accessible_and_labelled(jobmap: JobMap, catalog: Catalog) -> None:
@@ -88,6 +120,7 @@ def test_svg_is_small_accessible_and_labelled(jobmap: JobMap, catalog: Catalog) 
     title, desc = root.find(f"{SVG_NS}title"), root.find(f"{SVG_NS}desc")
     assert title is not None and title.text == "Carte des métiers"
     assert desc is not None and desc.text and "1584 métiers" in desc.text and "ROME 60" in desc.text
+    assert "le restent en moyenne" in desc.text
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG_NS}text")]
     for n, code in enumerate(codes, start=1):
