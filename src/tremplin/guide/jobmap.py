@@ -273,12 +273,14 @@ def profile_point(
     suggestion_codes: Sequence[str] = (),
     competence_vectors: npt.ArrayLike | None = None,
 ) -> tuple[float, float] | None:
-    """Where the person stands: the mean of their suggestions' points, or (without
-    suggestions) the projection of the mean of their competences' vectors."""
-    by_code = jobmap._by_code()
-    pts = [by_code[c] for c in suggestion_codes if c in by_code]
-    if pts:
-        return (sum(p.x for p in pts) / len(pts), sum(p.y for p in pts) / len(pts))
+    """Where the person stands: the mean meaning (vector) of their suggestions, or without
+    suggestions of their competences, placed among its closest jobs. (The mean of 2-D points
+    would fall in the empty space between two clusters of a t-SNE map.)"""
+    rows = {p.code: n for n, p in enumerate(jobmap.points)}
+    picked = [rows[c] for c in suggestion_codes if c in rows]
+    if picked:
+        xy = jobmap.project(jobmap.vectors[picked].astype(np.float64).mean(axis=0))[0]
+        return float(xy[0]), float(xy[1])
     if competence_vectors is not None:
         v = np.atleast_2d(np.asarray(competence_vectors, dtype=np.float64))
         if v.shape[0] and v.shape[1] == jobmap.vectors.shape[1]:
@@ -310,7 +312,8 @@ _TEXT = {
         "kept": " Sur 10 voisins les plus proches d'un métier, {k} le restent en moyenne sur la carte.",
         "sugg": " Tes pistes : {names}.",
         "you": "Toi",
-        "you_desc": " Le point « Toi » est placé au milieu de tes pistes.",
+        "you_desc": (" Le point « Toi » est placé près des métiers dont le sens est le plus "
+                     "proche de l'ensemble de tes pistes."),
         "legend": "Grands domaines",
     },
     "en": {
@@ -324,7 +327,8 @@ _TEXT = {
         "kept": " Of a job's 10 closest jobs, {k} stay among its closest on the map on average.",
         "sugg": " Your ideas: {names}.",
         "you": "You",
-        "you_desc": " The 'You' point sits in the middle of your ideas.",
+        "you_desc": (" The 'You' point sits near the jobs closest in meaning to all your "
+                     "ideas together."),
         "legend": "Broad domains",
     },
 }
