@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from tremplin.search.hybrid import HybridScorer
 from tremplin.search.normalize import (
     MAX_QUERY_CHARS,
     QueryError,
@@ -33,6 +35,9 @@ def test_stem_key_is_gender_and_number_neutral() -> None:
 ])
 def test_phonetic_key_matches_common_misspellings(typed: str, title: str) -> None:
     assert phonetic_key(typed) == phonetic_key(title)
+    # and the scorer finds the title by sound, as indexed (not only the bare function)
+    scorer = HybridScorer([title, "Zoologiste"], np.eye(2, 4, dtype=np.float32))
+    assert scorer.lexical_scores(typed)[0] >= scorer.weights.phonetic_score
 
 
 def test_repeated_letters_collapse() -> None:

@@ -99,6 +99,26 @@ def test_journey_round_trips_in_a_cookie_without_javascript(client: SyncClient) 
     assert state.decode(client.cookies.get(state.COOKIE)).badges == ()
 
 
+def test_unknown_question_ids_are_ignored_not_fatal(client: SyncClient) -> None:
+    client.post("/parcours/gouts", data={"q_R1": "2", "q_R2": "2", "q_R3": "2", "page": "9"})
+    client.post("/parcours/gouts", data={"q_R9": "2", "q_X1": "2", "page": "9"})
+    journey = state.decode(client.cookies.get(state.COOKIE))
+    assert journey.riasec == {"R1": 2, "R2": 2, "R3": 2}
+    assert client.get("/parcours/pistes").text.count('class="card') >= 5
+
+
+@pytest.mark.parametrize(("url", "data"), [
+    ("/parcours/competences/retirer", {"ogr": "²"}),
+    ("/parcours/competences/garder", {"ogr": ["²", "9" * 5000]}),
+    ("/parcours/gouts", {"page": "²", "pages": "9" * 5000}),
+    ("/accompagnant/notes/retirer", {"index": "9" * 5000}),
+    ("/parcours/pistes/avis", {"code": "D1102", "vote": "1", "rank": "³"}),
+])
+def test_odd_numbers_in_forms_are_ignored(client: SyncClient, url: str, data: dict[str, object]) -> None:
+    assert client.post(url, data=data).status_code == 303
+    assert client.get("/parcours/gouts?page=²").status_code == 200
+
+
 def test_crafted_cookie_is_ignored(client: SyncClient) -> None:
     for value in ("garbage", "A" * 9000, state.encode(state.Journey()) + "x",
                   "eJyrVkrLz1eyUkpKLFKqBQAdegQ0"):

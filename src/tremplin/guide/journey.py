@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tremplin.recommend.riasec import QUESTION_IDS as RIASEC_QUESTION_IDS
+
 JOURNEY_VERSION = 1
 
 LANGS = ("fr", "en")
@@ -89,7 +91,9 @@ BADGES: dict[str, tuple[str, str]] = {
 }
 
 RIASEC_LETTERS = "RIASEC"
-QUESTION_ID = re.compile(r"[RIASEC][0-9]{1,2}")
+# Only the questionnaire's own statements (upper case here, "R1"): an unknown id would make
+# the whole set of answers unscorable.
+QUESTION_ID = re.compile("|".join(q.upper() for q in RIASEC_QUESTION_IDS))
 JOB_CODE = re.compile(r"[A-N][0-9]{4}")
 POSTCODE = re.compile(r"[0-9]{5}")
 

@@ -84,11 +84,14 @@ class HybridScorer:
         key_pos = {k: i for i, k in enumerate(unique_keys)}
         self.entry_key: Ints = np.array([key_pos[k] for k in keys], dtype=np.int32)
         self.keys = unique_keys
-        self.key_index = {k: i for i, k in enumerate(unique_keys)}
+        self.key_index = key_pos
         self.lexical = NgramIndex(unique_keys)
-        self.phonetic: dict[str, list[int]] = {}
-        for i, k in enumerate(unique_keys):
-            self.phonetic.setdefault(phonetic_key(k), []).append(i)
+        # Phonetic keys of the texts as written, the way queries get theirs: a stem key has
+        # already lost "ç" (Maçon -> macon), which the phonetic rules read as "ss".
+        same_sound: dict[str, set[int]] = {}
+        for text, k in zip(texts, keys, strict=True):
+            same_sound.setdefault(phonetic_key(text), set()).add(key_pos[k])
+        self.phonetic = {p: sorted(ids) for p, ids in same_sound.items()}
 
     def lexical_scores(self, query: str) -> Floats:
         key = stem_key(query)

@@ -22,7 +22,7 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tremplin.config import Settings, load_settings
-from tremplin.web import i18n, problems
+from tremplin.web import i18n, problems, state
 from tremplin.web.services import Services, ServiceUnavailable
 from tremplin.web.templating import render
 
@@ -152,7 +152,8 @@ class FrameMiddleware:
         length = headers.get("content-length")
         status = 500
         limit = UPLOAD_BODY_BYTES if scope["path"] == "/profil/import" else MAX_BODY_BYTES
-        if length is not None and (not length.isdigit() or int(length) > limit):
+        declared = state.form_int(length, 15) if length is not None else None
+        if length is not None and (declared is None or declared > limit):
             status = 413
             await problems.problem(413, f"The request body must be at most {limit} bytes.",
                                    headers={"Connection": "close"})(scope, receive, send)

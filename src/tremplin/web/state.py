@@ -38,6 +38,15 @@ def decode(value: str | None) -> Journey:
         return Journey()
 
 
+def form_int(value: object, max_digits: int = 9) -> int | None:
+    """A small non-negative integer from a form field or query string, else None. ASCII digits
+    only: str.isdigit() also accepts "²", which int() then refuses."""
+    text = str(value)
+    if text.isascii() and text.isdigit() and len(text) <= max_digits:
+        return int(text)
+    return None
+
+
 def fit(journey: Journey) -> tuple[Journey, str]:
     """Shrink the journey until its cookie fits; returns (journey kept, cookie value)."""
     value = encode(journey)

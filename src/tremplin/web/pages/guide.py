@@ -166,12 +166,13 @@ def record_vote(request: Request, code: str, rank_raw: str, vote: int,
     """Count one anonymous vote (suggestion cards only: they carry a rank). `previous` is
     this browser's earlier vote on the same job: the same vote again is not counted twice,
     and a changed mind replaces the earlier vote."""
-    if not rank_raw.isdigit() or len(rank_raw) > 3 or previous == vote:
+    rank = state.form_int(rank_raw, 3)
+    if rank is None or previous == vote:
         return
     svc = services(request)
     context = "helper" if helper_on(request) else "journey"
     try:
-        svc.feedback().record(svc.catalog, code, int(rank_raw), vote, context)
+        svc.feedback().record(svc.catalog, code, rank, vote, context)
         if previous in (1, -1):
             svc.feedback().withdraw(code, previous, context)
     except FeedbackError as exc:
@@ -246,10 +247,9 @@ async def note_add(request: Request) -> Response:
 @router.post("/accompagnant/notes/retirer")
 async def note_remove(request: Request) -> Response:
     form = await request.form()
-    raw = str(form.get("index", ""))
+    i = state.form_int(form.get("index", ""), 3)
     journey = journey_of(request)
-    if raw.isdigit() and int(raw) < len(journey.notes):
-        i = int(raw)
+    if i is not None and i < len(journey.notes):
         journey = replace(journey, notes=journey.notes[:i] + journey.notes[i + 1:])
     return go("/accompagnant#notes", journey)
 

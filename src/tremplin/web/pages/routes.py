@@ -3,14 +3,22 @@ journey in a browser cookie only. Thin shells over `Services`."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tremplin.guide.journey import AVATAR_PARTS, BADGES, JOB_CODE, MAX_EXPERIENCE_CHARS, Experience, Journey
+from tremplin.guide.journey import (
+    AVATAR_PARTS,
+    BADGES,
+    JOB_CODE,
+    MAX_EXPERIENCE_CHARS,
+    POSTCODE,
+    QUESTION_ID,
+    Experience,
+    Journey,
+)
 from tremplin.web import i18n, state
 from tremplin.web.avatar import normalise, render_avatar
 from tremplin.web.services import Services, ServiceUnavailable
@@ -21,7 +29,6 @@ router = APIRouter(include_in_schema=False)
 STEPS = ("avatar", "interests", "competences", "explorer")
 QUESTIONS_PER_SCREEN = 6
 CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "start"}
-POSTCODE = re.compile(r"[0-9]{5}")
 MAX_QUERY = 200
 
 
@@ -180,7 +187,7 @@ def interests_page(request: Request) -> Response:
         screens.setdefault(q["screen"] or i // QUESTIONS_PER_SCREEN + 1, []).append(q)
     numbers = sorted(screens) or [1]
     raw = request.query_params.get("page", "1")
-    page_no = min(max(1, int(raw) if raw.isdigit() and len(raw) < 4 else 1), len(numbers))
+    page_no = min(max(1, state.form_int(raw, 3) or 1), len(numbers))
     shown = screens.get(numbers[page_no - 1], [])
     return page(request, "interests.html", nav="interests", questions=shown,
                 page_no=page_no, pages=len(numbers), unavailable=False,
@@ -205,12 +212,12 @@ async def interests_save(request: Request) -> Response:
     for key, value in form.multi_items():
         if key.startswith("q_") and str(value) in ("0", "1", "2"):
             qid = key[2:]
-            if re.fullmatch(r"[RIASEC][0-9]{1,2}", qid):
+            if QUESTION_ID.fullmatch(qid):
                 answers[qid] = int(str(value))
     answers = dict(list(answers.items())[:60])
     journey = replace(journey, riasec=answers)
-    page_no = int(str(form.get("page", "1"))) if str(form.get("page", "1")).isdigit() else 1
-    pages = int(str(form.get("pages", "1"))) if str(form.get("pages", "1")).isdigit() else 1
+    page_no = state.form_int(form.get("page", "1"), 3) or 1
+    pages = state.form_int(form.get("pages", "1"), 3) or 1
     if page_no < pages:
         return go(f"/parcours/gouts?page={page_no + 1}", journey)
     journey = state.award(journey, "interests")
@@ -272,7 +279,7 @@ async def experience_add(request: Request) -> Response:
 async def competence_keep(request: Request) -> Response:
     form = await request.form()
     journey = journey_of(request)
-    add = [int(str(v)) for k, v in form.multi_items() if k == "ogr" and str(v).isdigit()]
+    add = [o for k, v in form.multi_items() if k == "ogr" and (o := state.form_int(v)) is not None]
     svc = services(request)
     add = [o for o in add if svc.catalog.get_competence(o) is not None]
     merged = tuple(dict.fromkeys((*journey.competences, *add)))[:200]
@@ -283,10 +290,9 @@ async def competence_keep(request: Request) -> Response:
 @router.post("/parcours/competences/retirer")
 async def competence_remove(request: Request) -> Response:
     form = await request.form()
-    raw = str(form.get("ogr", ""))
+    ogr = state.form_int(form.get("ogr", ""))
     journey = journey_of(request)
-    if raw.isdigit():
-        ogr = int(raw)
+    if ogr is not None:
         journey = replace(
             journey,
             competences=tuple(c for c in journey.competences if c != ogr),
