@@ -1,8 +1,10 @@
-"""Fixtures for helper-mode tests: a job map built into a temporary index folder (cheap once
-`tremplin catalog build` has filled the vector cache), and a sample journey."""
+"""Fixtures for helper-mode tests: a job map built into a temporary index folder (reused from
+`tremplin catalog build` when its inputs match, else computed: about 12 s), and a sample
+journey."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 
 from tremplin.catalog.read import Catalog
 from tremplin.config import Settings
-from tremplin.guide.jobmap import JobMap, build_jobmap, load_jobmap
+from tremplin.guide.jobmap import JOBMAP_FILE, JobMap, build_jobmap, load_jobmap
 from tremplin.guide.journey import Journey
 
 
@@ -26,6 +28,10 @@ def jobmap_settings(settings: Settings, catalog: Catalog, tmp_path_factory: pyte
                     ) -> _IndexSettings:
     root = tmp_path_factory.mktemp("guide-index")
     s = _IndexSettings(index_dir=root / "index", cache_dir=settings.cache_dir, home=root)
+    built = settings.index_dir / JOBMAP_FILE
+    if built.is_file():  # `catalog build` made it: build_jobmap keeps it if its inputs match
+        s.index_dir.mkdir(parents=True)
+        shutil.copyfile(built, s.index_dir / JOBMAP_FILE)
     build_jobmap(s, catalog)
     return s
 

@@ -114,3 +114,7 @@ def test_withdraw_takes_back_one_earlier_vote(store: FeedbackStore, catalog: Cat
     assert store.withdraw("D1102", 1, "helper") is False
     assert store.withdraw("D1102", 1) is True
     assert store.rows() == []
+    store.record(catalog, "D1102", 2, -1, today=dt.date(2026, 1, 3))
+    store.record(catalog, "D1102", 5, -1, today=dt.date(2026, 1, 3))
+    assert store.withdraw("D1102", -1, rank=5) is True  # the card's own rank goes first
+    assert [(r[2], r[5]) for r in store.rows()] == [(2, 1)]

@@ -21,6 +21,7 @@ from tremplin.guide.portable import (
     qr_payload,
     qr_svg,
 )
+from tremplin.recommend.riasec import QUESTION_IDS
 
 from .conftest import SAMPLE
 
@@ -47,7 +48,7 @@ def test_largest_valid_journey_fits_the_file_limit() -> None:
         "version": 1, "notes": ["e" * 2000] * 20,
         "experiences": [{"text": "u" * 500, "competences": list(range(1, 41))}] * 20,
         "competences": list(range(10**7, 10**7 + 200)),
-        "riasec": {f"{'RIASEC'[i % 6]}{i}": 2 for i in range(60)},
+        "riasec": {q.upper(): 2 for q in QUESTION_IDS},
         "thumbs": {f"K{i:04d}": 1 for i in range(200)},
     })
     raw = export_json(big)
@@ -172,3 +173,14 @@ def test_qr_svg_is_accessible_svg(sample_journey: Journey) -> None:
     assert "<desc>" in svg and "ni nom ni contact" in svg
     assert "<script" not in svg and "alert" not in svg  # the payload is in the modules, not in text
     assert "your Tremplin profile" in qr_svg(sample_journey, lang="en")
+
+
+def test_size_refusals_say_so_for_the_http_status() -> None:
+    with pytest.raises(PortableError) as too_big_file:
+        import_json(b"{" + b" " * (MAX_FILE_BYTES + 1) + b"}")
+    with pytest.raises(JourneyError) as too_big_journey:
+        Journey.from_dict({"version": 1, "notes": ["😀" * 2000] * 20})
+    with pytest.raises(PortableError) as other_version:
+        import_json(b'{"format":"tremplin-journey","version":2}')
+    assert too_big_file.value.too_large and too_big_journey.value.too_large
+    assert not other_version.value.too_large

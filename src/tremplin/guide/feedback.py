@@ -141,20 +141,22 @@ class FeedbackStore:
             )
             self._db.commit()
 
-    def withdraw(self, job_code: str, vote: int, context: str = "journey") -> bool:
+    def withdraw(self, job_code: str, vote: int, context: str = "journey", rank: int = 0) -> bool:
         """Take back one earlier vote (a person who changed their mind): the most recent
-        matching count goes down by one. Returns False when there was none to take back."""
+        matching count, at the same rank when there is one, goes down by one. Returns False
+        when there was none to take back."""
         with self._lock:
             row = self._db.execute(
                 "SELECT day, rank FROM votes WHERE job_code = ? AND context = ? AND vote = ?"
-                " ORDER BY day DESC, n DESC, rank LIMIT 1", (job_code, context, vote),
+                " ORDER BY day DESC, rank = ? DESC, n DESC, rank LIMIT 1",
+                (job_code, context, vote, rank),
             ).fetchone()
             if row is None:
                 return False
             key = (row[0], job_code, row[1], context, vote)
-            self._db.execute("UPDATE votes SET n = n - 1 WHERE day = ? AND job_code = ? AND rank = ?"
-                             " AND context = ? AND vote = ?", key)
-            self._db.execute("DELETE FROM votes WHERE n <= 0")
+            where = "day = ? AND job_code = ? AND rank = ? AND context = ? AND vote = ?"
+            self._db.execute(f"UPDATE votes SET n = n - 1 WHERE {where}", key)
+            self._db.execute(f"DELETE FROM votes WHERE {where} AND n <= 0", key)
             self._db.commit()
             return True
 

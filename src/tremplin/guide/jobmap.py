@@ -20,7 +20,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ JOBMAP_VERSION = 2
 PERPLEXITY = 30.0         # t-SNE: about how many neighbours each job "sees"
 TSNE_ITERATIONS = 750
 EXAGGERATION_ITERATIONS = 250
+EXAGGERATION = 12.0       # attraction multiplier during the first iterations
 PLACE_NEIGHBOURS = 10     # a new vector lands among its closest jobs
 KEPT_K = 10               # neighbourhood figure: k nearest jobs kept on the map
 
@@ -64,25 +65,29 @@ class JobMap:
     vectors: npt.NDArray[np.float32]  # (jobs, dim), same order as points
     neighbours_kept: float            # share of each job's KEPT_K nearest jobs kept on the map
     rome_version: str
-    model_id: str
+    xy: npt.NDArray[np.float32] = field(init=False)  # (jobs, 2), derived from points
+    row: dict[str, int] = field(init=False)          # fiche code -> position in points
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "xy", np.array([[p.x, p.y] for p in self.points], dtype=np.float32)
+                           .reshape(len(self.points), 2))
+        object.__setattr__(self, "row", {p.code: n for n, p in enumerate(self.points)})
 
     def point(self, code: str) -> JobPoint | None:
-        return self._by_code().get(code)
-
-    def _by_code(self) -> dict[str, JobPoint]:
-        return {p.code: p for p in self.points}
+        n = self.row.get(code)
+        return None if n is None else self.points[n]
 
     def project(self, vectors: npt.ArrayLike) -> npt.NDArray[np.float64]:
         """Place vectors (n, dim) on the map, (n, 2): among their closest jobs, each of the
         PLACE_NEIGHBOURS nearest weighing its cosine similarity to the fourth power."""
-        v = np.atleast_2d(np.asarray(vectors, dtype=np.float64))
+        v = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
         v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
-        xy = np.array([[p.x, p.y] for p in self.points], dtype=np.float64)
-        sims = v @ self.vectors.astype(np.float64).T
+        sims = v @ self.vectors.T
         k = min(PLACE_NEIGHBOURS, sims.shape[1])
-        near = np.argsort(-sims, axis=1, kind="stable")[:, :k]
-        w = np.clip(np.take_along_axis(sims, near, axis=1), 1e-6, None) ** 4
-        out: npt.NDArray[np.float64] = (w[:, :, None] * xy[near]).sum(axis=1) / w.sum(axis=1)[:, None]
+        near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        w = np.clip(np.take_along_axis(sims, near, axis=1), 1e-6, None).astype(np.float64) ** 4
+        out: npt.NDArray[np.float64] = ((w[:, :, None] * self.xy[near]).sum(axis=1)
+                                        / w.sum(axis=1)[:, None])
         return out
 
 
@@ -144,7 +149,7 @@ def tsne_2d(vectors: npt.ArrayLike, perplexity: float = PERPLEXITY,
     p = _affinities(x, perplexity)
     y, *_ = pca_2d(x)
     y = y / (np.std(y[:, 0]) or 1.0) * 1e-4
-    rate = max(n / 12.0 / 4.0, 50.0)
+    rate = max(n / EXAGGERATION / 4.0, 50.0)
     step, gains = np.zeros_like(y), np.ones_like(y)
     for it in range(iterations):
         early = it < EXAGGERATION_ITERATIONS
@@ -152,7 +157,7 @@ def tsne_2d(vectors: npt.ArrayLike, perplexity: float = PERPLEXITY,
         num = 1.0 / (1.0 + sq[:, None] + sq[None, :] - 2 * y @ y.T)
         np.fill_diagonal(num, 0.0)
         q = np.maximum(num / num.sum(), 1e-12)
-        w = ((12.0 if early else 1.0) * p - q) * num
+        w = ((EXAGGERATION if early else 1.0) * p - q) * num
         grad = 4.0 * (w.sum(axis=1)[:, None] * y - w @ y)
         gains = np.maximum(np.where(np.sign(grad) != np.sign(step), gains + 0.2, gains * 0.8), 0.01)
         step = (0.5 if early else 0.8) * step - rate * gains * grad
@@ -176,7 +181,9 @@ def neighbours_kept(vectors: npt.ArrayLike, coords: npt.ArrayLike, k: int = KEPT
 
 
 def _fingerprint(jobs: Sequence[Any], texts: Sequence[str], model: str) -> str:
-    h = hashlib.sha256(f"{JOBMAP_VERSION}|{PERPLEXITY}|{TSNE_ITERATIONS}|{model}".encode())
+    method = (JOBMAP_VERSION, PERPLEXITY, TSNE_ITERATIONS, EXAGGERATION_ITERATIONS, EXAGGERATION,
+              KEPT_K, model)
+    h = hashlib.sha256(repr(method).encode())
     for job, text in zip(jobs, texts, strict=True):
         h.update(f"\0{job.code}\0{job.grand_domain_code}\0{job.grand_domain_label}\0{text}".encode())
     return h.hexdigest()
@@ -262,7 +269,6 @@ def load_jobmap(settings: Any) -> JobMap:
             vectors=raw.astype(np.float32).reshape(len(points), int(doc["dim"])),
             neighbours_kept=float(doc["neighbours_kept"]),
             rome_version=str(doc["rome_version"]),
-            model_id=str(doc["model"]),
         )
         _cache[path] = (mtime, jm)
         return jm
@@ -276,8 +282,7 @@ def profile_point(
     """Where the person stands: the mean meaning (vector) of their suggestions, or without
     suggestions of their competences, placed among its closest jobs. (The mean of 2-D points
     would fall in the empty space between two clusters of a t-SNE map.)"""
-    rows = {p.code: n for n, p in enumerate(jobmap.points)}
-    picked = [rows[c] for c in suggestion_codes if c in rows]
+    picked = [jobmap.row[c] for c in suggestion_codes if c in jobmap.row]
     if picked:
         xy = jobmap.project(jobmap.vectors[picked].astype(np.float64).mean(axis=0))[0]
         return float(xy[0]), float(xy[1])
@@ -287,15 +292,6 @@ def profile_point(
             xy = jobmap.project(v.mean(axis=0))[0]
             return float(xy[0]), float(xy[1])
     return None
-
-
-def competence_point(jobmap: JobMap, labels: Sequence[str], cache_dir: Path) -> tuple[float, float] | None:
-    """Profile point from competence labels (public catalog texts, so the vector cache is fine)."""
-    if not labels:
-        return None
-    from tremplin.embeddings import encode_cached
-
-    return profile_point(jobmap, (), encode_cached(list(labels), cache_dir))
 
 
 # --- SVG ------------------------------------------------------------------------------------
@@ -309,7 +305,7 @@ _TEXT = {
             "des mots proches. Seuls les voisinages comptent : les axes et les grandes distances "
             "n'ont pas de sens précis.{kept} Les couleurs indiquent les grands domaines."
         ),
-        "kept": " Sur 10 voisins les plus proches d'un métier, {k} le restent en moyenne sur la carte.",
+        "kept": " Sur {n} voisins les plus proches d'un métier, {k} le restent en moyenne sur la carte.",
         "sugg": " Tes pistes : {names}.",
         "you": "Toi",
         "you_desc": (" Le point « Toi » est placé près des métiers dont le sens est le plus "
@@ -324,7 +320,7 @@ _TEXT = {
             "neighbourhoods matter: the axes and long distances have no precise meaning.{kept} "
             "Colours show the broad domains."
         ),
-        "kept": " Of a job's 10 closest jobs, {k} stay among its closest on the map on average.",
+        "kept": " Of a job's {n} closest jobs, {k} stay among its closest on the map on average.",
         "sugg": " Your ideas: {names}.",
         "you": "You",
         "you_desc": (" The 'You' point sits near the jobs closest in meaning to all your "
@@ -382,7 +378,7 @@ def render_jobmap_svg(
     total_h = h + 24 + legend_rows * 16 + 8
     pid = re.sub(r"[^A-Za-z0-9_-]", "", id_prefix) or "jobmap"
 
-    kept_text = "" if kept is None else t["kept"].format(k=f"{kept * 10:.1f}".replace(
+    kept_text = "" if kept is None else t["kept"].format(n=KEPT_K, k=f"{kept * KEPT_K:.1f}".replace(
         ".", "," if lang != "en" else "."))
     desc = t["desc"].format(n=len(points), rome=rome_version, kept=kept_text).replace("ROME  ", "ROME ")
     if marked:

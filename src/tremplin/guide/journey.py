@@ -97,7 +97,7 @@ QUESTION_ID = re.compile("|".join(q.upper() for q in RIASEC_QUESTION_IDS))
 JOB_CODE = re.compile(r"[A-N][0-9]{4}")
 POSTCODE = re.compile(r"[0-9]{5}")
 
-MAX_RIASEC_ANSWERS = 60
+MAX_RIASEC_ANSWERS = len(RIASEC_QUESTION_IDS)
 MAX_EXPERIENCES = 20
 MAX_EXPERIENCE_CHARS = 500
 MAX_EXPERIENCE_COMPETENCES = 40
@@ -123,10 +123,12 @@ _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 class JourneyError(ValueError):
     """A journey (or a file holding one) is refused; both messages say what is wrong."""
 
-    def __init__(self, message_fr: str, message_en: str, path: str = "") -> None:
+    def __init__(self, message_fr: str, message_en: str, path: str = "", *,
+                 too_large: bool = False) -> None:
         self.message_fr = message_fr
         self.message_en = message_en
         self.path = path
+        self.too_large = too_large  # refused for its size alone (HTTP 413 at the edge)
         super().__init__(f"{message_fr} / {message_en}")
 
     def message(self, lang: str = "fr") -> str:
@@ -220,6 +222,12 @@ def _fail(fr: str, en: str, path: str) -> JourneyError:
     where_fr = f" (champ « {path} »)" if path else ""
     where_en = f" (field '{path}')" if path else ""
     return JourneyError(fr + where_fr, en + where_en, path)
+
+
+def _fail_size(fr: str, en: str, path: str) -> JourneyError:
+    error = _fail(fr, en, path)
+    error.too_large = True
+    return error
 
 
 def _int(value: object, path: str, lo: int, hi: int) -> int:
@@ -386,7 +394,7 @@ def parse_journey(data: object) -> Journey:
     )
     size = journey.byte_size()
     if size > MAX_JOURNEY_BYTES:
-        raise _fail(
+        raise _fail_size(
             f"Profil trop gros ({size // 1000} Ko, au plus {MAX_JOURNEY_BYTES // 1000} Ko) : "
             "raccourcis les notes ou les expériences",
             f"Profile too big ({size // 1000} KB, at most {MAX_JOURNEY_BYTES // 1000} KB): "

@@ -84,11 +84,11 @@ def import_json(data: bytes | str) -> Journey:
     """Validate an uploaded file into a Journey, or raise PortableError/JourneyError."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_FILE_BYTES:
-        raise _err(
+        raise PortableError(
             f"Fichier trop gros ({len(raw) // 1024} Ko) : un profil Tremplin fait au plus "
             f"{MAX_FILE_BYTES // 1024} Ko",
             f"File too large ({len(raw) // 1024} KB): a Tremplin profile is at most "
-            f"{MAX_FILE_BYTES // 1024} KB",
+            f"{MAX_FILE_BYTES // 1024} KB", too_large=True,
         )
     if not raw.strip():
         raise _err("Le fichier est vide", "The file is empty")

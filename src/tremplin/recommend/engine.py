@@ -18,7 +18,7 @@ from tremplin.catalog.read import Catalog
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
 from tremplin.recommend.profile import Profile
-from tremplin.recommend.riasec import LETTER_NAMES, LETTERS, top_letters
+from tremplin.recommend.riasec import LETTERS
 from tremplin.recommend.suggest import item_scores, prepare, text_vector
 
 # --- parameters (docs/scoring.md explains each) -----------------------------------------
@@ -381,9 +381,3 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
                        explain(index, profile, scored, k, pen))
         for rank, (k, s, pen) in enumerate(picks, start=1)
     ]
-
-
-def riasec_words(scores: dict[str, float] | Any) -> str:
-    top = top_letters(scores, 2)
-    names = LETTER_NAMES["fr"]
-    return " puis ".join(names[t] for t in top) if top else "non renseigné"

@@ -18,10 +18,6 @@ from tremplin.recommend.errors import ProfileError
 
 LETTERS = "RIASEC"
 ANSWER_LEVELS = (0, 1, 2)
-ANSWER_LABELS = {
-    "fr": ("Pas du tout", "Un peu", "Beaucoup"),
-    "en": ("Not at all", "A little", "A lot"),
-}
 QUESTIONS_PER_SCREEN = 9
 MAX_TOP_LETTERS = 3
 

@@ -90,13 +90,15 @@ def _lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
             out.append(t)
         elif len(t) >= 5:
             key = (id(index), t)
-            if key not in _fuzzy_cache:
+            if key in _fuzzy_cache:
+                fixed = _fuzzy_cache[key]
+            else:
                 hit = process.extractOne(t, index.vocabulary, scorer=fuzz.ratio,
                                          score_cutoff=FUZZY_CUTOFF)
+                fixed = None if hit is None else str(hit[0])
                 if len(_fuzzy_cache) > 20000:
                     _fuzzy_cache.clear()
-                _fuzzy_cache[key] = None if hit is None else str(hit[0])
-            fixed = _fuzzy_cache[key]
+                _fuzzy_cache[key] = fixed  # the local value is used: safe if another thread clears
             if fixed is not None:
                 out.append(fixed)
     return out
@@ -154,10 +156,12 @@ def suggest_from_index(index: RecommendIndex, text: str, limit: int = 5,
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_SUGGESTIONS:
         raise ProfileError(f"limit must be between 1 and {MAX_SUGGESTIONS}.", field="limit")
     scores = item_scores(index, text)
-    order = np.argsort(-scores, kind="stable")
+    k = min(limit * 4 + 20, len(scores))
+    part = np.argpartition(-scores, k - 1)[:k]
+    order = part[np.lexsort((part, -scores[part]))]  # best first, ties by position (stable)
     out: list[CompetenceSuggestion] = []
     seen_labels: set[str] = set()
-    for i in order[: limit * 4 + 20].tolist():
+    for i in order.tolist():
         ogr = int(index.item_ogr[i])
         key = fold(index.item_label[i])
         if ogr in exclude or key in seen_labels:

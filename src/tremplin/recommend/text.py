@@ -160,7 +160,6 @@ GLOSSARY: Mapping[str, str] = {
     "insta": "réseaux sociaux",
     "tiktok": "réseaux sociaux, vidéo",
     "youtube": "vidéo, montage vidéo",
-    "montage": "montage",
     "jeux-vidéo": "jeu vidéo",
     "gamer": "jeu vidéo",
     "stage": "stage en entreprise",
@@ -244,6 +243,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), w) for p, w in (
         (r"\bgard\w*\b.{0,30}\b(enfants?|fr[eè]res?|s(oe|œ)urs?|cousin\w*|petits?|b[ée]b[ée]s?|neveu\w*|ni[eè]ces?)\b",
          "garde d'enfants, surveiller des enfants"),
+        (r"\bbaby sit", "garde d'enfants, surveiller des enfants"),
         (r"\b(faire|fais|fait|faisais) (à|a) manger\b", "préparer des repas, cuisine"),
         (r"\b(sans.?abris?|sdf)\b", "personnes sans domicile, précarité"),
         (r"\bpersonnes? [âa]g[ée]es?\b|\behpad\b", "personnes âgées"),
@@ -330,8 +330,6 @@ def expand(text: str) -> str:
             hit = GLOSSARY.get(w[:-1]) or GLOSSARY.get(fold(w[:-1]))
         if hit and hit not in found:
             found.append(hit)
-    if "baby sit" in lowered and GLOSSARY["babysitting"] not in found:
-        found.append(GLOSSARY["babysitting"])
     for pattern, words in _PHRASES:
         if pattern.search(lowered) and words not in found:
             found.append(words)

@@ -63,12 +63,3 @@ def onisep_links(catalog: Catalog) -> dict[str, list[str]]:
     for oid, code in catalog.query("SELECT onisep_id, job_code FROM onisep_job_links ORDER BY 1, 2"):
         links.setdefault(str(oid), []).append(str(code))
     return links
-
-
-def all_texts(catalog: Catalog, extra: list[str] | None = None) -> list[str]:
-    """Every text the index embeds (used to warm the vector cache)."""
-    texts = [e.text for e in rome_entries(catalog)]
-    for _oid, m, f, _src in onisep_names(catalog):
-        texts.extend(t for t, _g in _gendered(m, f))
-    texts.extend(extra or [])
-    return list(dict.fromkeys(t for t in texts if t))

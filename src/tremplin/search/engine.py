@@ -11,9 +11,7 @@ Order of work for one query (see docs/search.md):
 
 from __future__ import annotations
 
-import os
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from tremplin.config import Settings, load_settings
 from tremplin.embeddings import encode_query
@@ -35,11 +34,6 @@ from tremplin.search.normalize import (
     stem_key,
     validate_query,
 )
-
-# The encoder's OpenMP threads spin while waiting by default; on a busy 2-core machine that
-# turned a 8 ms query into 0.3-4 s (bench: p50 289 ms -> 9 ms). Passive waiting costs nothing
-# in batch encoding. Must be set before the native library loads; an explicit setting wins.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 REASONS = ("exact", "close_spelling", "similar_meaning", "alias")
 
@@ -161,7 +155,6 @@ class JobSearch:
         self.dense_mask = np.array([0.0 if e.source == "alias" else 1.0 for e in self.entries],
                                    dtype=np.float32)
         self.weights = weights
-        self.use_aliases = use_aliases
         texts = [e.text for e in self.entries]
         self.scorer = HybridScorer(texts, data.vectors, weights)
         self.codes = sorted({e.code for e in self.entries})
@@ -463,17 +456,8 @@ def _one_edit_index(keys: Iterable[str]) -> dict[str, set[str]]:
 
 
 def _within_one_edit(a: str, b: str) -> bool:
-    """Levenshtein distance ≤ 1, or one swap of adjacent letters."""
-    if a == b:
-        return True
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    """One letter dropped, added or changed, or two adjacent letters swapped (OSA distance)."""
+    return int(OSA.distance(a, b, score_cutoff=1)) <= 1
 
 
 _engines_lock = threading.Lock()
@@ -486,9 +470,7 @@ def get_engine(settings: Settings | None = None) -> JobSearch:
     with _engines_lock:
         engine = _engines.get(path)
         if engine is None:
-            started = time.perf_counter()
             engine = JobSearch(load_index(path))
-            engine.data.meta["load_seconds"] = round(time.perf_counter() - started, 2)
             _engines[path] = engine
         return engine
 

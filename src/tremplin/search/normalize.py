@@ -169,7 +169,3 @@ def looks_feminine(text: str) -> bool:
     if any(w in _FEMININE_DETERMINERS for w in words):
         return True
     return any(len(w) > 4 and _FEMININE_WORD.search(w) for w in words[:3])
-
-
-def tokens(text: str) -> list[str]:
-    return fold(text).split()

@@ -38,7 +38,6 @@ CSP = (
     " connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self';"
     " frame-ancestors 'none'; object-src 'none'"
 )
-DOCS_CSP = CSP
 
 
 def cors_origins(value: str | None = None) -> list[str]:

@@ -7,18 +7,19 @@ The core (catalog, search, recommend) knows nothing of the web; this module only
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import inspect
 import json
 import logging
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any
 
-from tremplin.catalog.read import Catalog, Job, Place
+from tremplin import recommend as rec
+from tremplin.catalog.read import Catalog, Job, Place, open_catalog
 from tremplin.config import Settings
+from tremplin.recommend.index import get_index
+from tremplin.recommend.suggest import suggest_from_index
+from tremplin.search import QueryError, get_engine, match_titles
 
 log = logging.getLogger("tremplin.web")
 
@@ -76,18 +77,10 @@ class _LRU:
                 self._d.popitem(last=False)
 
 
-def _call_with_settings(fn: Callable[..., Any], settings: Settings) -> Any:
-    """Call a core factory, passing settings when it takes a parameter."""
-    params = inspect.signature(fn).parameters
-    if "settings" in params:
-        return fn(settings=settings)
-    return fn()
-
-
 class Services:
     def __init__(self, settings: Settings, catalog: Catalog | None = None) -> None:
         self.settings = settings
-        self.catalog = catalog or Catalog(settings.catalog_path)
+        self.catalog = catalog or open_catalog(settings.catalog_path)
         self._engine: Any = None
         self._engine_error: str | None = None
         self._search_cache = _LRU(SEARCH_CACHE_SIZE)
@@ -103,46 +96,28 @@ class Services:
         except ServiceUnavailable as exc:
             log.warning("search not available: %s", exc)
         try:
-            # the first suggestion loads the recommendation index (built once, then cached)
-            self._recommend_module().suggest_competences("boulanger", limit=1)
+            self.recommend_index()
         except ServiceUnavailable as exc:
             log.warning("recommendations not available: %s", exc)
-        except Exception:
-            log.exception("recommendation index could not be loaded")
 
     def engine(self) -> Any:
         with self._lock:
             if self._engine is None:
                 try:
-                    mod = importlib.import_module("tremplin.search")
-                    self._engine = _call_with_settings(mod.get_engine, self.settings)
-                except Exception as exc:  # missing module, index not built, damaged index
+                    self._engine = get_engine(self.settings)
+                except Exception as exc:  # index not built or damaged
                     raise ServiceUnavailable(f"search engine: {exc!r}") from exc
             return self._engine
 
-    def _recommend_module(self) -> Any:
+    def recommend_index(self) -> Any:
+        """The recommendation index of this app's catalog (loaded once, then shared)."""
         try:
-            mod = importlib.import_module("tremplin.recommend")
-        except ImportError as exc:
-            raise ServiceUnavailable(f"recommendation: {exc}") from exc
-        for name in ("Profile", "recommend", "suggest_competences", "riasec_questions"):
-            if not hasattr(mod, name):
-                raise ServiceUnavailable(f"recommendation: tremplin.recommend has no {name}")
-        return mod
+            return get_index(self.catalog)
+        except Exception as exc:  # vectors not built or damaged
+            raise ServiceUnavailable(f"recommendation: {exc!r}") from exc
 
-    @property
-    def query_error(self) -> type[Exception]:
-        try:
-            return importlib.import_module("tremplin.search").QueryError  # type: ignore[no-any-return]
-        except (ImportError, AttributeError):
-            return ValueError
-
-    @property
-    def profile_error(self) -> type[Exception]:
-        try:
-            return self._recommend_module().ProfileError  # type: ignore[no-any-return]
-        except (ServiceUnavailable, AttributeError):
-            return ValueError
+    query_error = QueryError
+    profile_error = rec.ProfileError
 
     # --- search ------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
@@ -177,22 +152,16 @@ class Services:
         return plain(self.engine().explain(query))
 
     def match(self, titles: list[str], k: int = 3) -> list[Any]:
-        try:
-            fn = importlib.import_module("tremplin.search").match_titles
-        except (ImportError, AttributeError) as exc:
-            raise ServiceUnavailable(f"search: {exc}") from exc
-        return plain(fn(titles, k=k))  # type: ignore[no-any-return]
+        self.engine()  # ServiceUnavailable when the index is missing
+        return plain(match_titles(titles, k=k))  # type: ignore[no-any-return]
 
     # --- recommendation ------------------------------------------------------------------
     def profile_from_dict(self, data: dict[str, Any]) -> Any:
-        return self._recommend_module().Profile.from_dict(data)
+        return rec.Profile.from_dict(data)
 
     def profile_from_journey(self, journey: Any) -> Any:
         """The recommendation profile read from a browser journey (`tremplin.guide.journey`):
         kept competences, experiences with the competences kept from them, RIASEC scores."""
-        mod = self._recommend_module()
-        limits = mod.profile if hasattr(mod, "profile") else None
-        max_comp = getattr(limits, "MAX_COMPETENCES", 150)
         experiences = []
         loose: list[int] = list(journey.competences)
         for e in journey.experiences:
@@ -200,32 +169,28 @@ class Services:
                 experiences.append({"text": e.text, "confirmed_competences": list(e.competences)})
             else:
                 loose.extend(e.competences)
+        # the journey only holds the questionnaire's own ids (upper case there)
         answers = {qid.lower(): v for qid, v in journey.riasec.items()}
-        riasec: dict[str, float] = {}
-        if answers:
-            try:
-                riasec = dict(self.score_riasec(answers)["scores"])
-            except (ValueError, KeyError, TypeError):
-                riasec = {}
+        riasec = dict(self.score_riasec(answers)["scores"]) if answers else {}
         data = {
-            "competences": list(dict.fromkeys(loose))[:max_comp],
-            "experiences": experiences[:20],
+            "competences": list(dict.fromkeys(loose))[:rec.MAX_COMPETENCES],
+            "experiences": experiences[:rec.MAX_EXPERIENCES],
             "riasec": riasec,
         }
-        return mod.Profile.from_dict(data)
+        return rec.Profile.from_dict(data)
 
     def recommend(self, profile: Any, limit: int = 10) -> list[dict[str, Any]]:
-        recs = self._recommend_module().recommend(profile, limit=limit)
-        return [plain(r) for r in recs]
+        self.recommend_index()  # ServiceUnavailable when the index is missing
+        return [plain(r) for r in rec.recommend(profile, limit, self.catalog)]
 
     def suggest_competences(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
-        return [plain(c) for c in self._recommend_module().suggest_competences(text, limit=limit)]
+        return [plain(c) for c in suggest_from_index(self.recommend_index(), text, limit)]
 
     def riasec_questions(self, lang: str) -> list[dict[str, Any]]:
-        return [plain(q) for q in self._recommend_module().riasec_questions(lang)]
+        return [plain(q) for q in rec.riasec_questions(lang)]
 
     def score_riasec(self, answers: dict[str, int]) -> Any:
-        return plain(self._recommend_module().score_riasec(answers))
+        return plain(rec.score_riasec(answers))
 
     # --- anonymous feedback ------------------------------------------------------------------
     def feedback(self) -> Any:

@@ -174,7 +174,7 @@ def record_vote(request: Request, code: str, rank_raw: str, vote: int,
     try:
         svc.feedback().record(svc.catalog, code, rank, vote, context)
         if previous in (1, -1):
-            svc.feedback().withdraw(code, previous, context)
+            svc.feedback().withdraw(code, previous, context, rank)
     except FeedbackError as exc:
         log.info("vote refused: %s", exc.message_en)
 
@@ -329,7 +329,7 @@ async def profile_import(request: Request) -> Response:
             raise PortableError(i18n.translator("fr")("import_none"),
                                 i18n.translator("en")("import_none"), "file")
     except JourneyError as exc:
-        status = 413 if "Ko" in exc.message_fr and "gros" in exc.message_fr else 422
+        status = 413 if exc.too_large else 422
         return page(request, "import.html", nav="helper", error=exc.message(lang),
                     status_code=status, dropped=[], done=False)
     journey, dropped = restrict_to_catalog(journey, services(request).catalog)

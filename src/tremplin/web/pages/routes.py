@@ -19,15 +19,14 @@ from tremplin.guide.journey import (
     Experience,
     Journey,
 )
-from tremplin.web import i18n, state
+from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
-from tremplin.web.services import Services, ServiceUnavailable
+from tremplin.web.services import Services, ServiceUnavailable, first_sentence
 from tremplin.web.templating import journey_of, render
 
 router = APIRouter(include_in_schema=False)
 
 STEPS = ("avatar", "interests", "competences", "explorer")
-QUESTIONS_PER_SCREEN = 6
 CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "start"}
 MAX_QUERY = 200
 
@@ -88,16 +87,18 @@ def search_page(request: Request, q: str = "") -> Response:
             error = "search_unavailable"
         except svc.query_error:
             error = "search_bad_query"
-    for r in results:
+    return page(request, "search.html", nav="search", q=q, results=with_summaries(svc, results),
+                error=error)
+
+
+def with_summaries(svc: Services, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of result rows with the first sentence of each job's definition (the rows may
+    sit in a shared cache: never modified in place)."""
+    out = []
+    for r in rows:
         job = svc.job(r["code"])
-        r["summary"] = "" if job is None else _summary(job.definition)
-    return page(request, "search.html", nav="search", q=q, results=results, error=error)
-
-
-def _summary(definition: str) -> str:
-    from tremplin.web.services import first_sentence
-
-    return first_sentence(definition)
+        out.append({**r, "summary": "" if job is None else first_sentence(job.definition)})
+    return out
 
 
 @router.get("/metiers/{code}")
@@ -183,8 +184,8 @@ def interests_page(request: Request) -> Response:
         return page(request, "interests.html", nav="interests", questions=[], page_no=1,
                     pages=1, unavailable=True, answers={})
     screens: dict[int, list[dict[str, Any]]] = {}
-    for i, q in enumerate(questions):
-        screens.setdefault(q["screen"] or i // QUESTIONS_PER_SCREEN + 1, []).append(q)
+    for q in questions:  # the core puts every statement on a screen (1, 2, ...)
+        screens.setdefault(q["screen"], []).append(q)
     numbers = sorted(screens) or [1]
     raw = request.query_params.get("page", "1")
     page_no = min(max(1, state.form_int(raw, 3) or 1), len(numbers))
@@ -214,7 +215,6 @@ async def interests_save(request: Request) -> Response:
             qid = key[2:]
             if QUESTION_ID.fullmatch(qid):
                 answers[qid] = int(str(value))
-    answers = dict(list(answers.items())[:60])
     journey = replace(journey, riasec=answers)
     page_no = state.form_int(form.get("page", "1"), 3) or 1
     pages = state.form_int(form.get("pages", "1"), 3) or 1
@@ -316,10 +316,8 @@ def tracks_page(request: Request) -> Response:
         unavailable = True
     except svc.profile_error:
         recs = []
-    for r in recs:
-        job = svc.job(r["code"])
-        r["summary"] = "" if job is None else _summary(job.definition)
-    response = page(request, "tracks.html", nav="tracks", recs=recs, unavailable=unavailable,
+    response = page(request, "tracks.html", nav="tracks", recs=with_summaries(svc, recs),
+                    unavailable=unavailable,
                     thumbs=journey.thumbs)
     if recs and "explorer" not in journey.badges:
         save(response, state.award(journey, "explorer"))
@@ -346,7 +344,3 @@ async def thumb(request: Request) -> Response:
 
         record_vote(request, code, str(form.get("rank", "")), int(vote), previous)
     return go(f"{back}?ok=thumbs#job-{code}", journey)
-
-
-def lang_names() -> dict[str, str]:
-    return {code: i18n.messages(code)["lang_name"] for code in i18n.LANGS}
