@@ -8,7 +8,6 @@ Every part is documented in docs/scoring.md with the sentence a helper can say a
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,18 +151,18 @@ class Scored:
 
 
 _exp_lock = threading.Lock()
-_exp_cache: OrderedDict[tuple[int, str, tuple[int, ...]], list[tuple[int, float]]] = OrderedDict()
 
 
 def experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...] = (),
                      ) -> list[tuple[int, float]]:
     """The engine's own top suggestions for an unreviewed experience, with a confidence
     (0.32..0.8) that falls with the distance to the best one; memoised per text."""
-    key = (id(index), text, tuple(sorted(removed)))
+    key = (text, tuple(sorted(removed)))
+    memo = index.experience_memo
     with _exp_lock:
-        hit = _exp_cache.get(key)
+        hit = memo.get(key)
         if hit is not None:
-            _exp_cache.move_to_end(key)
+            memo.move_to_end(key)
             return hit
     scores = item_scores(index, text)
     for c in removed:
@@ -176,9 +175,9 @@ def experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...] 
     out = [(int(i), float(np.clip(1.0 - 4.0 * (best - float(scores[i])), 0.4, 1.0)) * 0.8)
            for i in top.tolist()]
     with _exp_lock:
-        _exp_cache[key] = out
-        if len(_exp_cache) > 2048:
-            _exp_cache.popitem(last=False)
+        memo[key] = out
+        if len(memo) > 2048:
+            memo.popitem(last=False)
     return out
 
 
@@ -306,20 +305,16 @@ def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtyp
     return allowed
 
 
-_levels_cache: dict[int, dict[str, int]] = {}
-
-
 def _min_levels(index: RecommendIndex) -> dict[str, int]:
     """Lowest ONISEP training level leading to each job (jobs with no known training absent)."""
-    key = id(index)
-    if key not in _levels_cache:
+    if index.min_levels is None:
         rows = index.catalog.query(
             "SELECT l.job_code, MIN(t.level_number) FROM onisep_job_links l"
             " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
             " JOIN trainings t ON t.id = tj.training_id WHERE t.level_number IS NOT NULL"
             " GROUP BY l.job_code")
-        _levels_cache[key] = {str(c): int(str(m)) for c, m in rows if str(c) in index.job_pos}
-    return _levels_cache[key]
+        index.min_levels = {str(c): int(str(m)) for c, m in rows if str(c) in index.job_pos}
+    return index.min_levels
 
 
 def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any], limit: int,

@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +113,13 @@ class RecommendIndex:
         self.is_managing = np.asarray([bool(MANAGING.search(fold(lb))) for lb in item_label],
                                       dtype=bool)
         self.neutralise = Neutraliser(_gender_pairs(catalog))
+        # Memos that live and die with this index, so that a rebuilt index never reads
+        # positions computed for another: experience -> suggestions, word -> fixed spelling,
+        # fiche -> lowest training level (filled on first use).
+        self.experience_memo: OrderedDict[tuple[str, tuple[int, ...]], list[tuple[int, float]]] = (
+            OrderedDict())
+        self.fuzzy_memo: dict[str, str | None] = {}
+        self.min_levels: dict[str, int] | None = None
         self._build_lexical()
         self.title_job = np.zeros(0, dtype=np.int64)
         self.title_label: list[str] = []

@@ -80,25 +80,22 @@ def check_text(text: object, where: str = "text") -> str:
     return text
 
 
-_fuzzy_cache: dict[tuple[int, str], str | None] = {}
-
-
 def _lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
     out = []
     for t in tokens(prepared):
         if t in index.postings:
             out.append(t)
         elif len(t) >= 5:
-            key = (id(index), t)
-            if key in _fuzzy_cache:
-                fixed = _fuzzy_cache[key]
+            memo = index.fuzzy_memo
+            if t in memo:
+                fixed = memo[t]
             else:
                 hit = process.extractOne(t, index.vocabulary, scorer=fuzz.ratio,
                                          score_cutoff=FUZZY_CUTOFF)
                 fixed = None if hit is None else str(hit[0])
-                if len(_fuzzy_cache) > 20000:
-                    _fuzzy_cache.clear()
-                _fuzzy_cache[key] = fixed  # the local value is used: safe if another thread clears
+                if len(memo) > 20000:
+                    memo.clear()
+                memo[t] = fixed  # the local value is used: safe if another thread clears
             if fixed is not None:
                 out.append(fixed)
     return out

@@ -217,6 +217,7 @@ class JobSearch:
         self._vec_cache: OrderedDict[str, Floats] = OrderedDict()
         self.cache_size = cache_size
         self._autocomplete: Any = None
+        self._autocomplete_lock = threading.Lock()
 
     # --- planning -------------------------------------------------------------------
     def _known_vector(self, key: str) -> Floats | None:
@@ -426,7 +427,8 @@ class JobSearch:
         if self._autocomplete is None:
             from tremplin.search.autocomplete import Autocomplete
 
-            with self._lock:
+            # its own lock: building it (~0.25 s) must not stall searches on the cache lock
+            with self._autocomplete_lock:
                 if self._autocomplete is None:
                     self._autocomplete = Autocomplete(self)
         result: list[Suggestion] = self._autocomplete.suggest(prefix, limit)

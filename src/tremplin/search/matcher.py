@@ -11,6 +11,7 @@ returned once, with its best label.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from tremplin.search.hybrid import DEFAULT_WEIGHTS, HybridScorer, Weights, top_g
 from tremplin.search.normalize import QueryError, validate_query
 
 MAX_BATCH = 100
+MATCH_THREADS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +106,15 @@ def match_titles(queries: list[str], k: int = 5) -> list[dict[str, Any]]:
     from tremplin.search.engine import get_engine
 
     engine = get_engine()
-    out: list[dict[str, Any]] = []
-    for q in queries:
+
+    def one(q: Any) -> dict[str, Any]:
         try:
             hits = engine.search(q, k)
-            out.append({"query": q, "hits": [h.to_dict() for h in hits], "error": None})
+            return {"query": q, "hits": [h.to_dict() for h in hits], "error": None}
         except QueryError as err:
-            out.append({"query": q if isinstance(q, str) else repr(q), "hits": [], "error": str(err)})
-    return out
+            return {"query": q if isinstance(q, str) else repr(q), "hits": [], "error": str(err)}
+
+    # Concurrent calls let the shared encoder batch the never-seen titles together
+    # (tremplin.embeddings.QueryBatcher); results keep the order of the queries.
+    with ThreadPoolExecutor(max_workers=MATCH_THREADS) as pool:
+        return list(pool.map(one, queries))

@@ -92,7 +92,7 @@ class Services:
     def warm(self) -> None:
         """Load what is slow to load (search index) once, before serving."""
         try:
-            self.engine()
+            self.engine().autocomplete("bo", limit=1)  # builds the autocomplete index too
         except ServiceUnavailable as exc:
             log.warning("search not available: %s", exc)
         try:
