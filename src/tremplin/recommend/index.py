@@ -218,7 +218,10 @@ def _load_items(catalog: Catalog) -> tuple[list[int], list[str], list[str], list
 
 
 def _fingerprint(catalog: Catalog) -> str:
-    return f"{INDEX_VERSION}:{catalog.meta().get('input_fingerprint', '')}"
+    """What the stored vectors depend on: this code's version, the model, the catalog's inputs."""
+    from tremplin.embeddings import MODEL_ID
+
+    return f"{INDEX_VERSION}:{MODEL_ID}:{catalog.meta().get('input_fingerprint', '')}"
 
 
 def build_vectors(catalog: Catalog, index_dir: Path, cache_dir: Path,
