@@ -59,3 +59,42 @@ def test_a_failed_batch_reaches_every_waiter(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(embeddings, "encode_uncached", broken)
     with pytest.raises(RuntimeError, match="encoder down"):
         QueryBatcher().encode("plombier")
+
+
+def test_one_text_runs_on_one_thread_and_vectors_do_not_depend_on_it() -> None:
+    single = np.stack([embeddings.encode_uncached([t])[0] for t in TEXTS])
+    threads = embeddings._threads
+    assert threads is not None  # the wheel's OpenMP runtime was found
+    assert threads.current() == 1
+    batch = embeddings.encode_uncached(TEXTS)
+    assert threads.current() == threads.batch
+    # bit-identical: a text's vector does not depend on batching or on the thread count, so a
+    # profile's ranking cannot change with the server's load
+    np.testing.assert_array_equal(single, batch)
+
+
+def test_a_server_thread_yields_the_cpu_to_the_encoder() -> None:
+    import os
+
+    seen: dict[str, int] = {}
+
+    def server_main() -> None:  # stands for uvicorn's thread: reniced, unlike the test's own
+        me = threading.get_native_id()
+        base = os.getpriority(os.PRIO_PROCESS, me)
+        seen["ok"] = int(embeddings.prioritise_encoder(niceness=3))
+        seen["server"] = os.getpriority(os.PRIO_PROCESS, me) - base
+        worker = embeddings._batcher._worker
+        assert worker is not None and worker.native_id is not None
+        seen["encoder"] = os.getpriority(os.PRIO_PROCESS, worker.native_id) - base
+
+        def request() -> None:
+            seen["request"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) - base
+
+        child = threading.Thread(target=request)
+        child.start()
+        child.join()
+
+    thread = threading.Thread(target=server_main)
+    thread.start()
+    thread.join()
+    assert seen == {"ok": 1, "server": 3, "encoder": 0, "request": 3}

@@ -54,9 +54,11 @@ def text_vector(text: str) -> F32:
         if hit is not None:
             _vec_cache.move_to_end(text)
             return hit
-    from tremplin.embeddings import encode_uncached
+    # through the shared batcher: concurrent web requests share the encoder's batches (a
+    # vector does not depend on its batch, see tests/test_embeddings.py)
+    from tremplin.embeddings import encode_query
 
-    vec: F32 = np.asarray(encode_uncached([text])[0], dtype=np.float32)
+    vec: F32 = np.asarray(encode_query(text), dtype=np.float32)
     with _cache_lock:
         _vec_cache[text] = vec
         if len(_vec_cache) > _VEC_CACHE_SIZE:

@@ -22,6 +22,7 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tremplin.config import Settings, load_settings
+from tremplin.embeddings import prioritise_encoder
 from tremplin.web import i18n, problems, state
 from tremplin.web.services import Services, ServiceUnavailable
 from tremplin.web.templating import render
@@ -64,6 +65,9 @@ def create_app(settings: Settings | None = None, *, cors: list[str] | None = Non
         if getattr(app.state, "services", None) is None:
             app.state.services = services or Services(settings)
         app.state.services.warm()
+        # the encoder thread keeps this priority; request threads, created later, yield to it
+        if not prioritise_encoder():
+            logging.getLogger("tremplin.web").info("encoder priority: unchanged on this system")
         yield
 
     from tremplin.web.api.routes import API_DESCRIPTION
