@@ -12,7 +12,7 @@ Traffic shapes:
   variants (3 fixed variants per title, Zipf-drawn too, so common typos repeat as they do
   in real traffic) and 10 % are new queries never sent before in the run;
 - distinct: every query is new (never seen by the server), so each one pays the encoder;
-- paced: the mix again, 10 clients sending 300, 375 and 450 requests/s in all (--rates),
+- paced: the mix again, 10 clients sending 300, 450 and 600 requests/s in all (--rates),
   evenly spread, latency counted from the time each request was due (so a slow answer also
   counts against the requests it delayed). In the closed-loop runs the clients send as fast
   as the server answers, so the CPU is always saturated and the never-seen 10 % queue for
@@ -314,7 +314,7 @@ def main() -> int:
                     help="comma-separated: mix, paced (the mix sent at each --rates, "
                          "10 clients), distinct, repeat (50 cached titles: the HTTP layer's "
                          "own ceiling)")
-    ap.add_argument("--rates", default="300,375,450",
+    ap.add_argument("--rates", default="300,450,600",
                     help="requests/s of the paced runs, comma-separated (300: the target; the "
                          "others show where p95 crosses 50 ms)")
     ap.add_argument("--warmup", type=float, default=0.0,

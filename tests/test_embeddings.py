@@ -98,3 +98,17 @@ def test_a_server_thread_yields_the_cpu_to_the_encoder() -> None:
     thread.start()
     thread.join()
     assert seen == {"ok": 1, "server": 3, "encoder": 0, "request": 3}
+
+
+def test_async_encode_gives_the_same_vector_and_the_same_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    vector = asyncio.run(embeddings.encode_query_async("ouvrier agricole"))
+    np.testing.assert_array_equal(vector, embeddings.encode_uncached(["ouvrier agricole"])[0])
+
+    def broken(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
+        raise RuntimeError("encoder down")
+
+    monkeypatch.setattr(embeddings, "encode_uncached", broken)
+    with pytest.raises(RuntimeError, match="encoder down"):
+        asyncio.run(embeddings.encode_query_async("ouvrier viticole"))

@@ -6,13 +6,14 @@ clone on the same machine, costs nothing for texts already seen.
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import glob
 import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -92,14 +93,18 @@ def encode_uncached(texts: Sequence[str], batch_size: int = 64) -> Vectors:
     return np.vstack(parts).astype(np.float32, copy=False).reshape(len(texts), DIM)
 
 
-class _Slot:
-    __slots__ = ("done", "error", "text", "vector")
+Settle = Callable[["Vectors | None", "BaseException | None"], None]
 
-    def __init__(self, text: str) -> None:
+
+class _Slot:
+    __slots__ = ("done", "error", "on_done", "text", "vector")
+
+    def __init__(self, text: str, on_done: Settle | None = None) -> None:
         self.text = text
         self.vector: Vectors | None = None
         self.error: BaseException | None = None
         self.done = False
+        self.on_done = on_done  # called from the encoder thread (asynchronous callers)
 
 
 class QueryBatcher:
@@ -127,18 +132,26 @@ class QueryBatcher:
                 self._worker.start()
 
     def encode(self, text: str) -> Vectors:
-        slot = _Slot(text)
-        if self._worker is None:
-            self.start()
+        slot = self._queue(_Slot(text))
         with self._cond:
-            self._pending.append(slot)
-            self._cond.notify_all()  # wakes the encoder thread if it is idle
             while not slot.done:
                 self._cond.wait()
         if slot.error is not None:
             raise slot.error
         assert slot.vector is not None
         return slot.vector
+
+    def submit(self, text: str, on_done: Settle) -> None:
+        """Queue a text without waiting: the encoder thread calls on_done(vector, error)."""
+        self._queue(_Slot(text, on_done))
+
+    def _queue(self, slot: _Slot) -> _Slot:
+        if self._worker is None:
+            self.start()
+        with self._cond:
+            self._pending.append(slot)
+            self._cond.notify_all()  # wakes the encoder thread if it is idle
+        return slot
 
     def _work(self) -> None:
         with self._cond:
@@ -162,9 +175,12 @@ class QueryBatcher:
         except Exception as err:  # every waiter learns of the failure
             for s in batch:
                 s.error, s.done = err, True
-            return
-        for s, v in zip(batch, vectors, strict=True):
-            s.vector, s.done = v, True
+        else:
+            for s, v in zip(batch, vectors, strict=True):
+                s.vector, s.done = v, True
+        for s in batch:
+            if s.on_done is not None:
+                s.on_done(s.vector, s.error)
 
 
 _batcher = QueryBatcher()
@@ -173,6 +189,29 @@ _batcher = QueryBatcher()
 def encode_query(text: str) -> Vectors:
     """One live text's vector; concurrent calls are batched together."""
     return _batcher.encode(text)
+
+
+async def encode_query_async(text: str) -> Vectors:
+    """encode_query for an event loop: it keeps serving while the encoder thread works."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[Vectors] = loop.create_future()
+
+    def settle(vector: Vectors | None, error: BaseException | None) -> None:
+        loop.call_soon_threadsafe(_settle, future, vector, error)
+
+    _batcher.submit(text, settle)
+    return await future
+
+
+def _settle(future: asyncio.Future[Vectors], vector: Vectors | None,
+            error: BaseException | None) -> None:
+    if future.done():  # the caller went away (cancelled)
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        assert vector is not None
+        future.set_result(vector)
 
 
 # Measured with bench/http_bench.py (mix of searches, 10 clients, 2 cores): with every thread

@@ -134,3 +134,22 @@ def test_one_edit_distance() -> None:
     assert _within_one_edit("plombier", "plombiers")
     assert not _within_one_edit("plombier", "plongeur")
     assert not _within_one_edit("plombier", "lpmobier")
+
+
+def test_a_vector_encoded_elsewhere_is_used_by_the_next_search(
+        engine: JobSearch, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tremplin.embeddings import encode_uncached
+
+    assert engine.text_to_encode("Boulangère") is None  # known title: no encoder
+    assert engine.text_to_encode("plonbier") is None  # one typo from a title: no encoder
+    query = "soudeur sur chantier naval de nuit"
+    assert engine.text_to_encode(query) == query
+    engine.remember_vector(query, encode_uncached([query])[0])
+    assert engine.text_to_encode(query) is None
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("encoder called")
+
+    monkeypatch.setattr("tremplin.search.engine.encode_query", boom)
+    assert engine.explain(query).vector_source == "cache"
+    assert engine.search(query, 5)[0].dense_score > 0.5

@@ -163,14 +163,14 @@ def test_concurrent_identical_queries_are_computed_once(client: SyncClient, web_
     import time
 
     calls = []
-    original = web_services.results_json
+    original = web_services.results_json_async
 
-    def counting(q: str, limit: int) -> bytes:
+    async def counting(q: str, limit: int) -> bytes:
         calls.append(q)
-        time.sleep(0.2)  # long enough for the other requests to arrive meanwhile
-        return original(q, limit)
+        await asyncio.sleep(0.2)  # long enough for the other requests to arrive meanwhile
+        return await original(q, limit)
 
-    monkeypatch.setattr(web_services, "results_json", counting)
+    monkeypatch.setattr(web_services, "results_json_async", counting)
     q = f"macon coffreur {time.time_ns()}"
 
     async def burst() -> list:  # type: ignore[type-arg]
@@ -184,3 +184,35 @@ def test_concurrent_identical_queries_are_computed_once(client: SyncClient, web_
     # and a repeated query is then answered from the cache without computing again
     assert client.get("/api/v1/search", params={"q": q.upper()}).status_code == 200
     assert len(calls) == 1
+
+
+def test_the_event_loop_keeps_answering_while_the_encoder_works(
+        client: SyncClient, monkeypatch: pytest.MonkeyPatch, need_search: None) -> None:
+    import asyncio
+    import time
+
+    from tremplin import embeddings
+
+    real = embeddings.encode_uncached
+
+    def slow(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
+        time.sleep(0.6)
+        return real(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(embeddings, "encode_uncached", slow)
+    finished: dict[str, float] = {}
+
+    async def timed(name: str, q: str, delay: float) -> int:
+        await asyncio.sleep(delay)
+        r = await client.client.get("/api/v1/search", params={"q": q})
+        finished[name] = time.monotonic()
+        return r.status_code
+
+    async def both() -> list[int]:
+        return await asyncio.gather(timed("new", f"grutier portuaire {time.time_ns()}", 0.0),
+                                    timed("known", "Plombière", 0.1))
+
+    t0 = time.monotonic()
+    assert client.loop.run_until_complete(both()) == [200, 200]
+    assert finished["known"] < finished["new"]  # not stuck behind the encoder
+    assert finished["known"] - t0 < 0.5 < finished["new"] - t0

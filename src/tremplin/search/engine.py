@@ -237,11 +237,28 @@ class JobSearch:
                 self._vec_cache.move_to_end(text)
                 return hit, "cache"
         vec = encode_query(text)
+        self.remember_vector(text, vec)
+        return vec, "encoder"
+
+    def remember_vector(self, text: str, vector: Floats) -> None:
+        """Keep a query text's vector (from text_to_encode) for the searches that follow."""
         with self._lock:
-            self._vec_cache[text] = vec
+            self._vec_cache[text] = vector
+            self._vec_cache.move_to_end(text)
             while len(self._vec_cache) > self.cache_size:
                 self._vec_cache.popitem(last=False)
-        return vec, "encoder"
+
+    def text_to_encode(self, query: str) -> str | None:
+        """The text a search for this query would send to the sentence encoder, or None when
+        it needs none (known title, alias, a typo away from a title, vector kept). Lets an
+        asynchronous caller encode it without blocking, then remember_vector and search."""
+        q = validate_query(query)
+        plan = self._plan(q, encode=False)
+        if plan.vector_source != "none":
+            return None
+        text = plan.expanded or q
+        with self._lock:
+            return None if text in self._vec_cache else text
 
     def _gender(self, query: str, key: str) -> str:
         folded = fold(query)
@@ -277,7 +294,7 @@ class JobSearch:
             return _Plan(query, key, expanded, gender, [], self._known_vector(ekey), "lookup",
                          [query, *sib])
         near = self._one_typo_away(ekey or key) if typo_lookup else ""
-        if near and encode and typo_lookup:
+        if near:
             # One slip of the keyboard from exactly one known title: its stored vector stands
             # in for the encoder's (the lexical signal still scores the text as typed).
             return _Plan(query, key, expanded, gender, [], self._known_vector(near), "lookup",

@@ -17,6 +17,7 @@ from typing import Any
 from tremplin import recommend as rec
 from tremplin.catalog.read import Catalog, Job, Place, open_catalog
 from tremplin.config import Settings
+from tremplin.embeddings import encode_query_async
 from tremplin.recommend.index import get_index
 from tremplin.recommend.suggest import suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
@@ -141,6 +142,16 @@ class Services:
         self.search(query, limit)
         entry = self._search_cache.get((norm_query(query), limit))
         return entry[1]  # type: ignore[no-any-return]
+
+    async def results_json_async(self, query: str, limit: int = 10) -> bytes:
+        """results_json for the event loop: a query that needs the sentence encoder awaits it
+        (the loop serves other requests meanwhile), then is scored in place (a few ms, no
+        thread hop: under load each hop cost more than the scoring itself)."""
+        engine = self.engine()
+        text = engine.text_to_encode(query)
+        if text is not None:
+            engine.remember_vector(text, await encode_query_async(text))
+        return self.results_json(query, limit)
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[dict[str, Any]]:
         out = []

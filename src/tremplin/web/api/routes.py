@@ -6,7 +6,6 @@ import asyncio
 import json
 from typing import Annotated, Any
 
-import anyio
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,18 +50,6 @@ def services(request: Request) -> Services:
     return svc
 
 
-# Enough threads for concurrent never-seen queries to share one encoder batch
-# (tremplin.embeddings.QueryBatcher); known titles never reach the encoder.
-SEARCH_THREADS = 16
-
-
-def _search_limiter(request: Request) -> anyio.CapacityLimiter:
-    limiter = getattr(request.app.state, "search_limiter", None)
-    if limiter is None:
-        limiter = anyio.CapacityLimiter(SEARCH_THREADS)
-        request.app.state.search_limiter = limiter
-    return limiter
-
 
 async def _compute_once(request: Request, svc: Services, q: str, limit: int) -> bytes:
     """One computation per distinct query at a time: requests for a query already being
@@ -78,8 +65,7 @@ async def _compute_once(request: Request, svc: Services, q: str, limit: int) -> 
     future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
     inflight[key] = future
     try:
-        body = await anyio.to_thread.run_sync(svc.results_json, q, limit,
-                                              limiter=_search_limiter(request))
+        body = await svc.results_json_async(q, limit)
     except BaseException as exc:
         future.set_exception(exc)
         future.exception()  # retrieved here: no "never retrieved" warning when nobody waits
@@ -152,8 +138,8 @@ async def search(
     svc = services(request)
     if not q.strip():
         return problem(422, "q: the query is empty")
-    # Repeated queries are answered from a bounded cache on the event loop; only new ones
-    # go to a worker thread (where the sentence encoder may run).
+    # Repeated queries are answered from a bounded cache; new ones are scored on the event
+    # loop too, which only awaits the encoder thread for never-seen phrasings.
     body = svc.cached_results_json(q, limit)
     if body is None:
         try:
