@@ -336,6 +336,7 @@ def main() -> int:
         return 0
     clients = [int(c) for c in args.clients.split(",") if c.strip()]
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
+    rates = [float(x) for x in args.rates.split(",") if x.strip()]
     print(f"queries: {len(titles)} titles and aliases; Zipf s={ZIPF_S}; mix = "
           f"{int(TYPO_SHARE * 100)} % typos + {int(NEW_SHARE * 100)} % never seen; "
           f"{args.seconds:g} s per run; {os.cpu_count()} CPUs")
@@ -357,7 +358,6 @@ def main() -> int:
             asyncio.run(run_load(port, 10, args.warmup, mix_source(titles, seed=7), args.limit))
             print(f"warm-up: {args.warmup:g} s of mix traffic sent first (not measured)")
         for shape in shapes:
-            rates = [float(x) for x in args.rates.split(",") if x.strip()]
             for n, rate in ([(10, x) for x in rates] if shape == "paced"
                             else [(n, 0.0) for n in clients]):
                 if shape in ("mix", "paced"):

@@ -112,3 +112,33 @@ def test_async_encode_gives_the_same_vector_and_the_same_errors(monkeypatch: pyt
     monkeypatch.setattr(embeddings, "encode_uncached", broken)
     with pytest.raises(RuntimeError, match="encoder down"):
         asyncio.run(embeddings.encode_query_async("ouvrier viticole"))
+
+
+def test_a_closed_event_loop_does_not_stop_the_encoder_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    import time
+
+    real = embeddings.encode_uncached
+    started = threading.Event()
+
+    def slow(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
+        started.set()
+        time.sleep(0.3)
+        return real(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(embeddings, "encode_uncached", slow)
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(embeddings.encode_query_async("serveur en brasserie"))
+    loop.run_until_complete(asyncio.sleep(0))  # the text is queued
+    assert started.wait(5)
+    task.cancel()
+    loop.run_until_complete(asyncio.sleep(0))
+    loop.close()  # before the vector is ready: the encoder thread's callback finds it closed
+    monkeypatch.undo()
+    got: dict[str, embeddings.Vectors] = {}
+    asker = threading.Thread(target=lambda: got.setdefault(
+        "v", embeddings.encode_query("serveuse en brasserie")), daemon=True)
+    asker.start()
+    asker.join(timeout=15)
+    assert "v" in got, "the encoder thread died with the closed loop"
+    np.testing.assert_array_equal(got["v"], real(["serveuse en brasserie"])[0])

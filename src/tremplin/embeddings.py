@@ -7,6 +7,7 @@ clone on the same machine, costs nothing for texts already seen.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import glob
 import hashlib
@@ -197,7 +198,8 @@ async def encode_query_async(text: str) -> Vectors:
     future: asyncio.Future[Vectors] = loop.create_future()
 
     def settle(vector: Vectors | None, error: BaseException | None) -> None:
-        loop.call_soon_threadsafe(_settle, future, vector, error)
+        with contextlib.suppress(RuntimeError):  # a loop closed meanwhile: nobody waits
+            loop.call_soon_threadsafe(_settle, future, vector, error)
 
     _batcher.submit(text, settle)
     return await future

@@ -136,20 +136,30 @@ def test_one_edit_distance() -> None:
     assert not _within_one_edit("plombier", "lpmobier")
 
 
-def test_a_vector_encoded_elsewhere_is_used_by_the_next_search(
+def test_search_async_awaits_the_encoder_only_for_new_phrasings(
         engine: JobSearch, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tremplin.embeddings import encode_uncached
+    import asyncio
 
-    assert engine.text_to_encode("Boulangère") is None  # known title: no encoder
-    assert engine.text_to_encode("plonbier") is None  # one typo from a title: no encoder
+    from tremplin.embeddings import encode_query_async
+
+    awaited: list[str] = []
+
+    async def counting(text: str):  # type: ignore[no-untyped-def]
+        awaited.append(text)
+        return await encode_query_async(text)
+
+    monkeypatch.setattr("tremplin.search.engine.encode_query_async", counting)
     query = "soudeur sur chantier naval de nuit"
-    assert engine.text_to_encode(query) == query
-    engine.remember_vector(query, encode_uncached([query])[0])
-    assert engine.text_to_encode(query) is None
+    for known in ("Boulangère", "plonbier", "educ spé"):  # title, one typo, alias
+        assert asyncio.run(engine.search_async(known, 5)) == engine.search(known, 5)
+    assert awaited == []
+    hits = asyncio.run(engine.search_async(query, 5))
+    assert awaited == [query] and hits[0].dense_score > 0.5
 
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("encoder called")
 
+    # the vector is kept: the blocking path reuses it, and gives the same ranking
     monkeypatch.setattr("tremplin.search.engine.encode_query", boom)
     assert engine.explain(query).vector_source == "cache"
-    assert engine.search(query, 5)[0].dense_score > 0.5
+    assert engine.search_uncached(query, 5) == hits

@@ -22,7 +22,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from tremplin.config import Settings, load_settings
-from tremplin.embeddings import encode_query
+from tremplin.embeddings import encode_query, encode_query_async
 from tremplin.search.aliases import I18N_MARK
 from tremplin.search.corpus import Entry
 from tremplin.search.hybrid import DEFAULT_WEIGHTS, Floats, HybridScorer, Scores, Weights, top_groups
@@ -231,34 +231,25 @@ class JobSearch:
         return out
 
     def _encode(self, text: str) -> tuple[Floats, str]:
+        hit = self._kept_vector(text)
+        if hit is not None:
+            return hit, "cache"
+        vec = encode_query(text)
+        self._keep_vector(text, vec)
+        return vec, "encoder"
+
+    def _kept_vector(self, text: str) -> Floats | None:
         with self._lock:
             hit = self._vec_cache.get(text)
             if hit is not None:
                 self._vec_cache.move_to_end(text)
-                return hit, "cache"
-        vec = encode_query(text)
-        self.remember_vector(text, vec)
-        return vec, "encoder"
+            return hit
 
-    def remember_vector(self, text: str, vector: Floats) -> None:
-        """Keep a query text's vector (from text_to_encode) for the searches that follow."""
+    def _keep_vector(self, text: str, vector: Floats) -> None:
         with self._lock:
             self._vec_cache[text] = vector
-            self._vec_cache.move_to_end(text)
             while len(self._vec_cache) > self.cache_size:
                 self._vec_cache.popitem(last=False)
-
-    def text_to_encode(self, query: str) -> str | None:
-        """The text a search for this query would send to the sentence encoder, or None when
-        it needs none (known title, alias, a typo away from a title, vector kept). Lets an
-        asynchronous caller encode it without blocking, then remember_vector and search."""
-        q = validate_query(query)
-        plan = self._plan(q, encode=False)
-        if plan.vector_source != "none":
-            return None
-        text = plan.expanded or q
-        with self._lock:
-            return None if text in self._vec_cache else text
 
     def _gender(self, query: str, key: str) -> str:
         folded = fold(query)
@@ -336,18 +327,39 @@ class JobSearch:
 
     # --- public API ---------------------------------------------------------------------
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        q, limit, cached = self._cached_answer(query, limit)
+        return cached if cached is not None else self._answer(self._plan(q), limit)
+
+    async def search_async(self, query: str, limit: int = 10) -> list[SearchHit]:
+        """search() for an event loop: a never-seen phrasing awaits the encoder thread (the
+        loop serves other requests meanwhile); the rest is computed in place (a few ms)."""
+        q, limit, cached = self._cached_answer(query, limit)
+        if cached is not None:
+            return cached
+        plan = self._plan(q, encode=False)
+        if plan.vector_source == "none":  # a phrasing that needs the encoder
+            text = plan.expanded or q
+            plan.qvec, plan.vector_source = self._kept_vector(text), "cache"
+            if plan.qvec is None:
+                plan.qvec, plan.vector_source = await encode_query_async(text), "encoder"
+                self._keep_vector(text, plan.qvec)
+        return self._answer(plan, limit)
+
+    def _cached_answer(self, query: str, limit: int) -> tuple[str, int, list[SearchHit] | None]:
+        """The validated query, the clamped limit, and a recent answer if there is one."""
         q = validate_query(query)
         limit = max(1, min(int(limit), 100))
-        ck = (q, limit)
         with self._lock:
-            cached = self._cache.get(ck)
-            if cached is not None:
-                self._cache.move_to_end(ck)
-                return list(cached)
-        plan = self._plan(q)
+            cached = self._cache.get((q, limit))
+            if cached is None:
+                return q, limit, None
+            self._cache.move_to_end((q, limit))
+            return q, limit, list(cached)
+
+    def _answer(self, plan: _Plan, limit: int) -> list[SearchHit]:
         hits = self._hits(plan, self._scores(plan), limit)
         with self._lock:
-            self._cache[ck] = hits
+            self._cache[(plan.query, limit)] = hits
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return list(hits)

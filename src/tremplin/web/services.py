@@ -17,7 +17,6 @@ from typing import Any
 from tremplin import recommend as rec
 from tremplin.catalog.read import Catalog, Job, Place, open_catalog
 from tremplin.config import Settings
-from tremplin.embeddings import encode_query_async
 from tremplin.recommend.index import get_index
 from tremplin.recommend.suggest import suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
@@ -125,12 +124,9 @@ class Services:
         """Typo-tolerant job search; repeated queries are answered from a bounded cache."""
         key = (norm_query(query), limit)
         entry = self._search_cache.get(key)
-        if entry is not None:
-            return entry[0]  # type: ignore[no-any-return]
-        hits = [plain(h) for h in self.engine().search(query, limit=limit)]
-        body = json.dumps(hits, ensure_ascii=False, separators=(",", ":"), default=float)
-        self._search_cache.put(key, (hits, body.encode("utf-8")))
-        return hits
+        if entry is None:
+            entry = self._keep(key, self.engine().search(query, limit=limit))
+        return entry[0]  # type: ignore[no-any-return]
 
     def cached_results_json(self, query: str, limit: int = 10) -> bytes | None:
         """The search results as JSON bytes when this query was answered recently (no encoder,
@@ -138,20 +134,22 @@ class Services:
         entry = self._search_cache.get((norm_query(query), limit))
         return None if entry is None else entry[1]
 
-    def results_json(self, query: str, limit: int = 10) -> bytes:
-        self.search(query, limit)
-        entry = self._search_cache.get((norm_query(query), limit))
+    async def results_json_async(self, query: str, limit: int = 10) -> bytes:
+        """The search results as JSON bytes, computed on the event loop, which only awaits the
+        encoder thread for a never-seen phrasing (under load a hop to a worker thread cost more
+        than the scoring itself)."""
+        key = (norm_query(query), limit)
+        entry = self._search_cache.get(key)
+        if entry is None:
+            entry = self._keep(key, await self.engine().search_async(query, limit=limit))
         return entry[1]  # type: ignore[no-any-return]
 
-    async def results_json_async(self, query: str, limit: int = 10) -> bytes:
-        """results_json for the event loop: a query that needs the sentence encoder awaits it
-        (the loop serves other requests meanwhile), then is scored in place (a few ms, no
-        thread hop: under load each hop cost more than the scoring itself)."""
-        engine = self.engine()
-        text = engine.text_to_encode(query)
-        if text is not None:
-            engine.remember_vector(text, await encode_query_async(text))
-        return self.results_json(query, limit)
+    def _keep(self, key: tuple[str, int], found: list[Any]) -> tuple[list[dict[str, Any]], bytes]:
+        hits = [plain(h) for h in found]
+        body = json.dumps(hits, ensure_ascii=False, separators=(",", ":"), default=float)
+        entry = (hits, body.encode("utf-8"))
+        self._search_cache.put(key, entry)
+        return entry
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[dict[str, Any]]:
         out = []
