@@ -77,7 +77,7 @@ def test_babysitting_recommends_childcare_jobs(index: RecommendIndex) -> None:
     first = recs[0]
     assert first.rank == 1 and first.why.matched
     assert any(m["experience_text"] for m in first.why.matched)
-    assert set(first.why.parts) == {"coverage", "interest", "diversity_penalty"}
+    assert set(first.why.parts) == {"coverage", "interest", "diversity_penalty", "paths"}
     assert all(p.text for p in first.why.parts.values())
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.recommend.engine import rank_all, recommend
+from tremplin.recommend.engine import rank_all, recommend, score_jobs
 from tremplin.recommend.index import RecommendIndex, get_index
 from tremplin.recommend.profile import Experience, Profile
 from tremplin.recommend.suggest import prepare, suggest_from_index, text_vector
@@ -94,22 +94,44 @@ def baseline_rank(index: RecommendIndex, code: str) -> list[str]:
     return [index.jobs[k].code for k in order.tolist() if index.jobs[k].code != code]
 
 
-def eval_transitions(index: RecommendIndex, sample: int | None = TRANSITION_SAMPLE,
-                     ) -> dict[str, float]:
-    mob = _mobilities(index)
-    codes = sorted(c for c in mob if c in index.job_items)
+def transition_codes(index: RecommendIndex, sample: int | None = TRANSITION_SAMPLE,
+                     ) -> list[str]:
+    """The fiches the transitions figure is measured on (a seeded sample of those with
+    mobilities); the others are the ones parameters may be tuned on."""
+    codes = sorted(c for c in _mobilities(index) if c in index.job_items)
     if sample and sample < len(codes):
         codes = sorted(random.Random(SEED).sample(codes, sample))
-    found = base_found = total = 0
+    return codes
+
+
+def _top_codes(index: RecommendIndex, values: np.ndarray[Any, Any], skip: int, k: int,
+               ) -> set[str]:
+    values = values.astype(np.float64)
+    values[skip] = -np.inf
+    order = np.lexsort((np.arange(len(values)), -values))[:k]
+    return {index.jobs[j].code for j in order.tolist()}
+
+
+def eval_transitions(index: RecommendIndex, sample: int | None = TRANSITION_SAMPLE,
+                     codes: list[str] | None = None) -> dict[str, float]:
+    mob = _mobilities(index)
+    codes = transition_codes(index, sample) if codes is None else codes
+    found = plain_found = base_found = total = 0
     for code in codes:
         targets = mob[code] - {code}
         if not targets:
             continue
-        ranked = rank_all(index, _fiche_profile(index, code), exclude=frozenset({code}))
-        found += len(targets & set(ranked[:TOP_MOBILITY]))
+        a = index.job_pos[code]
+        # the fiche's own links are hidden from the career paths: only other fiches' count
+        scored = score_jobs(index, _fiche_profile(index, code), hidden=a)
+        found += len(targets & _top_codes(index, scored.relevance, a, TOP_MOBILITY))
+        bonus = 0.0 if scored.path_bonus is None else scored.path_bonus
+        plain = scored.relevance - bonus
+        plain_found += len(targets & _top_codes(index, plain, a, TOP_MOBILITY))
         base_found += len(targets & set(baseline_rank(index, code)[:TOP_MOBILITY]))
         total += len(targets)
     return {"mobility_recall_at_20": found / max(total, 1),
+            "mobility_recall_at_20_without_paths": plain_found / max(total, 1),
             "baseline_mobility_recall_at_20": base_found / max(total, 1),
             "transition_fiches": float(len(codes))}
 

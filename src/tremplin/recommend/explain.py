@@ -95,6 +95,9 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             "dans la liste." if penalty > 0 else
             "Aucune pénalité : c'est le premier métier de son domaine dans la liste.")),
     }
+    path_from = _path_sources(index, scored, k)
+    if scored.path_bonus is not None:
+        parts["paths"] = _paths_part(scored, k, path_from)
     level = profile.constraints.max_study_level
     notes = []
     trainings_all = cat.trainings_for_job(job.code)
@@ -115,7 +118,30 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         close_jobs=[{"code": m.target_code, "title": m.target_label}
                     for m in cat.mobilities(job.code)[:MAX_CLOSE_JOBS]],
         notes=notes,
+        path_from=path_from,
     )
+
+
+def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[str, Any]]:
+    if scored.paths is None:
+        return []
+    return [{"code": index.jobs[c].code, "title": index.jobs[c].title, "share": round(w, 3)}
+            for c, w in scored.paths.sources(k)]
+
+
+def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]]) -> ScorePart:
+    bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
+    if bonus <= 0:
+        return ScorePart(0.0, "Aucun des métiers les plus proches de ce que vous savez faire ne "
+                              "mène à celui-ci dans le ROME : il n'a pas été remonté.")
+    if path_from:
+        names = ", ".join(p["title"] for p in path_from)
+        return ScorePart(round(bonus, 4), (
+            f"Selon le ROME, on peut évoluer vers ce métier depuis des métiers proches de ce "
+            f"que vous savez faire ({names}) : il a été remonté dans la liste."))
+    return ScorePart(round(bonus, 4), (
+        "Selon le ROME, des métiers proches de ce que vous savez faire mènent à ce métier en "
+        "passant par un métier intermédiaire : il a été un peu remonté dans la liste."))
 
 
 def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict[str, Any] | None:

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tremplin.catalog.read import Catalog
+from tremplin.recommend.paths import MobilityGraph
 from tremplin.recommend.text import Neutraliser, fold, tokens, words_key
 
 INDEX_VERSION = "1"
@@ -120,6 +121,7 @@ class RecommendIndex:
             OrderedDict())
         self.fuzzy_memo: dict[str, str | None] = {}
         self.min_levels: dict[str, int] | None = None
+        self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()
         self.title_job = np.zeros(0, dtype=np.int64)
         self.title_label: list[str] = []

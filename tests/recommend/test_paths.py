@@ -1,0 +1,135 @@
+"""Career paths: the ROME mobilities of the fiches closest to a profile pull jobs up."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tremplin.catalog.read import Catalog
+from tremplin.recommend import Experience, Profile, recommend
+from tremplin.recommend.engine import rank_all, score_jobs
+from tremplin.recommend.evaluate import _fiche_profile
+from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.paths import PATH_NEIGHBOURS, TWO_STEP, MobilityGraph, career_paths
+
+
+def _graph(n: int, links: list[tuple[int, int]]) -> MobilityGraph:
+    m = np.zeros((n, n), dtype=np.float32)
+    for a, b in links:
+        m[a, b] = 1.0
+    return MobilityGraph(m)
+
+
+def test_paths_are_the_closest_fiches_links_directly_or_in_two_steps() -> None:
+    # 0 and 1 are the profile's closest fiches; 0 -> 2, 1 -> 2, 1 -> 3 -> 4
+    graph = _graph(6, [(0, 2), (1, 2), (1, 3), (3, 4), (5, 4)])
+    coverage = np.asarray([0.9, 0.9, 0.1, 0.1, 0.1, 0.1], dtype=np.float32)
+    paths = career_paths(graph, coverage)
+    w = dict(zip(paths.neighbours.tolist(), paths.weights.tolist(), strict=True))
+    assert w[0] == pytest.approx(w[1]) and w[0] > 10 * w[5]
+    assert paths.score[2] == pytest.approx(w[0] + w[1], rel=1e-5)
+    # 3 and 5 lead to 4; 1 has two links, half of its walks go through 3, which leads to 4
+    assert paths.score[4] == pytest.approx(w[3] + w[5] + TWO_STEP * w[1] / 2, rel=1e-5)
+    assert paths.score[2] > paths.score[3] > 0
+    assert [c for c, _ in paths.sources(2)] == [0, 1]
+    assert [c for c, _ in paths.sources(4)] == [3, 5]
+
+
+def test_a_hidden_fiche_is_never_a_neighbour_and_its_links_are_not_read() -> None:
+    graph = _graph(5, [(0, 2), (1, 3), (4, 0), (3, 0)])
+    coverage = np.asarray([1.0, 0.8, 0.1, 0.1, 0.1], dtype=np.float32)
+    seen = career_paths(graph, coverage)
+    hidden = career_paths(graph, coverage, hidden=0)
+    assert seen.score[2] > 0 and hidden.score[2] == 0
+    assert 0 not in hidden.neighbours.tolist()
+    assert graph.links[0, 2] == 1  # the shared graph is left as it was
+    assert hidden.score[3] == pytest.approx(float(hidden.weights[0]))
+
+
+def test_an_empty_profile_has_no_paths() -> None:
+    paths = career_paths(_graph(3, [(0, 1)]), np.zeros(3, dtype=np.float32))
+    assert not paths.score.any() and not len(paths.neighbours)
+
+
+@pytest.fixture(scope="module")
+def index(catalog: Catalog) -> RecommendIndex:
+    return get_index()
+
+
+def test_graph_holds_the_rome_mobilities(index: RecommendIndex) -> None:
+    links = index.mobility_graph.links
+    n_rows = index.catalog.query("SELECT COUNT(*) FROM mobilities WHERE job_code != target_code")
+    assert int(links.sum()) == int(n_rows[0][0]) > 10_000
+    close = {m.target_code for m in index.catalog.mobilities("D1102")}
+    assert {index.jobs[b].code for b in np.nonzero(links[index.job_pos["D1102"]])[0]} == close
+
+
+def test_the_best_fitting_job_stays_first_and_paths_are_explained(index: RecommendIndex) -> None:
+    profile = _fiche_profile(index, "D1102")  # everything a baker does
+    scored = score_jobs(index, profile)
+    assert scored.path_bonus is not None and scored.paths is not None
+    order = np.argsort(-scored.relevance)
+    assert index.jobs[int(order[0])].code == "D1102"
+    assert float(scored.path_bonus.max()) > 0
+    recs = recommend(profile, 10, diversity=False)
+    pulled = [r for r in recs if r.why.parts["paths"].value > 0]
+    assert pulled, [r.code for r in recs]
+    first = pulled[0]
+    assert first.why.path_from and "Selon le ROME" in first.why.parts["paths"].text
+    source = first.why.path_from[0]["code"]
+    assert first.code in {m.target_code for m in index.catalog.mobilities(source)}
+    assert first.why.path_from[0]["title"] in first.why.parts["paths"].text
+
+
+def test_paths_lift_the_baker_mobilities(index: RecommendIndex) -> None:
+    profile = _fiche_profile(index, "D1102")
+    targets = {m.target_code for m in index.catalog.mobilities("D1102")}
+    scored = score_jobs(index, profile, hidden=index.job_pos["D1102"])
+    assert scored.path_bonus is not None
+    base = scored.relevance - scored.path_bonus
+
+    def found(values: np.ndarray) -> int:
+        values = values.copy()
+        values[index.job_pos["D1102"]] = -np.inf
+        return len(targets & {index.jobs[k].code for k in np.argsort(-values)[:20].tolist()})
+
+    assert found(scored.relevance) > found(base)
+
+
+def test_evaluation_cannot_read_the_hidden_fiches_links(index: RecommendIndex) -> None:
+    """Rewiring every link from or to the evaluated fiche changes nothing in its ranking."""
+    code = "D1102"
+    a = index.job_pos[code]
+    profile = _fiche_profile(index, code)
+    before = rank_all(index, profile, exclude=frozenset({code}), hidden=code)
+    original = index.mobility_graph
+    rewired = original.links.copy()
+    rng = np.random.default_rng(0)
+    rewired[a, :] = rng.random(len(rewired)) < 0.05
+    rewired[:, a] = rng.random(len(rewired)) < 0.05
+    rewired[a, a] = 0
+    try:
+        index.mobility_graph = MobilityGraph(rewired)
+        after = rank_all(index, profile, exclude=frozenset({code}), hidden=code)
+        shown = rank_all(index, profile, exclude=frozenset({code}))
+    finally:
+        index.mobility_graph = original
+    assert after == before
+    assert shown != before  # without hiding, the rewired links do count
+
+
+def test_a_sentence_gets_a_weaker_pull_than_a_whole_job(index: RecommendIndex) -> None:
+    sentence = score_jobs(index, Profile(experiences=(Experience("je fais du pain le week-end"),)))
+    whole = score_jobs(index, _fiche_profile(index, "D1102"))
+    assert sentence.path_bonus is not None and whole.path_bonus is not None
+    assert len(whole.paths.neighbours) == PATH_NEIGHBOURS if whole.paths else False
+    gap_s = float(sentence.relevance.max() - np.median(sentence.relevance))
+    gap_w = float(whole.relevance.max() - np.median(whole.relevance))
+    assert float(sentence.path_bonus.max()) / gap_s < float(whole.path_bonus.max()) / gap_w
+
+
+def test_interests_alone_give_no_paths(index: RecommendIndex) -> None:
+    scored = score_jobs(index, Profile(riasec={"S": 1.0}))
+    assert scored.paths is None and scored.path_bonus is None
+    recs = recommend(Profile(riasec={"S": 1.0}), 3)
+    assert all("paths" not in r.why.parts for r in recs)
