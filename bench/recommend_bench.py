@@ -12,12 +12,24 @@ import argparse
 import json
 import time
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from tremplin.recommend import Experience, Profile, recommend
-from tremplin.recommend.evaluate import _mobilities, eval_transitions, run_all, transition_codes
-from tremplin.recommend.index import get_index
+from tremplin.recommend.evaluate import (
+    _mobilities,
+    eval_transitions,
+    load_experiences,
+    run_all,
+    transition_codes,
+)
+from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.suggest import lexical_tokens, prepare, suggest_from_index, text_vector
+from tremplin.recommend.text import fold
 
 BLIND = Path(__file__).parent / "data" / "experiences_blind.json"
+POOLED = Path(__file__).parent / "data" / "experiences_pooled.json"
 
 TARGETS = {
     "mobility_recall_at_20": (">=", 0.60),
@@ -47,6 +59,46 @@ def blind_set() -> dict[str, float]:
             "blind_experiences": float(len(items))}
 
 
+def _top_labels(index: RecommendIndex, scores: np.ndarray[Any, Any], k: int) -> list[int]:
+    """The k best suggestable items by a score, one per label (as the engine shows them)."""
+    scores = np.where(index.suggestable, scores, -np.inf)
+    out: list[int] = []
+    seen: set[str] = set()
+    for i in np.argsort(-scores, kind="stable").tolist():
+        if fold(index.item_label[i]) not in seen:
+            seen.add(fold(index.item_label[i]))
+            out.append(int(index.item_ogr[i]))
+        if len(out) == k:
+            break
+    return out
+
+
+def pooled_precision() -> dict[str, float]:
+    """Precision@5 of suggest_competences on blind, stricter judgements of pooled candidates
+    (bench/data/experiences_pooled.json), next to the raw sentence model and BM25."""
+    index = get_index()
+    judged = json.loads(POOLED.read_text(encoding="utf-8"))["judged"]
+    hits = {"engine": 0, "raw_cosine": 0, "bm25": 0}
+    unjudged = 0
+    for e in load_experiences():
+        accept = set(judged[e.id]["accept"])
+        seen = accept | set(judged[e.id]["reject"])
+        prepared = prepare(index, e.text)
+        tops = {
+            "engine": [s.ogr for s in suggest_from_index(index, e.text, 5)],
+            "raw_cosine": _top_labels(index, index.vectors @ text_vector(prepared), 5),
+            "bm25": _top_labels(index, index.bm25(lexical_tokens(index, prepared)), 5),
+        }
+        for name, top in tops.items():
+            hits[name] += sum(o in accept for o in top)
+        unjudged += sum(o not in seen for o in tops["engine"])
+    n = 5 * len(judged)
+    return {"pooled_experience_precision_at_5": hits["engine"] / n,
+            "pooled_raw_cosine_precision_at_5": hits["raw_cosine"] / n,
+            "pooled_bm25_precision_at_5": hits["bm25"] / n,
+            "pooled_engine_unjudged_share": unjudged / n}
+
+
 def tuning_set() -> dict[str, float]:
     index = get_index()
     sample = set(transition_codes(index))
@@ -64,6 +116,7 @@ def main() -> None:
     t0 = time.perf_counter()
     out = run_all(args.sample or None)
     out.update(blind_set())
+    out.update(pooled_precision())
     if args.tuning:
         out.update(tuning_set())
     out["bench_seconds"] = round(time.perf_counter() - t0, 1)

@@ -82,7 +82,7 @@ def check_text(text: object, where: str = "text") -> str:
     return text
 
 
-def _lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
+def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
     out = []
     for t in tokens(prepared):
         if t in index.postings:
@@ -124,7 +124,7 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     prepared = prepare(index, text)
     vector = text_vector(prepared)
     sem = index.vectors @ vector
-    lex = index.bm25(_lexical_tokens(index, prepared))
+    lex = index.bm25(lexical_tokens(index, prepared))
     scores = (sem + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     scores[index.is_certification] -= CERTIFICATION_PENALTY
