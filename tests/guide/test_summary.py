@@ -153,3 +153,22 @@ def test_arabic_and_cyrillic_notes_are_shaped_in_the_pdf(catalog: Catalog) -> No
                                            ("123", False)])
 def test_right_to_left_paragraphs_are_detected(text: str, rtl: bool) -> None:
     assert starts_right_to_left(text) is rtl
+
+
+def test_parts_that_changed_nothing_are_not_reasons(catalog: Catalog,
+                                                    sample_journey: Journey) -> None:
+    parts = {
+        "coverage": {"value": 0.4, "text": "Vous avez déjà 40 %."},
+        "interest": {"value": 0.0, "text": "Vous n'avez pas répondu au questionnaire."},
+        "diversity_penalty": {"value": 0.0, "text": "Aucune pénalité."},
+        "paths": {"value": 0.0, "text": "Aucun métier proche ne mène à celui-ci."},
+    }
+    pulled = dict(parts, paths={"value": 0.05, "text": "Selon le ROME, on peut évoluer vers ce "
+                                                      "métier depuis Boulanger."})
+    recs = [{"code": "D1104", "rank": 1, "why": {"parts": parts}},
+            {"code": "D1102", "rank": 2, "why": {"parts": pulled}}]
+    by_code = {s.code: s for s in build_summary(sample_journey, catalog, recs,
+                                                today=TODAY).suggestions}
+    assert by_code["D1104"].reasons == ["Vous avez déjà 40 %.",
+                                        "Vous n'avez pas répondu au questionnaire."]
+    assert by_code["D1102"].reasons[-1].startswith("Selon le ROME")

@@ -208,6 +208,15 @@ def interests_in_words(journey: Journey, lang: str = "fr", top: int = 3) -> list
     return out
 
 
+# Score parts that only say something when they changed the score ("no penalty", "no path").
+ONLY_WHEN_APPLIED = frozenset({"diversity_penalty", "paths"})
+
+
+def _value_of(part: object) -> float | None:
+    value = part.get("value") if isinstance(part, Mapping) else None
+    return float(value) if isinstance(value, int | float) else None
+
+
 def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: str,
                 trainings_per_job: int) -> SummarySuggestion | None:
     m = _as_mapping(raw)
@@ -220,9 +229,9 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
     parts = why.get("parts") or {}
     reasons = []
     if isinstance(parts, Mapping):
-        for part in parts.values():
+        for key, part in parts.items():
             text = _text_of(part, lang)
-            if text:
+            if text and not (key in ONLY_WHEN_APPLIED and _value_of(part) == 0):
                 reasons.append(text)
     elif isinstance(parts, Sequence):
         reasons = [t for t in (_text_of(p, lang) for p in parts) if t]
