@@ -72,6 +72,9 @@ def test_the_best_fitting_job_stays_first_and_paths_are_explained(index: Recomme
     assert index.jobs[int(order[0])].code == "D1102"
     assert float(scored.path_bonus.max()) > 0
     recs = recommend(profile, 10, diversity=False)
+    assert recs[0].code == "D1102" and recs[0].why.parts["paths"].value == 0
+    assert recs[0].why.path_from  # pastry cooks can become bakers, but it was first already
+    assert "déjà en tête" in recs[0].why.parts["paths"].text
     pulled = [r for r in recs if r.why.parts["paths"].value > 0]
     assert pulled, [r.code for r in recs]
     first = pulled[0]

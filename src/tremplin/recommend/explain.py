@@ -131,11 +131,17 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
 
 def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]]) -> ScorePart:
     bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
-    if bonus <= 0:
+    leads = scored.paths is not None and float(scored.paths.score[k]) > 0
+    names = ", ".join(p["title"] for p in path_from)
+    if not leads:
         return ScorePart(0.0, "Aucun des métiers les plus proches de ce que vous savez faire ne "
                               "mène à celui-ci dans le ROME : il n'a pas été remonté.")
+    if bonus <= 0:
+        return ScorePart(0.0, (
+            "Selon le ROME, on peut aussi évoluer vers ce métier depuis des métiers proches de "
+            f"ce que vous savez faire{f' ({names})' if names else ''}, mais il était déjà en "
+            "tête de la liste : rien n'a été ajouté."))
     if path_from:
-        names = ", ".join(p["title"] for p in path_from)
         return ScorePart(round(bonus, 4), (
             f"Selon le ROME, on peut évoluer vers ce métier depuis des métiers proches de ce "
             f"que vous savez faire ({names}) : il a été remonté dans la liste."))
