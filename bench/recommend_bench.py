@@ -18,15 +18,19 @@ import numpy as np
 
 from tremplin.recommend import Experience, Profile, recommend
 from tremplin.recommend.evaluate import (
-    _mobilities,
     eval_transitions,
     load_experiences,
     run_all,
     transition_codes,
 )
 from tremplin.recommend.index import RecommendIndex, get_index
-from tremplin.recommend.suggest import lexical_tokens, prepare, suggest_from_index, text_vector
-from tremplin.recommend.text import fold
+from tremplin.recommend.suggest import (
+    best_items,
+    lexical_tokens,
+    prepare,
+    suggest_from_index,
+    text_vector,
+)
 
 BLIND = Path(__file__).parent / "data" / "experiences_blind.json"
 POOLED = Path(__file__).parent / "data" / "experiences_pooled.json"
@@ -61,16 +65,8 @@ def blind_set() -> dict[str, float]:
 
 def _top_labels(index: RecommendIndex, scores: np.ndarray[Any, Any], k: int) -> list[int]:
     """The k best suggestable items by a score, one per label (as the engine shows them)."""
-    scores = np.where(index.suggestable, scores, -np.inf)
-    out: list[int] = []
-    seen: set[str] = set()
-    for i in np.argsort(-scores, kind="stable").tolist():
-        if fold(index.item_label[i]) not in seen:
-            seen.add(fold(index.item_label[i]))
-            out.append(int(index.item_ogr[i]))
-        if len(out) == k:
-            break
-    return out
+    scores = np.where(index.suggestable, scores, -np.inf).astype(np.float32)
+    return [int(index.item_ogr[i]) for i in best_items(index, scores, k)]
 
 
 def pooled_precision() -> dict[str, float]:
@@ -102,7 +98,7 @@ def pooled_precision() -> dict[str, float]:
 def tuning_set() -> dict[str, float]:
     index = get_index()
     sample = set(transition_codes(index))
-    others = sorted(c for c in _mobilities(index) if c in index.job_items and c not in sample)
+    others = [c for c in transition_codes(index, None) if c not in sample]
     out = eval_transitions(index, codes=others)
     return {f"tuning_{k}": v for k, v in out.items() if k != "baseline_mobility_recall_at_20"}
 

@@ -167,3 +167,19 @@ def test_cli_bad_input_is_a_clear_message(index: RecommendIndex) -> None:
     res = CliRunner().invoke(cli, ["recommend", "--competences", "abc"])
     assert res.exit_code == 2
     assert "not a ROME competence code" in res.output
+
+
+def test_best_items_one_per_label_never_unscored() -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from tremplin.recommend.suggest import best_items
+
+    # ROME 4.0 v60 has no two items with the same label; a newer release may
+    items = cast(RecommendIndex, SimpleNamespace(
+        item_label=["Servir en salle", "Servir en Sallé", "Accueillir", "Encaisser"],
+        item_ogr=np.asarray([10, 11, 12, 13], dtype=np.int64)))
+    scores = np.asarray([0.9, 0.8, 0.5, -np.inf], dtype=np.float32)
+    assert best_items(items, scores, 5) == [0, 2]
+    assert best_items(items, scores, 5, exclude=frozenset({10})) == [1, 2]
+    assert best_items(items, scores, 1) == [0]

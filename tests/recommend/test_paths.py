@@ -42,6 +42,7 @@ def test_a_hidden_fiche_is_never_a_neighbour_and_its_links_are_not_read() -> Non
     hidden = career_paths(graph, coverage, hidden=0)
     assert seen.score[2] > 0 and hidden.score[2] == 0
     assert 0 not in hidden.neighbours.tolist()
+    assert seen.best == pytest.approx(1.0) and hidden.best == pytest.approx(0.8)
     assert graph.links[0, 2] == 1  # the shared graph is left as it was
     assert hidden.score[3] == pytest.approx(float(hidden.weights[0]))
 
@@ -104,7 +105,7 @@ def test_evaluation_cannot_read_the_hidden_fiches_links(index: RecommendIndex) -
     code = "D1102"
     a = index.job_pos[code]
     profile = _fiche_profile(index, code)
-    before = rank_all(index, profile, exclude=frozenset({code}), hidden=code)
+    before = score_jobs(index, profile, hidden=a).relevance
     original = index.mobility_graph
     rewired = original.links.copy()
     rng = np.random.default_rng(0)
@@ -113,19 +114,21 @@ def test_evaluation_cannot_read_the_hidden_fiches_links(index: RecommendIndex) -
     rewired[a, a] = 0
     try:
         index.mobility_graph = MobilityGraph(rewired)
-        after = rank_all(index, profile, exclude=frozenset({code}), hidden=code)
+        after = score_jobs(index, profile, hidden=a).relevance
         shown = rank_all(index, profile, exclude=frozenset({code}))
     finally:
         index.mobility_graph = original
-    assert after == before
-    assert shown != before  # without hiding, the rewired links do count
+    assert np.array_equal(after, before)
+    # without hiding, the rewired links do count
+    assert shown != rank_all(index, profile, exclude=frozenset({code}))
 
 
 def test_a_sentence_gets_a_weaker_pull_than_a_whole_job(index: RecommendIndex) -> None:
     sentence = score_jobs(index, Profile(experiences=(Experience("je fais du pain le week-end"),)))
     whole = score_jobs(index, _fiche_profile(index, "D1102"))
     assert sentence.path_bonus is not None and whole.path_bonus is not None
-    assert len(whole.paths.neighbours) == PATH_NEIGHBOURS if whole.paths else False
+    assert whole.paths is not None and len(whole.paths.neighbours) == PATH_NEIGHBOURS
+    assert whole.paths.best > 0.5 > (sentence.paths.best if sentence.paths else 1.0)
     gap_s = float(sentence.relevance.max() - np.median(sentence.relevance))
     gap_w = float(whole.relevance.max() - np.median(whole.relevance))
     assert float(sentence.path_bonus.max()) / gap_s < float(whole.path_bonus.max()) / gap_w

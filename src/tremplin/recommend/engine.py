@@ -1,8 +1,9 @@
 """Scoring and explanation: recommend(profile) -> explained job suggestions.
 
 base      = (1 - a) * coverage + a * interest   (a = INTEREST_WEIGHT when interests are given)
-relevance = base + t * (best base - base)     (t = min(PATH_CAP, PATH_PULL * path): ROME
-            career paths from the fiches closest to the profile pull a job up, see paths.py)
+relevance = base + t * (best base - base)     (t = min(PATH_CAP, PATH_PULL * confidence *
+            path): ROME career paths from the fiches closest to the profile pull a job up, see
+            paths.py)
 then a diversity step re-ranks the list so that one ROME domain does not fill it.
 Every part is documented in docs/scoring.md with the sentence a helper can say aloud.
 """
@@ -229,7 +230,7 @@ def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
     match = np.clip((sims - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0) * SEM_CAP
     match *= np.asarray([p.conf[k] for k in cols], dtype=np.float32)[None, :]
     out: F32 = np.maximum.reduceat(match, index.title_start, axis=0).astype(np.float32)
-    for col, k in enumerate(cols):  # a job named in the text counts as a close title
+    for col, k in enumerate(cols):  # a job named in the text counts as an exact title
         for job in p.mentions[k]:
             out[job, col] = max(float(out[job, col]), NAMED_TITLE_MATCH * p.conf[k])
     return out
@@ -290,8 +291,7 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
             (1 - INTEREST_WEIGHT) * coverage + INTEREST_WEIGHT * interest)
         paths = career_paths(index.mobility_graph, coverage, hidden)
         top = float(np.max(base if hidden is None else np.delete(base, hidden)))
-        cover = float(np.max(coverage if hidden is None else np.delete(coverage, hidden)))
-        strength = PATH_PULL * min(1.0, cover / PATH_FULL_COVERAGE) ** PATH_CONFIDENCE
+        strength = PATH_PULL * min(1.0, paths.best / PATH_FULL_COVERAGE) ** PATH_CONFIDENCE
         pull = np.minimum(PATH_CAP, strength * paths.score)
         path_bonus = (pull * np.maximum(top - base, 0.0)).astype(np.float32)
         return Scored((base + path_bonus).astype(np.float32), coverage, recall, precision,
@@ -373,10 +373,9 @@ def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, An
 
 
 def rank_all(index: RecommendIndex, profile: Profile, exclude: frozenset[str] = frozenset(),
-             hidden: str | None = None) -> list[str]:
-    """Every job code by relevance (no diversity step, no constraints): for evaluation.
-    `hidden`: a fiche whose own mobility links the career paths must not read."""
-    scored = score_jobs(index, profile, None if hidden is None else index.job_pos[hidden])
+             ) -> list[str]:
+    """Every job code by relevance (no diversity step, no constraints): for evaluation."""
+    scored = score_jobs(index, profile)
     order = np.lexsort((np.arange(len(index.jobs)), -scored.relevance))
     return [index.jobs[k].code for k in order.tolist() if index.jobs[k].code not in exclude]
 

@@ -60,6 +60,7 @@ class Paths:
     neighbours: I64      # the fiches read, closest first
     weights: F32         # their softmax weights (sum 1)
     graph: MobilityGraph
+    best: float          # coverage of the closest neighbour (how sure the neighbours are)
 
     def sources(self, job: int) -> list[tuple[int, float]]:
         """The neighbours that lead directly to `job`, with their share, largest first."""
@@ -82,7 +83,7 @@ def career_paths(graph: MobilityGraph, coverage: F32, hidden: int | None = None)
     best = float(top[0])
     if best <= 0:
         empty = np.zeros(len(coverage), dtype=np.float32)
-        return Paths(empty, neighbours[:0], np.zeros(0, dtype=np.float32), graph)
+        return Paths(empty, neighbours[:0], np.zeros(0, dtype=np.float32), graph, 0.0)
     weights = np.exp((top - best) / (PATH_TEMPERATURE * best))
     weights = (weights / weights.sum()).astype(np.float32)
     rows = graph.links[neighbours]
@@ -90,4 +91,4 @@ def career_paths(graph: MobilityGraph, coverage: F32, hidden: int | None = None)
     step = rows / np.maximum(graph.out_degree[neighbours], 1.0)[:, None]
     two_steps = (weights @ step) @ graph.links
     score = (direct + TWO_STEP * two_steps).astype(np.float32)
-    return Paths(score, neighbours.astype(np.int64), weights, graph)
+    return Paths(score, neighbours.astype(np.int64), weights, graph, best)

@@ -155,20 +155,27 @@ def suggest_from_index(index: RecommendIndex, text: str, limit: int = 5,
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_SUGGESTIONS:
         raise ProfileError(f"limit must be between 1 and {MAX_SUGGESTIONS}.", field="limit")
     scores = item_scores(index, text)
+    return [CompetenceSuggestion(int(index.item_ogr[i]), index.item_label[i],
+                                 round(float(scores[i]), 4),
+                                 matched_fragment(text, index.item_label[i]), index.item_kind[i])
+            for i in best_items(index, scores, limit, exclude)]
+
+
+def best_items(index: RecommendIndex, scores: F32, limit: int,
+               exclude: frozenset[int] = frozenset()) -> list[int]:
+    """Positions of the best-scored items, one per label (identical labels are shown once),
+    best first, ties by position; items scored -inf are never returned."""
     k = min(limit * 4 + 20, len(scores))
     part = np.argpartition(-scores, k - 1)[:k]
-    order = part[np.lexsort((part, -scores[part]))]  # best first, ties by position (stable)
-    out: list[CompetenceSuggestion] = []
+    order = part[np.lexsort((part, -scores[part]))]
+    out: list[int] = []
     seen_labels: set[str] = set()
     for i in order.tolist():
-        ogr = int(index.item_ogr[i])
         key = fold(index.item_label[i])
-        if ogr in exclude or key in seen_labels:
+        if not np.isfinite(scores[i]) or int(index.item_ogr[i]) in exclude or key in seen_labels:
             continue
         seen_labels.add(key)
-        out.append(CompetenceSuggestion(ogr, index.item_label[i], round(float(scores[i]), 4),
-                                        matched_fragment(text, index.item_label[i]),
-                                        index.item_kind[i]))
+        out.append(i)
         if len(out) == limit:
             break
     return out

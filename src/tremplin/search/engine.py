@@ -238,6 +238,15 @@ class JobSearch:
         self._keep_vector(text, vec)
         return vec, "encoder"
 
+    async def _encode_async(self, text: str) -> tuple[Floats, str]:
+        """_encode for an event loop: the loop serves other requests while the encoder works."""
+        hit = self._kept_vector(text)
+        if hit is not None:
+            return hit, "cache"
+        vec = await encode_query_async(text)
+        self._keep_vector(text, vec)
+        return vec, "encoder"
+
     def _kept_vector(self, text: str) -> Floats | None:
         with self._lock:
             hit = self._vec_cache.get(text)
@@ -338,11 +347,7 @@ class JobSearch:
             return cached
         plan = self._plan(q, encode=False)
         if plan.vector_source == "none":  # a phrasing that needs the encoder
-            text = plan.expanded or q
-            plan.qvec, plan.vector_source = self._kept_vector(text), "cache"
-            if plan.qvec is None:
-                plan.qvec, plan.vector_source = await encode_query_async(text), "encoder"
-                self._keep_vector(text, plan.qvec)
+            plan.qvec, plan.vector_source = await self._encode_async(plan.expanded or plan.query)
         return self._answer(plan, limit)
 
     def _cached_answer(self, query: str, limit: int) -> tuple[str, int, list[SearchHit] | None]:

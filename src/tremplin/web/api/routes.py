@@ -50,7 +50,6 @@ def services(request: Request) -> Services:
     return svc
 
 
-
 async def _compute_once(request: Request, svc: Services, q: str, limit: int) -> bytes:
     """One computation per distinct query at a time: requests for a query already being
     computed wait for that result instead of queueing the same work again."""
