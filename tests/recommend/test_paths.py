@@ -7,7 +7,14 @@ import pytest
 
 from tremplin.catalog.read import Catalog
 from tremplin.recommend import Experience, Profile, recommend
-from tremplin.recommend.engine import rank_all, score_jobs
+from tremplin.recommend.engine import (
+    CLOSEST_KEPT,
+    closest_fiches,
+    diversify,
+    keep_closest_first,
+    rank_all,
+    score_jobs,
+)
 from tremplin.recommend.evaluate import _fiche_profile
 from tremplin.recommend.index import RecommendIndex, get_index
 from tremplin.recommend.paths import PATH_NEIGHBOURS, TWO_STEP, MobilityGraph, career_paths
@@ -76,7 +83,8 @@ def test_the_best_fitting_job_stays_first_and_paths_are_explained(index: Recomme
     assert recs[0].code == "D1102" and recs[0].why.parts["paths"].value == 0
     assert recs[0].why.path_from  # pastry cooks can become bakers, but it was first already
     assert "déjà en tête" in recs[0].why.parts["paths"].text
-    pulled = [r for r in recs if r.why.parts["paths"].value > 0]
+    kept = {index.jobs[k].code for k in scored.kept}
+    pulled = [r for r in recs if r.why.parts["paths"].value > 0 and r.code not in kept]
     assert pulled, [r.code for r in recs]
     first = pulled[0]
     assert first.why.path_from and "Selon le ROME" in first.why.parts["paths"].text
@@ -139,3 +147,59 @@ def test_interests_alone_give_no_paths(index: RecommendIndex) -> None:
     assert scored.paths is None and scored.path_bonus is None
     recs = recommend(Profile(riasec={"S": 1.0}), 3)
     assert all("paths" not in r.why.parts for r in recs)
+
+
+def test_kept_fiches_stay_above_lifted_jobs_in_their_own_order() -> None:
+    base = np.asarray([0.9, 0.5, 0.8, 0.7, 0.2], dtype=np.float32)
+    kept = closest_fiches(base, hidden=None)
+    assert kept == (0, 2, 3)[:CLOSEST_KEPT]
+    assert closest_fiches(base, hidden=0) == (2, 3, 1)[:CLOSEST_KEPT]
+    lifted = np.asarray([0.9, 0.5, 0.8, 0.7, 0.88], dtype=np.float32)  # a path lifted job 4
+    out = keep_closest_first(lifted, kept, hidden=None)
+    order = np.argsort(-out, kind="stable").tolist()
+    assert order == [0, 2, 3, 4, 1]
+    assert out[4] == lifted[4] and out[1] == lifted[1] and out[0] == lifted[0]
+    # nothing lifted past them: nothing changes
+    assert np.array_equal(keep_closest_first(base, kept, hidden=None), base)
+    # a hidden fiche is never the ceiling the kept ones must pass
+    assert np.array_equal(keep_closest_first(base, (2, 3, 1), hidden=0), base)
+
+
+def test_a_whole_job_profile_still_shows_its_closest_jobs_first(index: RecommendIndex) -> None:
+    profile = _fiche_profile(index, "D1102")  # everything a baker does
+    scored = score_jobs(index, profile)
+    plain = scored.relevance - (scored.path_bonus if scored.path_bonus is not None else 0.0)
+    closest = [index.jobs[int(k)].code for k in np.argsort(-plain, kind="stable")[:CLOSEST_KEPT]]
+    recs = recommend(profile, 10)
+    assert [r.code for r in recs[:CLOSEST_KEPT]] == closest  # same domain, yet not pushed back
+    assert "D1104" in closest  # the pastry cook, which the paths alone pushed out of the list
+    assert [index.jobs[k].code for k in scored.kept] == closest
+    assert all(r.why.parts["diversity_penalty"].value == 0 for r in recs[:CLOSEST_KEPT])
+    lifted_past = [r for r in recs[1:CLOSEST_KEPT] if r.why.parts["paths"].value > 0]
+    assert lifted_past and "les plus proches" in lifted_past[0].why.parts["paths"].text
+    assert any(r.code not in closest and r.why.path_from for r in recs)  # paths still show
+
+
+
+def test_diversity_does_not_push_back_a_raised_closest_fiche(index: RecommendIndex) -> None:
+    relevance = np.zeros(len(index.jobs), dtype=np.float32)
+    baker, chief, pastry = (index.job_pos[c] for c in ("D1102", "D1108", "D1104"))
+    relevance[[baker, chief, pastry]] = [1.0, 0.9, 0.8]  # one ROME domain, D11
+    allowed = np.ones(len(index.jobs), dtype=bool)
+    plain = {k: pen for k, _s, pen in diversify(index, relevance, allowed, 3)}
+    assert plain[chief] > 0 and plain[pastry] > 0
+    kept = {k: pen for k, _s, pen in diversify(index, relevance, allowed, 3, kept=(chief,))}
+    assert kept[chief] == 0 and kept[pastry] == pytest.approx(plain[pastry])
+
+
+def test_a_sentence_keeps_the_plain_diversity_step(index: RecommendIndex) -> None:
+    profile = Profile(experiences=(Experience("je fais du pain le week-end"),))
+    scored = score_jobs(index, profile)
+    assert scored.kept == () and scored.paths is not None and scored.paths.best < 0.5
+    recs = recommend(profile, 10)
+    firsts: dict[str, int] = {}
+    for r in recs:
+        firsts[r.code[:3]] = firsts.get(r.code[:3], 0) + 1
+        if firsts[r.code[:3]] > 1:  # a second job of a domain is pushed back, as before
+            assert r.why.parts["diversity_penalty"].value > 0
+    assert max(firsts.values()) > 1

@@ -133,6 +133,11 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]]) -> Scor
     bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
     leads = scored.paths is not None and float(scored.paths.score[k]) > 0
     names = ", ".join(p["title"] for p in path_from)
+    if bonus > 0 and k in scored.kept:
+        return ScorePart(round(bonus, 4), (
+            f"C'est l'un des {len(scored.kept)} métiers les plus proches de ce que vous savez "
+            "faire : il reste en haut de la liste, devant les métiers que les passerelles du "
+            "ROME ont remontés."))
     if not leads:
         return ScorePart(0.0, "Aucun des métiers les plus proches de ce que vous savez faire ne "
                               "mène à celui-ci dans le ROME : il n'a pas été remonté.")
