@@ -183,3 +183,37 @@ def test_best_items_one_per_label_never_unscored() -> None:
     assert best_items(items, scores, 5) == [0, 2]
     assert best_items(items, scores, 5, exclude=frozenset({10})) == [1, 2]
     assert best_items(items, scores, 1) == [0]
+
+
+def test_explanations_in_english_say_the_same_thing(index: RecommendIndex) -> None:
+    profile = Profile(competences=(107371,), experiences=(Experience("je garde mes petits frères"),),
+                      riasec={"S": 1.0}, constraints=Constraints(max_study_level=3))
+    fr = recommend(profile, 10)
+    en = recommend(profile, 10, lang="en")
+    assert [(r.code, r.score) for r in en] == [(r.code, r.score) for r in fr]
+    for a, b in zip(fr, en, strict=True):
+        assert a.why.matched == b.why.matched and a.why.missing == b.why.missing  # ROME labels
+        assert {k: p.value for k, p in a.why.parts.items()} == {
+            k: p.value for k, p in b.why.parts.items()}
+        for part in b.why.parts.values():
+            assert part.text and part.text not in {p.text for p in a.why.parts.values()}
+            assert not any(w in part.text for w in (" vous ", "Vous ", " métier", " goûts"))
+    texts = " ".join(p.text for r in en for p in r.why.parts.values())
+    assert "You already have about" in texts and "%" in texts and " %" not in texts
+    assert "Social (helping others)" in en[0].why.interest
+    notes = [n for r in en for n in r.why.notes]
+    assert notes and all("above the chosen study level" in n for n in notes)
+
+
+def test_an_unknown_explanation_language_is_refused(index: RecommendIndex) -> None:
+    with pytest.raises(ProfileError, match="Unknown language"):
+        recommend(Profile(riasec={"S": 1.0}), 3, lang="de")
+    res = CliRunner().invoke(cli, ["recommend", "--riasec", "S", "--lang", "de"])
+    assert res.exit_code == 2 and "de" in res.output
+
+
+def test_cli_explains_in_english(index: RecommendIndex) -> None:
+    res = CliRunner().invoke(cli, ["recommend", "--competences", "107371", "--riasec", "S",
+                                   "--lang", "en", "--limit", "3"])
+    assert res.exit_code == 0, res.output
+    assert "You already have about" in res.output and "Vous avez" not in res.output

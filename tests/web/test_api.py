@@ -156,6 +156,16 @@ def test_riasec_and_suggest_and_recommend(client: SyncClient, need_recommend: No
     assert_problem(client.post("/api/v1/recommendations", json={"profile": {"nope": 1}}), 422)
 
 
+def test_recommendations_explained_in_english(client: SyncClient, need_recommend: None) -> None:
+    body = {"profile": {"competences": [107371], "riasec": {"S": 1.0}}, "limit": 3}
+    fr = client.post("/api/v1/recommendations", json=body).json()["results"]
+    en = client.post("/api/v1/recommendations", json={**body, "lang": "en"}).json()["results"]
+    assert [r["code"] for r in en] == [r["code"] for r in fr]
+    assert fr[0]["why"]["parts"]["coverage"]["text"].startswith("Vous avez")
+    assert en[0]["why"]["parts"]["coverage"]["text"].startswith("You already have")
+    assert_problem(client.post("/api/v1/recommendations", json={**body, "lang": "de"}), 422)
+
+
 def test_concurrent_identical_queries_are_computed_once(client: SyncClient, web_services,  # type: ignore[no-untyped-def]
                                                          monkeypatch: pytest.MonkeyPatch,
                                                          need_search: None) -> None:

@@ -63,6 +63,9 @@ def test_explanation_of_a_suggestion(client: SyncClient, need_recommend: None) -
     r = client.get(f"/comment/metier/{code.group(1)}")
     assert r.status_code == 200
     assert "Compétences couvertes" in r.text and " %" in r.text
+    assert "Vous avez déjà environ" in r.text
+    english = client.get(f"/comment/metier/{code.group(1)}", params={"lang": "en"})
+    assert "You already have about" in english.text and "Vous avez" not in english.text
     assert client.get("/comment/metier/Z9999").status_code == 404
 
 

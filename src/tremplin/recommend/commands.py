@@ -26,10 +26,12 @@ def _fail(err: ProfileError) -> None:
 @click.option("--avoid", default="", help="Domains to avoid: letters or codes, e.g. 'K,H23'.")
 @click.option("--postcode", default=None, help="Postcode (for nearby places).")
 @click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="Language of the explanations (ROME labels stay in French).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, centres: str,
                   max_level: int | None, avoid: str, postcode: str | None, limit: int,
-                  as_json: bool) -> None:
+                  lang: str, as_json: bool) -> None:
     """Suggest jobs from competences, experiences and interests, each explained."""
     from tremplin.recommend import Profile, recommend
 
@@ -46,7 +48,7 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
     }
     try:
         profile = Profile.from_dict(data)
-        recs = recommend(profile, limit=limit)
+        recs = recommend(profile, limit=limit, lang=lang)
     except ProfileError as err:
         _fail(err)
         return
@@ -63,7 +65,8 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
             src = f" ← « {m['experience_text']} »" if m.get("experience_text") else ""
             click.echo(f"      + {m['label']}{src}")
         if r.why.missing:
-            click.echo(f"      à acquérir : {', '.join(m['label'] for m in r.why.missing[:3])}")
+            to_learn = "à acquérir :" if lang == "fr" else "to learn:"
+            click.echo(f"      {to_learn} {', '.join(m['label'] for m in r.why.missing[:3])}")
 
 
 @click.command(name="recommend")

@@ -23,6 +23,7 @@ from tremplin.recommend.paths import Paths, career_paths
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTERS
 from tremplin.recommend.suggest import item_scores, prepare, text_vector
+from tremplin.recommend.wording import check_lang
 
 # --- parameters (docs/scoring.md explains each) -----------------------------------------
 SEM_LOW = 0.84            # cosine below this: not a near-match
@@ -419,14 +420,16 @@ def rank_all(index: RecommendIndex, profile: Profile, exclude: frozenset[str] = 
 
 
 def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
-              *, diversity: bool = True) -> list[Recommendation]:
-    """Explained job suggestions for a profile, best first (reproducible)."""
+              *, diversity: bool = True, lang: str = "fr") -> list[Recommendation]:
+    """Explained job suggestions for a profile, best first (reproducible). `lang` ('fr' or
+    'en') is the language of the explanation sentences; the ranking does not depend on it."""
     if not isinstance(profile, Profile):
         raise ProfileError("recommend() needs a Profile (use Profile.from_dict for JSON).",
                            field="profile")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ProfileError(f"limit must be between 1 and {MAX_LIMIT}.", field="limit",
                            fr=f"Le nombre de suggestions doit être entre 1 et {MAX_LIMIT}.")
+    check_lang(lang)
     index = get_index(catalog)
     scored = score_jobs(index, profile)
     allowed = _allowed(index, profile)
@@ -439,6 +442,6 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
 
     return [
         Recommendation(index.jobs[k].code, index.jobs[k].title, round(s, 4), rank,
-                       explain(index, profile, scored, k, pen))
+                       explain(index, profile, scored, k, pen, lang))
         for rank, (k, s, pen) in enumerate(picks, start=1)
     ]

@@ -13,6 +13,7 @@ from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, top_letters
 from tremplin.recommend.suggest import matched_fragment, prepare
 from tremplin.recommend.text import words_key
+from tremplin.recommend.wording import percent, say
 
 MAX_MATCHED = 6
 MAX_MISSING = 5
@@ -22,12 +23,9 @@ MAX_CLOSE_JOBS = 5
 MISSING_BELOW = 0.25
 
 
-def _pct(x: float) -> str:
-    return f"{round(100 * x)} %"
-
-
 def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
-            penalty: float) -> Why:
+            penalty: float, lang: str = "fr") -> Why:
+    """Why job `k` is where it is, in `lang` ('fr' or 'en'; ROME labels stay in French)."""
     job = index.jobs[k]
     cat = index.catalog
     p = scored.items
@@ -77,35 +75,29 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     recall = float(scored.recall[k])
     precision = float(scored.precision[k])
     interest_value = None if scored.interest is None else float(scored.interest[k])
-    interest_words = _interest_words(profile, job.riasec_major, job.riasec_minor)
+    interest_words = _interest_words(profile, job.riasec_major, job.riasec_minor, lang)
+    has_items = bool(profile.competences or profile.experiences)
     parts = {
-        "coverage": ScorePart(round(coverage, 4), (
-            f"Vous avez déjà environ {_pct(recall)} de ce que demande ce métier (les compétences "
-            f"clés comptent double), et ce métier utilise {_pct(precision)} de ce que vous "
-            "savez faire." if (profile.competences or profile.experiences) else
-            "Vous n'avez pas encore indiqué de compétences ni d'expériences : seuls vos goûts "
-            "comptent.")),
-        "interest": ScorePart(round(interest_value or 0.0, 4), (
-            f"Vos goûts correspondent à {_pct(interest_value)} à ce métier ({interest_words}) ; "
-            f"ils comptent pour {_pct(INTEREST_WEIGHT)} du score."
-            if interest_value is not None else
-            "Vous n'avez pas répondu au questionnaire sur vos goûts : ils ne comptent pas.")),
-        "diversity_penalty": ScorePart(round(penalty, 4), (
-            "Ce métier a été un peu reculé pour laisser de la place à d'autres domaines "
-            "dans la liste." if penalty > 0 else
-            "Aucune pénalité : c'est le premier métier de son domaine dans la liste.")),
+        "coverage": ScorePart(round(coverage, 4), say(
+            lang, "coverage", recall=percent(recall, lang), precision=percent(precision, lang))
+            if has_items else say(lang, "coverage_none")),
+        "interest": ScorePart(round(interest_value or 0.0, 4), say(
+            lang, "interest", fit=percent(interest_value, lang), words=interest_words,
+            weight=percent(INTEREST_WEIGHT, lang))
+            if interest_value is not None else say(lang, "interest_none")),
+        "diversity_penalty": ScorePart(round(penalty, 4), say(
+            lang, "penalty" if penalty > 0 else "no_penalty")),
     }
     path_from = _path_sources(index, scored, k)
     if scored.path_bonus is not None:
-        parts["paths"] = _paths_part(scored, k, path_from)
+        parts["paths"] = _paths_part(scored, k, path_from, lang)
     level = profile.constraints.max_study_level
     notes = []
     trainings_all = cat.trainings_for_job(job.code)
     trainings = [t for t in trainings_all
                  if level is None or t.level_number is None or t.level_number <= level]
     if len(trainings) < len(trainings_all):
-        notes.append(f"{len(trainings_all) - len(trainings)} formation(s) au-dessus du niveau "
-                     "d'études choisi ne sont pas affichées.")
+        notes.append(say(lang, "trainings_hidden", n=len(trainings_all) - len(trainings)))
     certs = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
     return Why(
         matched=matched,
@@ -129,30 +121,20 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
             for c, w in scored.paths.sources(k)]
 
 
-def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]]) -> ScorePart:
+def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: str,
+                ) -> ScorePart:
     bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
     leads = scored.paths is not None and float(scored.paths.score[k]) > 0
     names = ", ".join(p["title"] for p in path_from)
     if bonus > 0 and k in scored.kept:
-        return ScorePart(round(bonus, 4), (
-            f"C'est l'un des {len(scored.kept)} métiers les plus proches de ce que vous savez "
-            "faire : il reste en haut de la liste, devant les métiers que les passerelles du "
-            "ROME ont remontés."))
+        return ScorePart(round(bonus, 4), say(lang, "paths_kept", n=len(scored.kept)))
     if not leads:
-        return ScorePart(0.0, "Aucun des métiers les plus proches de ce que vous savez faire ne "
-                              "mène à celui-ci dans le ROME : il n'a pas été remonté.")
+        return ScorePart(0.0, say(lang, "paths_none"))
     if bonus <= 0:
-        return ScorePart(0.0, (
-            "Selon le ROME, on peut aussi évoluer vers ce métier depuis des métiers proches de "
-            f"ce que vous savez faire{f' ({names})' if names else ''}, mais il était déjà en "
-            "tête de la liste : rien n'a été ajouté."))
+        return ScorePart(0.0, say(lang, "paths_first", names=f" ({names})" if names else ""))
     if path_from:
-        return ScorePart(round(bonus, 4), (
-            f"Selon le ROME, on peut évoluer vers ce métier depuis des métiers proches de ce "
-            f"que vous savez faire ({names}) : il a été remonté dans la liste."))
-    return ScorePart(round(bonus, 4), (
-        "Selon le ROME, des métiers proches de ce que vous savez faire mènent à ce métier en "
-        "passant par un métier intermédiaire : il a été un peu remonté dans la liste."))
+        return ScorePart(round(bonus, 4), say(lang, "paths_direct", names=names))
+    return ScorePart(round(bonus, 4), say(lang, "paths_two_steps"))
 
 
 def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict[str, Any] | None:
@@ -184,21 +166,22 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
             "experience_text": profile.experiences[exp_n].text if exp_n >= 0 else None}
 
 
-def _interest_words(profile: Profile, major: str, minor: str) -> str:
-    names = LETTER_NAMES["fr"]
+def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
+    names = LETTER_NAMES[lang]
     if not major:
-        return "Le ROME ne donne pas de profil d'intérêts pour ce métier."
-    job = f"surtout {names[major]}" + (f", un peu {names[minor]}" if minor else "")
+        return say(lang, "job_no_profile")
+    job = (say(lang, "job_profile_minor", major=names[major], minor=names[minor]) if minor
+           else say(lang, "job_profile", major=names[major]))
     mine = top_letters(profile.riasec, 2)
     if not mine:
-        return f"Ce métier est {job}."
-    you = " puis ".join(names[t] for t in mine)
+        return say(lang, "job_only", job=job)
+    you = say(lang, "you_then").join(names[t] for t in mine)
     shared = [t for t in (major, minor) if t and t in mine]
     if shared:
-        link = "vous partagez : " + ", ".join(names[t].split(" (")[0] for t in shared)
+        link = say(lang, "shared", letters=", ".join(names[t].split(" (")[0] for t in shared))
     else:
-        link = "vos goûts sont plutôt ailleurs"
-    return f"Ce métier est {job} ; vous êtes {you} ({link})."
+        link = say(lang, "elsewhere")
+    return say(lang, "job_and_you", job=job, you=you, link=link)
 
 
 __all__ = ["explain"]

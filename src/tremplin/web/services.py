@@ -188,9 +188,9 @@ class Services:
         }
         return rec.Profile.from_dict(data)
 
-    def recommend(self, profile: Any, limit: int = 10) -> list[dict[str, Any]]:
+    def recommend(self, profile: Any, limit: int = 10, lang: str = "fr") -> list[dict[str, Any]]:
         self.recommend_index()  # ServiceUnavailable when the index is missing
-        return [plain(r) for r in rec.recommend(profile, limit, self.catalog)]
+        return [plain(r) for r in rec.recommend(profile, limit, self.catalog, lang=lang)]
 
     def suggest_competences(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
         return [plain(c) for c in suggest_from_index(self.recommend_index(), text, limit)]

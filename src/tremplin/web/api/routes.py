@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -108,6 +108,8 @@ class RecommendIn(BaseModel):
         examples=[{"riasec": {"R": 0.8, "A": 0.4}, "competences": [104174, 126357]}],
     )
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
+    lang: Literal["fr", "en"] = Field(
+        "fr", description="Language of the explanation sentences (ROME labels stay French).")
 
 
 class SuggestIn(BaseModel):
@@ -181,7 +183,7 @@ def recommendations(request: Request, body: RecommendIn) -> Any:
     svc = services(request)
     try:
         profile = svc.profile_from_dict(body.profile)
-        return {"results": svc.recommend(profile, body.limit)}
+        return {"results": svc.recommend(profile, body.limit, body.lang)}
     except svc.profile_error as exc:
         return problem(422, str(exc) or "Invalid profile")
 

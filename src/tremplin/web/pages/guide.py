@@ -41,13 +41,14 @@ def helper_on(request: Request) -> bool:
     return request.cookies.get(HELPER_COOKIE) == "1"
 
 
-def _recs(svc: Services, journey: Journey, limit: int = SUGGESTIONS) -> list[dict[str, Any]]:
+def _recs(svc: Services, journey: Journey, lang: str, limit: int = SUGGESTIONS,
+          ) -> list[dict[str, Any]]:
     """The journey's suggestions (empty when the profile is empty or the engine is missing)."""
     try:
         profile = svc.profile_from_journey(journey)
         if profile.is_empty:
             return []
-        return svc.recommend(profile, limit)
+        return svc.recommend(profile, limit, lang)
     except (ServiceUnavailable, svc.profile_error):
         return []
 
@@ -74,7 +75,7 @@ def _explain_page(request: Request, **ctx: Any) -> Response:
     svc = services(request)
     lang = request.state.lang
     journey = journey_of(request)
-    recs = _recs(svc, journey)
+    recs = _recs(svc, journey, lang)
     ctx.setdefault("q", "")
     ctx.setdefault("search", None)
     ctx.setdefault("search_error", "")
@@ -142,7 +143,8 @@ def explain_job(request: Request, code: str) -> Response:
     if job is None:
         return page(request, "error.html", status_code=404, status=404, nav=None)
     journey = journey_of(request)
-    rec = next((r for r in _recs(svc, journey) if r.get("code") == code), None)
+    rec = next((r for r in _recs(svc, journey, request.state.lang) if r.get("code") == code),
+               None)
     parts: list[dict[str, Any]] = []
     if rec is not None:
         raw = (rec.get("why") or {}).get("parts") or {}
@@ -259,7 +261,8 @@ def _summary(request: Request) -> Any:
 
     svc = services(request)
     journey = journey_of(request)
-    return build_summary(journey, svc.catalog, _recs(svc, journey), lang=request.state.lang)
+    lang = request.state.lang
+    return build_summary(journey, svc.catalog, _recs(svc, journey, lang), lang=lang)
 
 
 @router.get("/accompagnant/synthese")

@@ -311,7 +311,7 @@ def tracks_page(request: Request) -> Response:
     try:
         profile = svc.profile_from_journey(journey)
         if not profile.is_empty:
-            recs = svc.recommend(profile, 10)
+            recs = svc.recommend(profile, 10, request.state.lang)
     except ServiceUnavailable:
         unavailable = True
     except svc.profile_error:
