@@ -151,6 +151,10 @@ def test_summary_page_and_pdf(client: SyncClient, need_recommend: None) -> None:
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Très motivée <script>" in text
     assert "Accueillir, orienter" in text
+    assert "Vous avez déjà environ" in r.text  # why each job: the engine's own sentences
+    english = client.get("/accompagnant/synthese", params={"lang": "en"})
+    assert "You already have about" in english.text and "Vous avez" not in english.text
+    assert "Accueillir, orienter et renseigner un client" in english.text  # ROME stays French
 
 
 def test_print_stylesheet_hides_navigation() -> None:
