@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from tremplin.guide.journey import Journey
 from tremplin.web import i18n, state
@@ -52,6 +52,25 @@ env.filters["labels"] = _labels
 env.filters["schema_name"] = _schema_name
 
 
+def french_values(t: Any, lang: str) -> Any:
+    """`t` for messages that carry ROME or ONISEP labels, which exist in French only: on a
+    page in another language each value is wrapped in <span lang="fr">, so that a screen
+    reader switches voice (WCAG 3.1.2, language of parts)."""
+
+    def t_fr(key: str, **values: object) -> Markup:
+        if lang == "fr":
+            return escape(t(key, **values))
+        names = list(values)
+        pieces = t(key, **{name: f"\x00{n}\x00" for n, name in enumerate(names)}).split("\x00")
+        out = Markup("")
+        for n, piece in enumerate(pieces):
+            out += (Markup('<span lang="fr">{}</span>').format(values[names[int(piece)]])
+                    if n % 2 else escape(piece))
+        return out
+
+    return t_fr
+
+
 def lang_url(request: Request, lang: str) -> str:
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
     params.append(("lang", lang))
@@ -74,6 +93,7 @@ def render(request: Request, name: str, *, status_code: int = 200, **ctx: Any) -
     base = {
         "request": request,
         "t": t,
+        "t_fr": french_values(t, lang),
         "lang": lang,
         "dir": i18n.direction(lang),
         "switch": [{"code": code, "url": lang_url(request, code),
