@@ -3,7 +3,8 @@
 base      = (1 - a) * coverage + a * interest   (a = INTEREST_WEIGHT when interests are given)
 relevance = base + t * (best base - base)     (t = min(PATH_CAP, PATH_PULL * confidence *
             path): ROME career paths from the fiches closest to the profile pull a job up, see
-            paths.py); the CLOSEST_KEPT fiches closest by content stay above every lifted job,
+            paths.py); when the paths are sure, the CLOSEST_KEPT fiches closest by content
+            stay above every lifted job,
 then a diversity step re-ranks the list so that one ROME domain does not fill it.
 Every part is documented in docs/scoring.md with the sentence a helper can say aloud.
 """
