@@ -91,6 +91,8 @@ def test_the_best_fitting_job_stays_first_and_paths_are_explained(index: Recomme
     source = first.why.path_from[0]["code"]
     assert first.code in {m.target_code for m in index.catalog.mobilities(source)}
     assert first.why.path_from[0]["title"] in first.why.parts["paths"].text
+    assert first.why.parts["paths"].french == tuple(p["title"] for p in first.why.path_from)
+    assert first.why.parts["paths"].to_dict()["french"] == list(first.why.parts["paths"].french)
 
 
 def test_paths_lift_the_baker_mobilities(index: RecommendIndex) -> None:

@@ -86,3 +86,15 @@ def test_french_labels_inside_an_english_sentence_are_marked_french() -> None:
     assert "<span" not in plain and "&lt;un&gt;" in plain  # a French page needs no mark
     both = str(en("search_count", n=3, q="plombier"))  # several values, each marked
     assert both.count('<span lang="fr">') == 2 and ">3</span>" in both
+
+
+def test_french_labels_quoted_in_an_engine_sentence_are_marked_french() -> None:
+    from tremplin.web.templating import env
+
+    mark = env.filters["mark_french"]
+    text = "People move to this job from jobs close to yours (Boulanger / Boulangère, A<B): up."
+    html = str(mark(text, ["Boulanger / Boulangère", "A<B", "absent"], "en"))
+    assert '(<span lang="fr">Boulanger / Boulangère</span>, <span lang="fr">A&lt;B</span>)' in html
+    assert html.endswith("): up.")
+    assert str(mark(text, ["Boulanger / Boulangère"], "fr")) == text.replace("<", "&lt;")
+    assert str(mark(text, [], "en")) == text.replace("<", "&lt;")

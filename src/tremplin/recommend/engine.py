@@ -70,9 +70,10 @@ MAX_LIMIT = 100
 class ScorePart:
     value: float
     text: str
+    french: tuple[str, ...] = ()  # ROME labels quoted in `text`: French in every language
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "text": self.text}
+        return {"value": self.value, "text": self.text, "french": list(self.french)}
 
 
 @dataclass(frozen=True, slots=True)

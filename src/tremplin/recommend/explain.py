@@ -125,15 +125,17 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: s
                 ) -> ScorePart:
     bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
     leads = scored.paths is not None and float(scored.paths.score[k]) > 0
-    names = ", ".join(p["title"] for p in path_from)
+    titles = tuple(p["title"] for p in path_from)
+    names = ", ".join(titles)
     if bonus > 0 and k in scored.kept:
         return ScorePart(round(bonus, 4), say(lang, "paths_kept", n=len(scored.kept)))
     if not leads:
         return ScorePart(0.0, say(lang, "paths_none"))
     if bonus <= 0:
-        return ScorePart(0.0, say(lang, "paths_first", names=f" ({names})" if names else ""))
+        return ScorePart(0.0, say(lang, "paths_first", names=f" ({names})" if names else ""),
+                         titles)
     if path_from:
-        return ScorePart(round(bonus, 4), say(lang, "paths_direct", names=names))
+        return ScorePart(round(bonus, 4), say(lang, "paths_direct", names=names), titles)
     return ScorePart(round(bonus, 4), say(lang, "paths_two_steps"))
 
 

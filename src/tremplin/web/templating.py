@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -69,6 +70,24 @@ def french_values(t: Any, lang: str) -> Any:
         return out
 
     return t_fr
+
+
+def _mark_french(text: str, labels: Any, lang: str) -> Markup:
+    """`text` with each of `labels` (French ROME labels quoted in it) wrapped in
+    <span lang="fr"> when the page is in another language."""
+    found = sorted({str(label) for label in labels or () if label and str(label) in text},
+                   key=len, reverse=True)
+    if lang == "fr" or not found:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(label) for label in found))
+    out, last = Markup(""), 0
+    for m in pattern.finditer(text):
+        out += escape(text[last:m.start()]) + Markup('<span lang="fr">{}</span>').format(m.group(0))
+        last = m.end()
+    return out + escape(text[last:])
+
+
+env.filters["mark_french"] = _mark_french
 
 
 def lang_url(request: Request, lang: str) -> str:

@@ -155,7 +155,8 @@ def explain_job(request: Request, code: str) -> Response:
                     i18n.messages("fr") else str(key)
                 parts.append({"key": str(key), "label": label, "value": part.get("value"),
                               "percent": _percent(part.get("value")),
-                              "text": str(part.get("text") or part.get("sentence") or "")})
+                              "text": str(part.get("text") or part.get("sentence") or ""),
+                              "french": [str(f) for f in part.get("french") or ()]})
     return page(request, "explain_job.html", nav="explain", job=job, rec=rec, parts=parts,
                 score=_percent(rec.get("score")) if rec else "",
                 texts=explain_text.explain_texts(request.state.lang))
