@@ -158,6 +158,12 @@ def test_summary_page_and_pdf(client: SyncClient, need_recommend: None) -> None:
     english = client.get("/accompagnant/synthese", params={"lang": "en"})
     assert "You already have about" in english.text and "Vous avez" not in english.text
     assert "Accueillir, orienter et renseigner un client" in english.text  # ROME stays French
+    assert "To learn: <span" in english.text and "To learn :" not in english.text
+    assert re.search(r'close to what you can do \(<span lang="fr">[^<]+</span>', english.text)
+    assert "À apprendre : <span" in r.text  # French spacing kept
+    pdf_en = client.get("/accompagnant/synthese.pdf", params={"lang": "en"})
+    text_en = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_en.content)).pages)
+    assert "Why: You already have about" in text_en and "Why :" not in text_en
 
 
 def test_print_stylesheet_hides_navigation() -> None:

@@ -125,6 +125,7 @@ class SummarySuggestion:
     missing: list[str]
     trainings: list[str]
     liked: bool = False
+    quoted: list[str] = field(default_factory=list)  # French ROME titles quoted in reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,11 +229,14 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
     why = _as_mapping(why) if not isinstance(why, Mapping) else why
     parts = why.get("parts") or {}
     reasons = []
+    quoted: list[str] = []
     if isinstance(parts, Mapping):
         for key, part in parts.items():
             text = _text_of(part, lang)
             if text and not (key in ONLY_WHEN_APPLIED and _value_of(part) == 0):
                 reasons.append(text)
+                if isinstance(part, Mapping):
+                    quoted += [str(f) for f in part.get("french") or () if str(f) in text]
     elif isinstance(parts, Sequence):
         reasons = [t for t in (_text_of(p, lang) for p in parts) if t]
     matched = [t for t in (_text_of(x, lang) for x in why.get("matched") or ()) if t]
@@ -249,6 +253,7 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
         rank=int(m.get("rank") or rank), score=float(score) if isinstance(score, int | float) else None,
         reasons=reasons, matched=matched, missing=missing,
         trainings=trainings[:trainings_per_job], liked=journey.thumbs.get(code) == 1,
+        quoted=quoted,
     )
 
 
@@ -460,10 +465,14 @@ def render_summary_pdf(summary: Summary) -> bytes:
                        align=Align.R if starts_right_to_left(text) else Align.L,
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
+    def lead(key: str) -> str:
+        """A label and its colon as the language writes it ('Date : ' / 'Date: ')."""
+        return f"{L[key]} : " if summary.lang == "fr" else f"{L[key]}: "
+
     pdf.set_text_color(0)
     pdf.set_font("DejaVu", "B", 16)
     pdf.cell(0, 8, safe(L["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    para(f"{L['date']} : {summary.date}" if summary.lang == "fr" else f"{L['date']}: {summary.date}")
+    para(lead("date") + summary.date)
 
     if summary.avatar:
         heading(L["avatar"])
@@ -480,7 +489,7 @@ def render_summary_pdf(summary: Summary) -> bytes:
     heading(L["competences"])
     para(_join(summary.competences, 18, L["more"]) if summary.competences else L["no_competences"])
     if summary.experiences:
-        para(f"{L['experiences']} : " + _join(summary.experiences, 4, L["more"]), size=8.5)
+        para(lead("experiences") + _join(summary.experiences, 4, L["more"]), size=8.5)
 
     heading(L["suggestions"])
     if not summary.suggestions:
@@ -490,15 +499,15 @@ def render_summary_pdf(summary: Summary) -> bytes:
         score = f" — {L['score']} {round(s.score * 100)} %" if s.score is not None else ""
         para(f"{n}. {s.title} ({s.domain}){score}{tail}", size=9.5, style="B")
         if s.reasons:
-            para(f"{L['why']} : " + " ".join(s.reasons[:3]), size=8.5, indent=4)
+            para(lead("why") + " ".join(s.reasons[:3]), size=8.5, indent=4)
         if s.matched:
-            para(f"{L['matched']} : " + _join(s.matched, 5, L["more"]), size=8.5, indent=4)
+            para(lead("matched") + _join(s.matched, 5, L["more"]), size=8.5, indent=4)
         if s.missing:
-            para(f"{L['missing']} : " + _join(s.missing, 5, L["more"]), size=8.5, indent=4)
+            para(lead("missing") + _join(s.missing, 5, L["more"]), size=8.5, indent=4)
         if s.trainings:
-            para(f"{L['trainings']} : " + _join(s.trainings, 3, L["more"]), size=8.5, indent=4)
+            para(lead("trainings") + _join(s.trainings, 3, L["more"]), size=8.5, indent=4)
     if summary.liked_jobs:
-        para(f"{L['liked_jobs']} : " + _join([t for _, t in summary.liked_jobs], 6, L["more"]))
+        para(lead("liked_jobs") + _join([t for _, t in summary.liked_jobs], 6, L["more"]))
 
     heading(f"{L['next_steps']} — {L['places']}")
     if not summary.places:
@@ -508,7 +517,7 @@ def render_summary_pdf(summary: Summary) -> bytes:
         where = ", ".join(x for x in (p.address, f"{p.postcode} {p.commune}".strip()) if x)
         hours = p.opening_hours or L["hours_unknown"]
         phone = f" — {L['phone']} {p.phone}" if p.phone else ""
-        para(f"{where} — {L['hours']} : {hours}{phone}", size=8.5, indent=4)
+        para(f"{where} — {lead('hours')}{hours}{phone}", size=8.5, indent=4)
     if summary.places:
         para(L["places_date"].format(date=summary.places[0].snapshot_date), size=7.5)
 
