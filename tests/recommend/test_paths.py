@@ -205,3 +205,21 @@ def test_a_sentence_keeps_the_plain_diversity_step(index: RecommendIndex) -> Non
         if firsts[r.code[:3]] > 1:  # a second job of a domain is pushed back, as before
             assert r.why.parts["diversity_penalty"].value > 0
     assert max(firsts.values()) > 1
+
+
+def test_a_hidden_fiche_scores_as_if_its_links_were_removed(index: RecommendIndex) -> None:
+    graph = index.mobility_graph
+    code = "D1102"
+    a = index.job_pos[code]
+    coverage = score_jobs(index, _fiche_profile(index, code)).coverage
+    removed = graph.links.copy()
+    removed[a, :] = 0.0
+    removed[:, a] = 0.0
+    expected = career_paths(MobilityGraph(removed), np.where(
+        np.arange(len(coverage)) == a, -np.inf, coverage).astype(np.float32))
+    masked = career_paths(graph, coverage, hidden=a)
+    assert float(graph.links[:, a].sum()) > 0  # the baker has links into it to remove
+    assert np.allclose(masked.score, expected.score, atol=1e-6)
+    assert np.array_equal(masked.neighbours, expected.neighbours)
+    assert masked.sources(a) == [] and int(graph.links.sum()) == int(
+        index.catalog.query("SELECT COUNT(*) FROM mobilities WHERE job_code != target_code")[0][0])

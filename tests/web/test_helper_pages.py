@@ -66,6 +66,9 @@ def test_explanation_of_a_suggestion(client: SyncClient, need_recommend: None) -
     assert "Vous avez déjà environ" in r.text
     english = client.get(f"/comment/metier/{code.group(1)}", params={"lang": "en"})
     assert "You already have about" in english.text and "Vous avez" not in english.text
+    assert re.search(r"<td>\d+%</td>", english.text) and not re.search(r"<td>\d+ %</td>",
+                                                                          english.text)
+    assert re.search(r"<td>\d+ %</td>", r.text)  # French writes a space before %
     assert re.search(r'<h1>[^<]*<span lang="fr">', english.text)  # the French job title
     tracks_en = client.get("/parcours/pistes", params={"lang": "en"}).text
     assert '<span lang="fr">Accueillir, orienter et renseigner un client' in tracks_en

@@ -77,11 +77,11 @@ def test_every_avatar_option_is_drawn(part: str) -> None:
 def test_french_labels_inside_an_english_sentence_are_marked_french() -> None:
     from tremplin.web.templating import french_values
 
-    en = french_values(i18n.translator("en"), "en")
+    en = french_values("en")
     html = str(en("tracks_matched", what="Accueillir <un> client"))
     assert html.startswith(i18n.messages("en")["tracks_matched"].split("{what}")[0])
     assert '<span lang="fr">Accueillir &lt;un&gt; client</span>' in html
-    fr = french_values(i18n.translator("fr"), "fr")
+    fr = french_values("fr")
     plain = str(fr("tracks_matched", what="Accueillir <un> client"))
     assert "<span" not in plain and "&lt;un&gt;" in plain  # a French page needs no mark
     both = str(en("search_count", n=3, q="plombier"))  # several values, each marked

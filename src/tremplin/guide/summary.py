@@ -465,9 +465,10 @@ def render_summary_pdf(summary: Summary) -> bytes:
                        align=Align.R if starts_right_to_left(text) else Align.L,
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
+    colon = " : " if summary.lang == "fr" else ": "  # as each language writes it
+
     def lead(key: str) -> str:
-        """A label and its colon as the language writes it ('Date : ' / 'Date: ')."""
-        return f"{L[key]} : " if summary.lang == "fr" else f"{L[key]}: "
+        return f"{L[key]}{colon}"
 
     pdf.set_text_color(0)
     pdf.set_font("DejaVu", "B", 16)
@@ -476,8 +477,7 @@ def render_summary_pdf(summary: Summary) -> bytes:
 
     if summary.avatar:
         heading(L["avatar"])
-        para(", ".join(f"{part} : {option}" if summary.lang == "fr" else f"{part}: {option}"
-                       for part, option in summary.avatar))
+        para(", ".join(f"{part}{colon}{option}" for part, option in summary.avatar))
 
     heading(L["interests"])
     if summary.interests:

@@ -34,6 +34,7 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
                   lang: str, as_json: bool) -> None:
     """Suggest jobs from competences, experiences and interests, each explained."""
     from tremplin.recommend import Profile, recommend
+    from tremplin.recommend.wording import say
 
     def split(value: str) -> list[str]:
         return [v.strip() for v in value.split(",") if v.strip()]
@@ -65,8 +66,8 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
             src = f" ← « {m['experience_text']} »" if m.get("experience_text") else ""
             click.echo(f"      + {m['label']}{src}")
         if r.why.missing:
-            to_learn = "à acquérir :" if lang == "fr" else "to learn:"
-            click.echo(f"      {to_learn} {', '.join(m['label'] for m in r.why.missing[:3])}")
+            labels = ", ".join(m["label"] for m in r.why.missing[:3])
+            click.echo(f"      {say(lang, 'to_learn', labels=labels)}")
 
 
 @click.command(name="recommend")

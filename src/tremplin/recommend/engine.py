@@ -302,11 +302,12 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         base = coverage if interest is None else (
             (1 - INTEREST_WEIGHT) * coverage + INTEREST_WEIGHT * interest)
         paths = career_paths(index.mobility_graph, coverage, hidden)
-        top = float(np.max(base if hidden is None else np.delete(base, hidden)))
+        closest = closest_fiches(base, hidden)
+        top = float(base[closest[0]])
         confidence = min(1.0, paths.best / PATH_FULL_COVERAGE) ** PATH_CONFIDENCE
         pull = np.minimum(PATH_CAP, PATH_PULL * confidence * paths.score)
         lifted = (base + pull * np.maximum(top - base, 0.0)).astype(np.float32)
-        kept = closest_fiches(base, hidden) if confidence >= KEEP_CONFIDENCE else ()
+        kept = closest if confidence >= KEEP_CONFIDENCE else ()
         relevance = keep_closest_first(lifted, kept, hidden)
         return Scored(relevance, coverage, recall, precision, interest, item_match, item_from,
                       p, paths, (relevance - base).astype(np.float32), kept)
@@ -340,6 +341,8 @@ def closest_fiches(base: F32, hidden: int | None) -> tuple[int, ...]:
 def keep_closest_first(lifted: F32, kept: tuple[int, ...], hidden: int | None) -> F32:
     """`lifted`, with the kept fiches raised just above every other job where a path lifted
     one past them (in their own order), so they stay at the top of the list."""
+    if not kept:
+        return lifted
     out = lifted.astype(np.float32).copy()
     others = lifted.astype(np.float64).copy()
     others[list(kept)] = -np.inf

@@ -46,13 +46,6 @@ class MobilityGraph:
                 links[a, b] = 1.0
         return cls(links)
 
-    def without(self, job: int) -> MobilityGraph:
-        """The same graph with every link from or to `job` removed."""
-        links = self.links.copy()
-        links[job, :] = 0.0
-        links[:, job] = 0.0
-        return MobilityGraph(links)
-
 
 @dataclass(frozen=True, slots=True)
 class Paths:
@@ -61,9 +54,12 @@ class Paths:
     weights: F32         # their softmax weights (sum 1)
     graph: MobilityGraph
     best: float          # coverage of the closest neighbour (how sure the neighbours are)
+    hidden: int | None = None  # the fiche whose links were left out (evaluation)
 
     def sources(self, job: int) -> list[tuple[int, float]]:
         """The neighbours that lead directly to `job`, with their share, largest first."""
+        if job == self.hidden:
+            return []
         direct = self.weights * self.graph.links[self.neighbours, job]
         order = np.lexsort((self.neighbours, -direct))
         return [(int(self.neighbours[k]), float(direct[k])) for k in order[:MAX_PATH_SOURCES]
@@ -74,7 +70,6 @@ def career_paths(graph: MobilityGraph, coverage: F32, hidden: int | None = None)
     """Path scores of every job for a profile whose coverage of each fiche is `coverage`."""
     candidates = coverage.astype(np.float64).copy()
     if hidden is not None:
-        graph = graph.without(hidden)
         candidates[hidden] = -np.inf
     k = min(PATH_NEIGHBOURS, len(candidates) - (hidden is not None))
     part = np.argpartition(-candidates, k - 1)[:k]
@@ -83,12 +78,19 @@ def career_paths(graph: MobilityGraph, coverage: F32, hidden: int | None = None)
     best = float(top[0])
     if best <= 0:
         empty = np.zeros(len(coverage), dtype=np.float32)
-        return Paths(empty, neighbours[:0], np.zeros(0, dtype=np.float32), graph, 0.0)
+        return Paths(empty, neighbours[:0], np.zeros(0, dtype=np.float32), graph, 0.0, hidden)
     weights = np.exp((top - best) / (PATH_TEMPERATURE * best))
     weights = (weights / weights.sum()).astype(np.float32)
-    rows = graph.links[neighbours]
+    rows = graph.links[neighbours]  # a copy: the shared graph is never written
+    out_degree = graph.out_degree[neighbours]
+    if hidden is not None:
+        # as if every link from or to the hidden fiche were gone: it is never a neighbour,
+        # so only the links into it are left to remove (and it is then no intermediate job)
+        out_degree = out_degree - rows[:, hidden]
+        rows[:, hidden] = 0.0
     direct = weights @ rows
-    step = rows / np.maximum(graph.out_degree[neighbours], 1.0)[:, None]
-    two_steps = (weights @ step) @ graph.links
+    two_steps = (weights @ (rows / np.maximum(out_degree, 1.0)[:, None])) @ graph.links
+    if hidden is not None:
+        two_steps[hidden] = 0.0
     score = (direct + TWO_STEP * two_steps).astype(np.float32)
-    return Paths(score, neighbours.astype(np.int64), weights, graph, best)
+    return Paths(score, neighbours.astype(np.int64), weights, graph, best, hidden)

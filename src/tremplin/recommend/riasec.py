@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tremplin.recommend.errors import ProfileError
+from tremplin.recommend.wording import check_lang
 
 LETTERS = "RIASEC"
 ANSWER_LEVELS = (0, 1, 2)
@@ -95,9 +96,7 @@ _LETTER_OF = {q[0]: q[1] for q in _QUESTIONS}
 
 def riasec_questions(lang: str = "fr") -> list[Question]:
     """The 18 statements in display order, 9 per screen (screen 1 then 2)."""
-    if lang not in ("fr", "en"):
-        raise ProfileError(f"Unknown language {lang!r}: use 'fr' or 'en'.", field="lang",
-                           fr=f"Langue inconnue « {lang} » : choisissez 'fr' ou 'en'.")
+    check_lang(lang)
     out = []
     for i, (qid, letter, picto, fr, en) in enumerate(_QUESTIONS):
         out.append(Question(qid, fr if lang == "fr" else en, letter, picto,

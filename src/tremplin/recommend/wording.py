@@ -48,6 +48,7 @@ SENTENCES: dict[str, dict[str, str]] = {
         "elsewhere": "vos goûts sont plutôt ailleurs",
         "trainings_hidden": "{n} formation(s) au-dessus du niveau d'études choisi ne sont pas "
                             "affichées.",
+        "to_learn": "à acquérir : {labels}",
     },
     "en": {
         "coverage": "You already have about {recall} of what this job asks for (key competences "
@@ -80,6 +81,7 @@ SENTENCES: dict[str, dict[str, str]] = {
         "shared": "you share: {letters}",
         "elsewhere": "what you like lies rather elsewhere",
         "trainings_hidden": "{n} training(s) above the chosen study level are not shown.",
+        "to_learn": "to learn: {labels}",
     },
 }
 

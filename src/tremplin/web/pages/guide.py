@@ -19,6 +19,7 @@ from tremplin.guide import explain_text
 from tremplin.guide.feedback import FeedbackError
 from tremplin.guide.journey import JOB_CODE, Journey, JourneyError, restrict_to_catalog
 from tremplin.guide.portable import FILE_NAME, MAX_FILE_BYTES, PortableError
+from tremplin.recommend.wording import percent
 from tremplin.web import i18n, state
 from tremplin.web.pages.routes import MAX_QUERY, go, page, save, services
 from tremplin.web.services import Services, ServiceUnavailable
@@ -53,9 +54,9 @@ def _recs(svc: Services, journey: Journey, lang: str, limit: int = SUGGESTIONS,
         return []
 
 
-def _percent(value: Any) -> str:
+def _percent(value: Any, lang: str) -> str:
     try:
-        return f"{round(float(value) * 100)} %"
+        return percent(float(value), lang)
     except (TypeError, ValueError):
         return ""
 
@@ -154,11 +155,11 @@ def explain_job(request: Request, code: str) -> Response:
                 label = i18n.translator(request.state.lang)(label_key) if label_key in \
                     i18n.messages("fr") else str(key)
                 parts.append({"key": str(key), "label": label, "value": part.get("value"),
-                              "percent": _percent(part.get("value")),
+                              "percent": _percent(part.get("value"), request.state.lang),
                               "text": str(part.get("text") or part.get("sentence") or ""),
                               "french": [str(f) for f in part.get("french") or ()]})
     return page(request, "explain_job.html", nav="explain", job=job, rec=rec, parts=parts,
-                score=_percent(rec.get("score")) if rec else "",
+                score=_percent(rec.get("score"), request.state.lang) if rec else "",
                 texts=explain_text.explain_texts(request.state.lang))
 
 
@@ -188,7 +189,8 @@ def results_page(request: Request) -> Response:
     stats = svc.feedback().acceptance_stats(svc.catalog).to_dict()
     for group in (stats["by_rank"], stats["by_grand_domain"], [stats["overall"]]):
         for row in group:
-            row["percent"] = "" if row["rate"] is None else _percent(row["rate"])
+            row["percent"] = "" if row["rate"] is None else _percent(row["rate"],
+                                                                     request.state.lang)
     return page(request, "results.html", nav="about", stats=stats,
                 few=explain_text.FEW_VOTES)
 
