@@ -158,8 +158,8 @@ def test_right_to_left_paragraphs_are_detected(text: str, rtl: bool) -> None:
 def test_parts_that_changed_nothing_are_not_reasons(catalog: Catalog,
                                                     sample_journey: Journey) -> None:
     parts = {
-        "coverage": {"value": 0.4, "text": "Vous avez déjà 40 %."},
-        "interest": {"value": 0.0, "text": "Vous n'avez pas répondu au questionnaire."},
+        "coverage": {"value": 0.4, "text": "Tu as déjà 40 %."},
+        "interest": {"value": 0.0, "text": "Tu n'as pas répondu aux questions."},
         "diversity_penalty": {"value": 0.0, "text": "Aucune pénalité."},
         "paths": {"value": 0.0, "text": "Aucun métier proche ne mène à celui-ci."},
     }
@@ -169,6 +169,6 @@ def test_parts_that_changed_nothing_are_not_reasons(catalog: Catalog,
             {"code": "D1102", "rank": 2, "why": {"parts": pulled}}]
     by_code = {s.code: s for s in build_summary(sample_journey, catalog, recs,
                                                 today=TODAY).suggestions}
-    assert by_code["D1104"].reasons == ["Vous avez déjà 40 %.",
-                                        "Vous n'avez pas répondu au questionnaire."]
+    assert by_code["D1104"].reasons == ["Tu as déjà 40 %.",
+                                        "Tu n'as pas répondu aux questions."]
     assert by_code["D1102"].reasons[-1].startswith("Selon le ROME")

@@ -197,7 +197,7 @@ def test_explanations_in_english_say_the_same_thing(index: RecommendIndex) -> No
             k: p.value for k, p in b.why.parts.items()}
         for part in b.why.parts.values():
             assert part.text and part.text not in {p.text for p in a.why.parts.values()}
-            assert not any(w in part.text for w in (" vous ", "Vous ", " métier", " goûts"))
+            assert not any(w in part.text for w in (" tu ", "Tu ", " métier", " goûts"))
     texts = " ".join(p.text for r in en for p in r.why.parts.values())
     assert "You already have about" in texts and "%" in texts and " %" not in texts
     assert "Social (helping others)" in en[0].why.interest
@@ -216,4 +216,4 @@ def test_cli_explains_in_english(index: RecommendIndex) -> None:
     res = CliRunner().invoke(cli, ["recommend", "--competences", "107371", "--riasec", "S",
                                    "--lang", "en", "--limit", "3"])
     assert res.exit_code == 0, res.output
-    assert "You already have about" in res.output and "Vous avez" not in res.output
+    assert "You already have about" in res.output and "Tu as" not in res.output

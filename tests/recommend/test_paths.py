@@ -82,7 +82,7 @@ def test_the_best_fitting_job_stays_first_and_paths_are_explained(index: Recomme
     recs = recommend(profile, 10, diversity=False)
     assert recs[0].code == "D1102" and recs[0].why.parts["paths"].value == 0
     assert recs[0].why.path_from  # pastry cooks can become bakers, but it was first already
-    assert "déjà en tête" in recs[0].why.parts["paths"].text
+    assert "déjà en haut de la liste" in recs[0].why.parts["paths"].text
     kept = {index.jobs[k].code for k in scored.kept}
     pulled = [r for r in recs if r.why.parts["paths"].value > 0 and r.code not in kept]
     assert pulled, [r.code for r in recs]

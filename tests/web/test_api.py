@@ -161,7 +161,7 @@ def test_recommendations_explained_in_english(client: SyncClient, need_recommend
     fr = client.post("/api/v1/recommendations", json=body).json()["results"]
     en = client.post("/api/v1/recommendations", json={**body, "lang": "en"}).json()["results"]
     assert [r["code"] for r in en] == [r["code"] for r in fr]
-    assert fr[0]["why"]["parts"]["coverage"]["text"].startswith("Vous avez")
+    assert fr[0]["why"]["parts"]["coverage"]["text"].startswith("Tu as")
     assert en[0]["why"]["parts"]["coverage"]["text"].startswith("You already have")
     assert_problem(client.post("/api/v1/recommendations", json={**body, "lang": "de"}), 422)
 

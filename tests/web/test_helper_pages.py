@@ -63,9 +63,9 @@ def test_explanation_of_a_suggestion(client: SyncClient, need_recommend: None) -
     r = client.get(f"/comment/metier/{code.group(1)}")
     assert r.status_code == 200
     assert "Compétences couvertes" in r.text and " %" in r.text
-    assert "Vous avez déjà environ" in r.text
+    assert "Tu as déjà environ" in r.text
     english = client.get(f"/comment/metier/{code.group(1)}", params={"lang": "en"})
-    assert "You already have about" in english.text and "Vous avez" not in english.text
+    assert "You already have about" in english.text and "Tu as" not in english.text
     assert re.search(r"<td>\d+%</td>", english.text) and not re.search(r"<td>\d+ %</td>",
                                                                           english.text)
     assert re.search(r"<td>\d+ %</td>", r.text)  # French writes a space before %
@@ -157,12 +157,12 @@ def test_summary_page_and_pdf(client: SyncClient, need_recommend: None) -> None:
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Très motivée <script>" in text
     assert "Accueillir, orienter" in text
-    assert "Vous avez déjà environ" in r.text  # why each job: the engine's own sentences
+    assert "Tu as déjà environ" in r.text  # why each job: the engine's own sentences
     english = client.get("/accompagnant/synthese", params={"lang": "en"})
-    assert "You already have about" in english.text and "Vous avez" not in english.text
+    assert "You already have about" in english.text and "Tu as" not in english.text
     assert "Accueillir, orienter et renseigner un client" in english.text  # ROME stays French
     assert "To learn: <span" in english.text and "To learn :" not in english.text
-    assert re.search(r'close to what you can do \(<span lang="fr">[^<]+</span>', english.text)
+    assert re.search(r'They are: <span lang="fr">[^<]+</span>', english.text)
     assert "À apprendre : <span" in r.text  # French spacing kept
     pdf_en = client.get("/accompagnant/synthese.pdf", params={"lang": "en"})
     text_en = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_en.content)).pages)

@@ -126,16 +126,16 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: s
     bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
     leads = scored.paths is not None and float(scored.paths.score[k]) > 0
     titles = tuple(p["title"] for p in path_from)
-    names = ", ".join(titles)
+    # ROME titles may hold brackets themselves, so they get a sentence of their own
+    sources = say(lang, "paths_sources", names=", ".join(titles)) if titles else ""
     if bonus > 0 and k in scored.kept:
         return ScorePart(round(bonus, 4), say(lang, "paths_kept", n=len(scored.kept)))
     if not leads:
         return ScorePart(0.0, say(lang, "paths_none"))
     if bonus <= 0:
-        return ScorePart(0.0, say(lang, "paths_first", names=f" ({names})" if names else ""),
-                         titles)
+        return ScorePart(0.0, say(lang, "paths_first", sources=sources), titles)
     if path_from:
-        return ScorePart(round(bonus, 4), say(lang, "paths_direct", names=names), titles)
+        return ScorePart(round(bonus, 4), say(lang, "paths_direct", sources=sources), titles)
     return ScorePart(round(bonus, 4), say(lang, "paths_two_steps"))
 
 
