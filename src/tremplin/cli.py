@@ -9,7 +9,7 @@ import logging
 import click
 
 from tremplin.catalog.commands import catalog
-from tremplin.recommend.commands import eval_recommend_cmd, recommend_cmd
+from tremplin.recommend.commands import centres_cmd, eval_recommend_cmd, recommend_cmd
 from tremplin.search.commands import eval_search_command, match_command, search_command
 from tremplin.web.commands import serve
 
@@ -30,6 +30,7 @@ cli.add_command(search_command)
 cli.add_command(match_command)
 eval_group.add_command(eval_search_command)
 cli.add_command(recommend_cmd)
+cli.add_command(centres_cmd)
 eval_group.add_command(eval_recommend_cmd)
 cli.add_command(serve)
 

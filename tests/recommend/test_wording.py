@@ -21,7 +21,7 @@ SAMPLE = {
     "major": "Social (tourné vers les autres)", "minor": "Artistique (créatif)",
     "job": "surtout Social (tourné vers les autres)", "you": "Social, puis Artistique",
     "link": "Point commun : Social.", "words": "Ce métier est surtout Social.",
-    "sources": " LABEL : LABEL, LABEL.",
+    "sources": " LABEL : LABEL, LABEL.", "label": "LABEL",
 }
 FORMAL_FRENCH = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 

@@ -226,3 +226,16 @@ def test_the_event_loop_keeps_answering_while_the_encoder_works(
     assert client.loop.run_until_complete(both()) == [200, 200]
     assert finished["known"] < finished["new"]  # not stuck behind the encoder
     assert finished["known"] - t0 < 0.5 < finished["new"] - t0
+
+
+def test_interest_centres_are_listed_and_checked(client: SyncClient, need_recommend: None) -> None:
+    centres = client.get("/api/v1/interest-centres").json()["centres"]
+    assert len(centres) == 30 and {"code", "label", "definition"} <= set(centres[0])
+    code = next(c["code"] for c in centres if "animaux" in c["label"])
+    r = client.post("/api/v1/recommendations",
+                    json={"profile": {"interest_centres": [code]}, "limit": 3})
+    assert r.status_code == 200, r.text
+    assert r.json()["results"][0]["why"]["interest_centres"][0]["code"] == code
+    body = assert_problem(client.post("/api/v1/recommendations",
+                                      json={"profile": {"interest_centres": ["99"]}}), 422)
+    assert "99" in body["detail"]

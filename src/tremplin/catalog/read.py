@@ -76,6 +76,13 @@ class WorkContext:
 
 
 @dataclass(frozen=True, slots=True)
+class InterestCentre:
+    code: str
+    label: str        # written as the person would say it: "J'aime m'occuper des animaux"
+    definition: str
+
+
+@dataclass(frozen=True, slots=True)
 class Mobility:
     job_code: str
     target_code: str
@@ -262,6 +269,19 @@ class Catalog:
             (code,),
         )
         return [Mobility(str(r[0]), str(r[1]), str(r[2]), _int(r[3])) for r in rows]
+
+    # --- interest centres -------------------------------------------------------
+    def interest_centres(self) -> list[InterestCentre]:
+        """ROME's interest centres, by code number."""
+        rows = self.query("SELECT code, label, definition FROM interest_centres")
+        centres = [InterestCentre(str(r[0]), str(r[1]), str(r[2] or "")) for r in rows]
+        return sorted(centres, key=lambda c: (len(c.code), c.code))
+
+    def job_interest_centres(self, code: str) -> dict[str, bool]:
+        """The interest centres a job belongs to: centre code -> whether it is a main one."""
+        rows = self.query(
+            "SELECT centre_code, principal FROM job_interest_centres WHERE job_code = ?", (code,))
+        return {str(r[0]): bool(r[1]) for r in rows}
 
     # --- competences -----------------------------------------------------------
     def get_competence(self, ogr: int) -> Competence | None:

@@ -2,9 +2,10 @@
 
 Public API (used by the web layer and the CLI): Profile, Experience, Constraints,
 recommend, Recommendation, suggest_competences, CompetenceSuggestion, riasec_questions,
-score_riasec, RiasecProfile, Question, ProfileError.
+score_riasec, RiasecProfile, Question, interest_centres, ProfileError.
 """
 
+from tremplin.recommend.centres import interest_centres
 from tremplin.recommend.engine import Recommendation, ScorePart, Why, recommend
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.profile import (
@@ -32,6 +33,7 @@ __all__ = [
     "RiasecProfile",
     "ScorePart",
     "Why",
+    "interest_centres",
     "recommend",
     "riasec_questions",
     "score_riasec",

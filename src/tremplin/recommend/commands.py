@@ -1,4 +1,4 @@
-"""CLI: `tremplin recommend` and `tremplin eval recommend`."""
+"""CLI: `tremplin recommend`, `tremplin centres` and `tremplin eval recommend`."""
 
 from __future__ import annotations
 
@@ -16,12 +16,28 @@ def _fail(err: ProfileError) -> None:
     sys.exit(2)
 
 
+@click.command(name="centres")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def centres_cmd(as_json: bool) -> None:
+    """List ROME interest centres: the codes `recommend --centres` takes."""
+    from tremplin.recommend.centres import interest_centres
+
+    centres = interest_centres()
+    if as_json:
+        click.echo(json.dumps({"centres": [{"code": c.code, "label": c.label}
+                                           for c in centres]}, ensure_ascii=False, indent=1))
+        return
+    for c in centres:
+        click.echo(f"{c.code:>3}  {c.label}")
+
+
 @click.command(name="recommend")
 @click.option("--competences", default="", help="ROME competence / savoir codes, comma-separated.")
 @click.option("--experience", "experiences", multiple=True,
               help="Something you did, in your own words (repeatable).")
 @click.option("--riasec", default="", help="Interest letters, strongest first, e.g. 'S,A'.")
-@click.option("--centres", default="", help="ROME interest centre codes, comma-separated.")
+@click.option("--centres", default="",
+              help="ROME interest centre codes, comma-separated (`tremplin centres` lists them).")
 @click.option("--max-level", type=int, default=None, help="Highest study level wanted (3..8).")
 @click.option("--avoid", default="", help="Domains to avoid: letters or codes, e.g. 'K,H23'.")
 @click.option("--postcode", default=None, help="Postcode (for nearby places).")

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from tremplin.catalog.read import Catalog
+from tremplin.recommend.centres import centre_labels, check_centres
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
 from tremplin.recommend.paths import Paths, career_paths
@@ -88,6 +89,9 @@ class Why:
     notes: list[str] = field(default_factory=list)
     # the fiches closest to the profile from which ROME says one moves to this job
     path_from: list[dict[str, Any]] = field(default_factory=list)
+    # the ROME interest centres the person chose that this job belongs to (code, label,
+    # principal: a main centre of the job)
+    interest_centres: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,6 +99,7 @@ class Why:
             "parts": {k: v.to_dict() for k, v in self.parts.items()},
             "trainings": self.trainings, "certifications": self.certifications,
             "close_jobs": self.close_jobs, "notes": self.notes, "path_from": self.path_from,
+            "interest_centres": self.interest_centres,
         }
 
 
@@ -251,6 +256,7 @@ def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
 def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
     has_riasec = any(v > 0 for v in profile.riasec.values())
     centres = set(profile.interest_centres)
+    check_centres(centre_labels(index), profile.interest_centres)
     if not has_riasec and not centres:
         return None
     n = len(index.jobs)

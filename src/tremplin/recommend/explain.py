@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from tremplin.recommend.centres import centre_labels, chosen_centres_of_job
 from tremplin.recommend.engine import INTEREST_WEIGHT, Scored, ScorePart, Why
 from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.profile import Profile
@@ -75,16 +76,22 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     recall = float(scored.recall[k])
     precision = float(scored.precision[k])
     interest_value = None if scored.interest is None else float(scored.interest[k])
+    centres = (chosen_centres_of_job(cat, centre_labels(index), job.code,
+                                     profile.interest_centres)
+               if profile.interest_centres else [])
     interest_words = _interest_words(profile, job.riasec_major, job.riasec_minor, lang)
+    if profile.interest_centres:
+        interest_words += " " + _centres_sentence(centres, lang)
+    centre_titles = tuple(str(c["label"]) for c in centres)
     has_items = bool(profile.competences or profile.experiences)
     parts = {
         "coverage": ScorePart(round(coverage, 4), say(
             lang, "coverage", recall=percent(recall, lang), precision=percent(precision, lang))
             if has_items else say(lang, "coverage_none")),
-        "interest": ScorePart(round(interest_value or 0.0, 4), say(
+        "interest": (ScorePart(round(interest_value, 4), say(
             lang, "interest", fit=percent(interest_value, lang), words=interest_words,
-            weight=percent(INTEREST_WEIGHT, lang))
-            if interest_value is not None else say(lang, "interest_none")),
+            weight=percent(INTEREST_WEIGHT, lang)), centre_titles)
+            if interest_value is not None else ScorePart(0.0, say(lang, "interest_none"))),
         "diversity_penalty": ScorePart(round(penalty, 4), say(
             lang, "penalty" if penalty > 0 else "no_penalty")),
     }
@@ -111,6 +118,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
                     for m in cat.mobilities(job.code)[:MAX_CLOSE_JOBS]],
         notes=notes,
         path_from=path_from,
+        interest_centres=centres,
     )
 
 
@@ -184,6 +192,16 @@ def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
     else:
         link = say(lang, "elsewhere")
     return say(lang, "job_and_you", job=job, you=you, link=link)
+
+
+def _centres_sentence(centres: list[dict[str, Any]], lang: str) -> str:
+    """Whether the job is in the ROME interest centres the person chose (quoted in French)."""
+    if not centres:
+        return say(lang, "centres_none")
+    quoted = [say(lang, "quoted", label=c["label"]) for c in centres]
+    listed = (quoted[0] if len(quoted) == 1
+              else ", ".join(quoted[:-1]) + say(lang, "and") + quoted[-1])
+    return say(lang, "centres_chosen", labels=listed)
 
 
 __all__ = ["explain"]

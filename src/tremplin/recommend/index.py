@@ -121,6 +121,7 @@ class RecommendIndex:
             OrderedDict())
         self.fuzzy_memo: dict[str, str | None] = {}
         self.min_levels: dict[str, int] | None = None
+        self.centre_labels: dict[str, str] | None = None  # interest centre code -> label
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()
         self.title_job = np.zeros(0, dtype=np.int64)

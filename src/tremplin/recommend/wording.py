@@ -52,6 +52,11 @@ SENTENCES: dict[str, dict[str, str]] = {
         "trainings_hidden": "{n} formation(s) au-dessus du niveau d'études choisi ne sont pas "
                             "affichées.",
         "to_learn": "à apprendre : {labels}",
+        "centres_chosen": "Ce métier va avec ce que tu as choisi : {labels}.",
+        "centres_none": "Ce métier ne fait partie d'aucun des centres d'intérêt que tu as "
+                        "choisis.",
+        "quoted": "« {label} »",
+        "and": " et ",
     },
     "en": {
         "coverage": "You already have about {recall} of what this job asks for. Key "
@@ -86,6 +91,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "elsewhere": "What you like lies rather elsewhere.",
         "trainings_hidden": "{n} training(s) above the chosen study level are not shown.",
         "to_learn": "to learn: {labels}",
+        "centres_chosen": "This job fits what you chose: {labels}.",
+        "centres_none": "This job is in none of the interest centres you chose.",
+        "quoted": "“{label}”",
+        "and": " and ",
     },
 }
 

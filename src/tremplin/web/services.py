@@ -198,6 +198,9 @@ class Services:
     def riasec_questions(self, lang: str) -> list[dict[str, Any]]:
         return [plain(q) for q in rec.riasec_questions(lang)]
 
+    def interest_centres(self) -> list[dict[str, Any]]:
+        return [plain(c) for c in rec.interest_centres(self.catalog)]
+
     def score_riasec(self, answers: dict[str, int]) -> Any:
         return plain(rec.score_riasec(answers))
 

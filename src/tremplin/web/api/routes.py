@@ -104,7 +104,9 @@ class AutocompleteOut(BaseModel):
 class RecommendIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     profile: dict[str, Any] = Field(
-        description="A profile as `tremplin.recommend.Profile.to_dict()` writes it.",
+        description="A profile as `tremplin.recommend.Profile.to_dict()` writes it: "
+                    "`competences`, `experiences`, `riasec`, `interest_centres` (codes from "
+                    "`GET /api/v1/interest-centres`) and `constraints`.",
         examples=[{"riasec": {"R": 0.8, "A": 0.4}, "competences": [104174, 126357]}],
     )
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
@@ -206,6 +208,12 @@ def riasec_questions(
     lang: Annotated[str, Query(pattern="^(fr|en)$", examples=["fr"])] = "fr",
 ) -> Any:
     return {"lang": lang, "questions": services(request).riasec_questions(lang)}
+
+
+@router.get("/interest-centres", responses=ERRORS,
+            summary="ROME interest centres: the codes a profile's interest_centres takes")
+def interest_centres(request: Request) -> Any:
+    return {"centres": services(request).interest_centres()}
 
 
 @router.get("/places", responses=ERRORS,

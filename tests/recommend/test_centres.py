@@ -1,0 +1,77 @@
+"""ROME interest centres in a profile: listed, checked, and named in the explanation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tremplin.catalog.read import Catalog
+from tremplin.cli import cli
+from tremplin.recommend import Profile, ProfileError, interest_centres, recommend
+from tremplin.recommend.index import RecommendIndex, get_index
+
+ANIMALS = "17"
+
+
+@pytest.fixture(scope="module")
+def index(catalog: Catalog) -> RecommendIndex:
+    return get_index()
+
+
+def test_the_thirty_rome_centres_are_listed_in_code_order(catalog: Catalog) -> None:
+    centres = interest_centres(catalog)
+    assert [c.code for c in centres] == [str(n) for n in range(1, 31)]
+    assert all(c.label and c.definition for c in centres)
+    assert centres[int(ANIMALS) - 1].label == "J'aime m'occuper des animaux"
+
+
+def test_an_unknown_centre_is_refused_by_name(index: RecommendIndex) -> None:
+    with pytest.raises(ProfileError, match="interest centre codes: 99, x") as err:
+        recommend(Profile(interest_centres=(ANIMALS, "x", "99"), riasec={"S": 1.0}), 3)
+    assert err.value.field == "interest_centres" and "99" in err.value.fr
+
+
+def test_the_explanation_names_the_chosen_centres_of_each_job(index: RecommendIndex) -> None:
+    label = "J'aime m'occuper des animaux"
+    recs = recommend(Profile(interest_centres=(ANIMALS,), riasec={"S": 1.0}), 30)
+    belongs = {r.code: index.catalog.job_interest_centres(r.code) for r in recs}
+    inside = [r for r in recs if ANIMALS in belongs[r.code]]
+    outside = [r for r in recs if ANIMALS not in belongs[r.code]]
+    assert inside and outside  # the social answer brings in jobs without animals too
+    assert recs[0] in inside
+    for r in inside:
+        assert r.why.interest_centres == [
+            {"code": ANIMALS, "label": label, "principal": belongs[r.code][ANIMALS]}]
+        part = r.why.parts["interest"]
+        assert f"ce que tu as choisi : « {label} »" in part.text and part.french == (label,)
+        assert label in r.why.interest
+    for r in outside:
+        assert r.why.interest_centres == [] and r.why.parts["interest"].french == ()
+        assert "aucun des centres d'intérêt que tu as choisis" in r.why.parts["interest"].text
+    assert recs[0].to_dict()["why"]["interest_centres"][0]["code"] == ANIMALS
+
+
+def test_centres_in_english_quote_the_french_label(index: RecommendIndex) -> None:
+    recs = recommend(Profile(interest_centres=(ANIMALS, "9")), 10, lang="en")
+    both = [r for r in recs if len(r.why.interest_centres) == 2]
+    assert both, [r.code for r in recs]
+    part = both[0].why.parts["interest"]
+    first, second = (c["label"] for c in both[0].why.interest_centres)
+    assert f"This job fits what you chose: “{first}” and “{second}”." in part.text
+    assert part.french == (first, second)
+
+
+def test_without_centres_nothing_is_said_about_them(index: RecommendIndex) -> None:
+    recs = recommend(Profile(riasec={"S": 1.0}), 3)
+    assert all(r.why.interest_centres == [] for r in recs)
+    assert not any("centres" in r.why.parts["interest"].text for r in recs)
+
+
+def test_cli_lists_centres_and_refuses_unknown_ones(index: RecommendIndex) -> None:
+    out = CliRunner().invoke(cli, ["centres", "--json"])
+    assert out.exit_code == 0, out.output
+    assert len(json.loads(out.output)["centres"]) == 30
+    bad = CliRunner().invoke(cli, ["recommend", "--centres", "17,99", "--limit", "2"])
+    assert bad.exit_code == 2 and "99" in bad.output
