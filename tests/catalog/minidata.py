@@ -151,6 +151,7 @@ FORMATIONS_XML = """<?xml version="1.0" encoding="UTF-8"?><formations>
 <niveau_certification>niveau 4 (bac ou équivalent)</niveau_certification>
 <metiers_formation/></formation>
 <formation><identifiant>FOR.3</identifiant><libelle_complet>Diplôme d'État d'infirmier</libelle_complet>
+<url>javascript:alert(1)</url>
 <niveau_certification>niveau 6 (bac + 3)</niveau_certification>
 <metiers_formation><metier><id>MET.2</id></metier></metiers_formation></formation>
 </formations>"""

@@ -66,6 +66,9 @@ def test_onisep_links_reach_descendant_fiches_and_trainings(mini: Catalog) -> No
     # FOR.2 comes from the métier's formations_min_requise; ordered by level.
     assert [(t.id, t.level_number) for t in trainings] == [("FOR.1", 3), ("FOR.2", 4)]
     assert trainings[0].rncp_url.endswith("/rncp/1/") and trainings[1].rncp_url == ""
+    # every training keeps its official page, RNCP or not; anything but a web link is dropped
+    assert [t.url for t in trainings] == [trainings[0].rncp_url, "https://www.onisep.fr/x"]
+    assert mini.query("SELECT url FROM trainings WHERE id = 'FOR.3'") == [("",)]
     summary = mini.onisep_jobs_for("D1102")[0].summary
     assert summary == "Le pain, c'est sa passion."  # markup and script removed
 

@@ -113,8 +113,12 @@ def test_diversity_limits_one_domain(index: RecommendIndex) -> None:
 def test_explanation_next_steps(index: RecommendIndex) -> None:
     recs = recommend(Profile(competences=(107371,), riasec={"S": 1.0}), 5)
     k1303 = next((r for r in recs if r.code == "K1303"), recs[0])
-    assert k1303.why.trainings and {"title", "level", "duration", "rncp_url"} <= set(
+    assert k1303.why.trainings and {"title", "level", "duration", "rncp_url", "url"} <= set(
         k1303.why.trainings[0])
+    # the official page is there for every training that has an RNCP one, and for others too
+    urls = [(t["rncp_url"], t["url"]) for r in recs for t in r.why.trainings]
+    assert all(url == rncp for rncp, url in urls if rncp)
+    assert any(url and not rncp for rncp, url in urls), urls
     assert k1303.why.close_jobs
     assert "Social" in k1303.why.interest
 

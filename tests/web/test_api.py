@@ -29,6 +29,8 @@ def test_job_sheet(client: SyncClient) -> None:
     assert "Boulanger" in job["label"]
     assert job["titles"] and job["competences"] and job["contexts"] and job["mobilities"]
     assert any("CAP" in t["title"] for t in job["trainings"])
+    assert all(t["url"] == t["rncp_url"] for t in job["trainings"] if t["rncp_url"])
+    assert any(t["url"].startswith("https://") for t in job["trainings"])
     assert job["certifications"]
     # lower-case codes are accepted
     assert client.get("/api/v1/jobs/d1102").json()["code"] == "D1102"

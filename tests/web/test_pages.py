@@ -15,7 +15,10 @@ from tremplin.web import state
 PAGES = ["/", "/recherche", "/recherche?q=boulanger", "/metiers/D1102", "/metiers/D1102?cp=75011",
          "/a-propos", "/parcours", "/parcours/avatar", "/parcours/gouts", "/parcours/competences",
          "/parcours/competences?cq=cuisine", "/parcours/pistes", "/docs"]
-EXTERNAL = re.compile(r'(?:src|href|action)="(?:https?:)?//', re.I)
+# nothing is loaded from or sent to another host; the only links out are official pages of
+# trainings, which never tell that site where the person came from (the URL may hold a postcode)
+EXTERNAL = re.compile(r'(?:src|action)="(?:https?:)?//|<(?!a )[^>]*href="(?:https?:)?//', re.I)
+OUTBOUND = re.compile(r'<a [^>]*href="(?:https?:)?//[^>]*>', re.I)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -28,7 +31,8 @@ def test_page_renders(client: SyncClient, url: str, lang: str) -> None:
     assert 'class="skip" href="#main"' in html and 'id="main"' in html
     other = "en" if lang == "fr" else "fr"
     assert f'hreflang="{other}"' in html
-    assert not EXTERNAL.search(html), "link or resource on another host"
+    assert not EXTERNAL.search(html), "resource on another host"
+    assert all(re.search(r'href="https?://[^"]+" rel="noreferrer"', a) for a in OUTBOUND.findall(html))
     assert "Content-Security-Policy" in r.headers
 
 
@@ -142,6 +146,10 @@ def test_cookie_stays_small() -> None:
 def test_job_page_shows_plain_explanations(client: SyncClient) -> None:
     html = client.get("/metiers/D1102?cp=75011").text
     assert "CAP boulanger" in html
+    # each training title opens its official page (RNCP or the ministry's), said in words
+    links = re.findall(r'<li><a href="(https?://[^"]+)" rel="noreferrer">([^<]+)</a>', html)
+    assert any("rncp" in url for url, _ in links) and any("CAP" in title for _, title in links)
+    assert "Clique sur une formation pour lire sa page officielle." in html
     assert "ROME" in html and "France Travail" in html  # the jargon is explained
     assert "2022" in html or "2023" in html  # the places' snapshot date is shown
 

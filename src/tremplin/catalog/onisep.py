@@ -17,6 +17,7 @@ from tremplin.catalog.sources import find_one
 LICENCE = "Données ouvertes ONISEP (Idéo) — conditions de l'éditeur"
 CREDIT = "Source : ONISEP, Idéo"
 _MET_ID = re.compile(r"MET\.\d+")
+_WEB_LINK = re.compile(r"https?://[^\s<>\"]+$", re.IGNORECASE)
 
 
 def _text(node: ET.Element | None, path: str) -> str:
@@ -154,19 +155,20 @@ def _import_trainings(db: sqlite3.Connection, path: Path, record: SourceRecord,
         if not ident:
             raise DataError(path, "a <formation> without <identifiant>")
         url = _text(node, "url")
+        url = url if _WEB_LINK.match(url) else ""  # never a javascript: or relative link
         level = _text(node, "niveau_certification")
         rows.append((
             ident, _text(node, "libelle_complet"), _text(node, "sigle"),
             _text(node, "type_Formation/type_formation_libelle"), _text(node, "duree_formation"),
             level, _level_number(level), _text(node, "niveau_etudes/libelle"),
-            url if "rncp" in url.lower() else "",
+            url if "rncp" in url.lower() else "", url,
         ))
         for met in node.iterfind("metiers_formation/metier/id"):
             if met.text and met.text.strip() in known_jobs:
                 links.append((ident, met.text.strip()))
             else:
                 dangling += 1
-    db.executemany("INSERT INTO trainings VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO trainings VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
     training_ids = {r[0] for r in rows}
     links.extend(link for link in required if link[0] in training_ids)
     dangling += sum(1 for link in required if link[0] not in training_ids)

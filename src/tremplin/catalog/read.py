@@ -100,6 +100,7 @@ class Training:
     level: str
     level_number: int | None
     rncp_url: str
+    url: str = ""      # the official page (the RNCP one or, without it, the ministry's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +313,7 @@ class Catalog:
     def trainings_for_job(self, code: str) -> list[Training]:
         rows = self.query(
             "SELECT DISTINCT t.id, t.title, t.acronym, t.type_label, t.duration, t.level,"
-            " t.level_number, t.rncp_url FROM onisep_job_links l"
+            " t.level_number, t.rncp_url, t.url FROM onisep_job_links l"
             " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
             " JOIN trainings t ON t.id = tj.training_id"
             " WHERE l.job_code = ? ORDER BY COALESCE(t.level_number, 99), t.title",
@@ -320,7 +321,7 @@ class Catalog:
         )
         return [
             Training(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
-                     None if r[6] is None else _int(r[6]), str(r[7]))
+                     None if r[6] is None else _int(r[6]), str(r[7]), str(r[8]))
             for r in rows
         ]
 

@@ -3,7 +3,7 @@ column changes: the build compares it to decide whether to rebuild."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -164,7 +164,8 @@ CREATE TABLE trainings (               -- ONISEP Idéo formations (FOR.*)
     level TEXT NOT NULL DEFAULT '',    -- 'niveau 3 (CAP)' ...
     level_number INTEGER,              -- 3..8 when given
     study_level TEXT NOT NULL DEFAULT '',
-    rncp_url TEXT NOT NULL DEFAULT ''
+    rncp_url TEXT NOT NULL DEFAULT '',  -- its France compétences (RNCP) page, when it has one
+    url TEXT NOT NULL DEFAULT ''        -- its official page (RNCP, Éduscol, Légifrance…)
 );
 CREATE TABLE training_onisep_jobs (
     training_id TEXT NOT NULL REFERENCES trainings(id),

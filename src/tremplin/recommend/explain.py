@@ -112,7 +112,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         interest=interest_words,
         parts=parts,
         trainings=[{"title": t.title, "level": t.level, "duration": t.duration,
-                    "rncp_url": t.rncp_url} for t in trainings[:MAX_TRAININGS]],
+                    "rncp_url": t.rncp_url, "url": t.url} for t in trainings[:MAX_TRAININGS]],
         certifications=certs[:MAX_CERTIFICATIONS],
         close_jobs=[{"code": m.target_code, "title": m.target_label}
                     for m in cat.mobilities(job.code)[:MAX_CLOSE_JOBS]],
