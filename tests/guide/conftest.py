@@ -53,6 +53,7 @@ SAMPLE = {
     "xp": 120,
     "badges": ["avatar", "interests"],
     "postcode": "75011",
+    "centres": ["27", "6"],
 }
 
 

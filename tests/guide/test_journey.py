@@ -24,7 +24,8 @@ def test_round_trip_is_canonical(sample_journey: Journey) -> None:
     assert Journey.from_dict(d) == sample_journey
     assert Journey.from_dict(sample_journey.to_compact_dict()) == sample_journey
     assert set(d) == {"version", "lang", "avatar", "riasec", "experiences", "competences", "thumbs",
-                      "notes", "xp", "badges", "postcode"}
+                      "notes", "xp", "badges", "postcode", "centres"}
+    assert sample_journey.centres == ("6", "27")  # in code order
     assert sample_journey.riasec_scores() == {"R": 3, "I": 0, "A": 1, "S": 2, "E": 0, "C": 0}
     assert sample_journey.liked_jobs() == ("D1102",)
     assert sample_journey.all_competences() == (104174, 126357)
@@ -119,11 +120,13 @@ def test_duplicates_collapse() -> None:
 def test_restrict_to_catalog_drops_unknown_codes(catalog: Catalog, sample_journey: Journey) -> None:
     with pytest.raises(JourneyError):
         Journey.from_dict(_with(thumbs={"Z9999": 1}))  # Z is no ROME letter: refused outright
-    j = Journey.from_dict(_with(competences=[104174, 99999998], thumbs={"D1102": 1, "A0000": 1}))
+    j = Journey.from_dict(_with(competences=[104174, 99999998], thumbs={"D1102": 1, "A0000": 1},
+                                centres=["17", "31"]))
     cleaned, dropped = restrict_to_catalog(j, catalog)
     assert cleaned.competences == (104174,)
     assert cleaned.thumbs == {"D1102": 1}
-    assert len(dropped) == 2
+    assert cleaned.centres == ("17",)
+    assert len(dropped) == 3 and any("31" in d for d in dropped)
     same, none = restrict_to_catalog(sample_journey, catalog)
     assert same == sample_journey and none == []
 
@@ -134,3 +137,16 @@ def test_avatar_words_cover_every_option() -> None:
             fr = avatar_words({part: option}, "fr")
             en = avatar_words({part: option}, "en")
             assert len(fr) == len(en) == 1 and fr[0][1] and en[0][1]
+
+
+@pytest.mark.parametrize("centres", [["0"], ["abc"], [17], ["1"] * 31, ["07"]])
+def test_bad_interest_centres_are_refused(centres: list[Any]) -> None:
+    with pytest.raises(JourneyError) as err:
+        Journey.from_dict(_with(centres=centres))
+    assert err.value.path.startswith("centres")
+
+
+def test_interest_centres_are_kept_once_in_code_order() -> None:
+    assert Journey.from_dict(_with(centres=["21", "3", "21"])).centres == ("3", "21")
+    old_file = {k: v for k, v in SAMPLE.items() if k != "centres"}  # written before centres
+    assert Journey.from_dict(old_file).centres == ()

@@ -50,6 +50,7 @@ def test_summary_data(catalog: Catalog, sample_journey: Journey) -> None:
     s = build_summary(sample_journey, catalog, SUGGESTIONS, today=TODAY)
     assert s.date == "2026-03-14"
     assert [i.letter for i in s.interests] == ["R", "S", "A"]
+    assert s.centres == ["J'ai le souci du détail", "Je suis passionné / passionnée par la cuisine"]
     assert "Confectionner des viennoiseries" in s.competences
     assert [x.code for x in s.suggestions] == ["D1102", "G1602"]
     assert s.hidden_suggestions == 1
@@ -104,6 +105,7 @@ def test_pdf_text_has_title_jobs_versions_and_literal_notes(catalog: Catalog) ->
     assert "ROME 4.0 v60" in flat and "2025-09-18" in flat and "Idéo" in flat
     assert "Agent / Agente de nettoyage" not in flat  # the person said no
     assert "Horaires" in flat
+    assert "Ce qui t'attire : J'ai le souci du détail; Je suis passionné" in flat
 
 
 def test_pdf_in_english(catalog: Catalog, sample_journey: Journey) -> None:

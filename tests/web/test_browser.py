@@ -137,6 +137,7 @@ PAGE_TYPES = {
     "journey": "/parcours",
     "avatar": "/parcours/avatar",
     "interests": "/parcours/gouts",
+    "centres": "/parcours/gouts?page=3",
     "competences": "/parcours/competences?cq=cuisine",
     "tracks": "/parcours/pistes",
     "docs": "/docs",

@@ -168,3 +168,22 @@ def test_layout_is_ready_for_right_to_left(client: SyncClient, monkeypatch: pyte
 def test_catalog_text_is_marked_as_french_on_english_pages(client: SyncClient) -> None:
     html = client.get("/metiers/D1102?lang=en").text
     assert '<html lang="en"' in html and '<h1 lang="fr">' in html
+
+
+def test_interest_centres_screens_feed_the_tracks(client: SyncClient) -> None:
+    html = client.get("/parcours/gouts?page=3").text
+    boxes = re.findall(r'<input type="checkbox" name="c" value="(\d+)"', html)
+    assert boxes == [str(n) for n in range(1, 11)]  # 10 a screen, after the 2 question screens
+    assert "envie de créer, construire, rénover" in html and "Écran 3 sur 5" in html
+    first = {"page": "3", "pages": "5", "shown": [str(n) for n in range(1, 11)]}
+    client.post("/parcours/gouts", data={**first, "c": ["9", "25"]})  # 25 is not on this screen
+    assert state.decode(client.cookies.get(state.COOKIE)).centres == ("9",)
+    client.post("/parcours/gouts", data={"page": "4", "pages": "5", "c": ["17"],
+                                         "shown": [str(n) for n in range(11, 21)]})
+    assert state.decode(client.cookies.get(state.COOKIE)).centres == ("9", "17")
+    assert 'value="17" checked' in client.get("/parcours/gouts?page=4").text
+    client.post("/parcours/gouts", data=first)  # nothing ticked on screen 3 any more
+    assert state.decode(client.cookies.get(state.COOKIE)).centres == ("17",)
+    tracks = client.get("/parcours/pistes").text
+    # with no other answer, the centre alone leads: animal jobs, each saying so in words
+    assert "Ce métier va avec ce que tu as choisi : « J&#39;aime m&#39;occuper des animaux »" in tracks

@@ -10,6 +10,8 @@ Contract with the pages (issue 5):
 - riasec: question id -> answer 0 (no), 1 (a bit), 2 (a lot); a question id is the RIASEC
   letter it measures followed by a number ("R1", "S12"), so interests can be read from the
   answers without the question texts;
+- centres: the ROME interest centres the person picked ("J'aime m'occuper des animaux"), by
+  code ("17"), optional;
 - experiences: the person's own words plus the competence ogr codes they kept from it;
 - competences: kept competence ogr codes; thumbs: ROME fiche code -> +1 / -1;
 - notes: helper notes, plain text (never markup);
@@ -95,9 +97,11 @@ RIASEC_LETTERS = "RIASEC"
 # the whole set of answers unscorable.
 QUESTION_ID = re.compile("|".join(q.upper() for q in RIASEC_QUESTION_IDS))
 JOB_CODE = re.compile(r"[A-N][0-9]{4}")
+CENTRE_CODE = re.compile(r"[1-9][0-9]?")  # ROME numbers its interest centres 1..30
 POSTCODE = re.compile(r"[0-9]{5}")
 
 MAX_RIASEC_ANSWERS = len(RIASEC_QUESTION_IDS)
+MAX_CENTRES = 30
 MAX_EXPERIENCES = 20
 MAX_EXPERIENCE_CHARS = 500
 MAX_EXPERIENCE_COMPETENCES = 40
@@ -113,7 +117,7 @@ MAX_JOURNEY_BYTES = 60_000
 
 TOP_KEYS = (
     "version", "lang", "avatar", "riasec", "experiences", "competences", "thumbs", "notes",
-    "xp", "badges", "postcode",
+    "xp", "badges", "postcode", "centres",
 )
 
 # Bidirectional overrides / isolates can disguise text (e.g. a note that reads differently).
@@ -159,6 +163,7 @@ class Journey:
     xp: int = 0
     badges: tuple[str, ...] = ()
     postcode: str | None = None
+    centres: tuple[str, ...] = ()  # in code order
     version: int = JOURNEY_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -175,6 +180,7 @@ class Journey:
             "xp": self.xp,
             "badges": list(self.badges),
             "postcode": self.postcode,
+            "centres": list(self.centres),
         }
 
     def to_compact_dict(self) -> dict[str, Any]:
@@ -387,10 +393,16 @@ def parse_journey(data: object) -> Journey:
     if postcode is not None and (not isinstance(postcode, str) or not POSTCODE.fullmatch(postcode)):
         raise _fail("Le code postal doit faire 5 chiffres", "The postcode must be 5 digits", "postcode")
 
+    centres = []
+    for i, raw in enumerate(_list(data.get("centres", []), "centres", MAX_CENTRES)):
+        centres.append(_key(raw, CENTRE_CODE, f"centres[{i}]", "Centre d'intérêt",  # type: ignore[arg-type]
+                            "interest centre"))
+
     journey = Journey(
         version=JOURNEY_VERSION, lang=str(lang), avatar=avatar, riasec=riasec,
         experiences=tuple(experiences), competences=competences, thumbs=thumbs,
         notes=tuple(notes), xp=xp, badges=tuple(dict.fromkeys(badges)), postcode=postcode,
+        centres=sorted_centres(centres),
     )
     size = journey.byte_size()
     if size > MAX_JOURNEY_BYTES:
@@ -401,6 +413,11 @@ def parse_journey(data: object) -> Journey:
             "shorten the notes or experiences", "notes",
         )
     return journey
+
+
+def sorted_centres(codes: Any) -> tuple[str, ...]:
+    """Interest centre codes without duplicates, in their numeric order."""
+    return tuple(sorted(set(codes), key=int))
 
 
 def restrict_to_catalog(journey: Journey, catalog: Any) -> tuple[Journey, list[str]]:
@@ -426,11 +443,16 @@ def restrict_to_catalog(journey: Journey, catalog: Any) -> tuple[Journey, list[s
             dropped.append(f"fiche {code} inconnue / unknown job {code}")
         else:
             thumbs[code] = vote
+    known_centres = {c.code for c in catalog.interest_centres()}
+    for code in journey.centres:
+        if code not in known_centres:
+            dropped.append(f"centre d'intérêt {code} inconnu / unknown interest centre {code}")
     cleaned = Journey(
         version=journey.version, lang=journey.lang, avatar=dict(journey.avatar),
         riasec=dict(journey.riasec), experiences=experiences, competences=competences,
         thumbs=thumbs, notes=journey.notes, xp=journey.xp, badges=journey.badges,
         postcode=journey.postcode,
+        centres=tuple(c for c in journey.centres if c in known_centres),
     )
     return cleaned, list(dict.fromkeys(dropped))
 

@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
         "avatar": "Avatar",
         "interests": "Ce que tu aimes",
         "no_interests": "Pas encore de réponses au jeu des goûts.",
+        "centres": "Ce qui t'attire",
         "competences": "Compétences repérées",
         "no_competences": "Aucune compétence gardée pour l'instant.",
         "experiences": "Expériences racontées",
@@ -75,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "avatar": "Avatar",
         "interests": "What you like",
         "no_interests": "No answers to the interests game yet.",
+        "centres": "What attracts you",
         "competences": "Competences spotted",
         "no_competences": "No competence kept yet.",
         "experiences": "Experiences told",
@@ -166,6 +168,7 @@ class Summary:
     data_versions: list[DataVersion]
     hidden_suggestions: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    centres: list[str] = field(default_factory=list)  # ROME interest centres picked (French)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -207,6 +210,13 @@ def interests_in_words(journey: Journey, lang: str = "fr", top: int = 3) -> list
         name, words = RIASEC_WORDS[letter][i]
         out.append(Interest(letter, name, words, s))
     return out
+
+
+def _centre_labels(catalog: Any, journey: Journey) -> list[str]:
+    if not journey.centres:
+        return []
+    labels = {c.code: c.label for c in catalog.interest_centres()}
+    return [labels[c] for c in journey.centres if c in labels]
 
 
 # Score parts that only say something when they changed the score ("no penalty", "no path").
@@ -337,6 +347,7 @@ def build_summary(
         labels=dict(LABELS[lang]),
         avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
+        centres=_centre_labels(catalog, journey),
         competences=competences,
         experiences=[e.text for e in journey.experiences if e.text],
         suggestions=items,
@@ -483,8 +494,10 @@ def render_summary_pdf(summary: Summary) -> bytes:
     if summary.interests:
         for it in summary.interests:
             para(f"• {it.name} — {it.words}")
-    else:
+    elif not summary.centres:
         para(L["no_interests"])
+    if summary.centres:
+        para(lead("centres") + "; ".join(summary.centres))
 
     heading(L["competences"])
     para(_join(summary.competences, 18, L["more"]) if summary.competences else L["no_competences"])

@@ -170,7 +170,8 @@ class Services:
 
     def profile_from_journey(self, journey: Any) -> Any:
         """The recommendation profile read from a browser journey (`tremplin.guide.journey`):
-        kept competences, experiences with the competences kept from them, RIASEC scores."""
+        kept competences, experiences with the competences kept from them, RIASEC scores and
+        the interest centres picked (a code the catalog does not know is left out)."""
         experiences = []
         loose: list[int] = list(journey.competences)
         for e in journey.experiences:
@@ -185,8 +186,13 @@ class Services:
             "competences": list(dict.fromkeys(loose))[:rec.MAX_COMPETENCES],
             "experiences": experiences[:rec.MAX_EXPERIENCES],
             "riasec": riasec,
+            "interest_centres": [c for c in journey.centres if c in self.centre_labels()],
         }
         return rec.Profile.from_dict(data)
+
+    def centre_labels(self) -> dict[str, str]:
+        """Interest centre code -> label (the catalog's 30 centres)."""
+        return {c.code: c.label for c in rec.interest_centres(self.catalog)}
 
     def recommend(self, profile: Any, limit: int = 10, lang: str = "fr") -> list[dict[str, Any]]:
         self.recommend_index()  # ServiceUnavailable when the index is missing

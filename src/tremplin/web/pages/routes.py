@@ -12,12 +12,14 @@ from fastapi.responses import RedirectResponse, Response
 from tremplin.guide.journey import (
     AVATAR_PARTS,
     BADGES,
+    CENTRE_CODE,
     JOB_CODE,
     MAX_EXPERIENCE_CHARS,
     POSTCODE,
     QUESTION_ID,
     Experience,
     Journey,
+    sorted_centres,
 )
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
@@ -29,6 +31,7 @@ router = APIRouter(include_in_schema=False)
 STEPS = ("avatar", "interests", "competences", "explorer")
 CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "start"}
 MAX_QUERY = 200
+CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
 
 
 def services(request: Request) -> Services:
@@ -187,12 +190,24 @@ def interests_page(request: Request) -> Response:
     for q in questions:  # the core puts every statement on a screen (1, 2, ...)
         screens.setdefault(q["screen"], []).append(q)
     numbers = sorted(screens) or [1]
+    centre_screens = _centre_screens(svc)
+    pages = len(numbers) + len(centre_screens)
     raw = request.query_params.get("page", "1")
-    page_no = min(max(1, state.form_int(raw, 3) or 1), len(numbers))
+    page_no = min(max(1, state.form_int(raw, 3) or 1), pages)
+    journey = journey_of(request)
+    if page_no > len(numbers):
+        return page(request, "interests.html", nav="interests", questions=[],
+                    centres=centre_screens[page_no - len(numbers) - 1], chosen=journey.centres,
+                    page_no=page_no, pages=pages, unavailable=False, answers={})
     shown = screens.get(numbers[page_no - 1], [])
-    return page(request, "interests.html", nav="interests", questions=shown,
-                page_no=page_no, pages=len(numbers), unavailable=False,
-                answers=journey_of(request).riasec)
+    return page(request, "interests.html", nav="interests", questions=shown, centres=[],
+                page_no=page_no, pages=pages, unavailable=False, answers=journey.riasec)
+
+
+def _centre_screens(svc: Services) -> list[list[dict[str, str]]]:
+    """ROME's interest centres ("J'aime m'occuper des animaux"), CENTRES_PER_SCREEN a screen."""
+    centres = [{"code": code, "label": label} for code, label in svc.centre_labels().items()]
+    return [centres[i:i + CENTRES_PER_SCREEN] for i in range(0, len(centres), CENTRES_PER_SCREEN)]
 
 
 def _question(q: dict[str, Any]) -> dict[str, Any]:
@@ -215,7 +230,10 @@ async def interests_save(request: Request) -> Response:
             qid = key[2:]
             if QUESTION_ID.fullmatch(qid):
                 answers[qid] = int(str(value))
-    journey = replace(journey, riasec=answers)
+    shown = {str(c) for c in form.getlist("shown") if CENTRE_CODE.fullmatch(str(c))}
+    picked = {str(c) for c in form.getlist("c")} & shown
+    centres = sorted_centres((set(journey.centres) - shown) | picked)
+    journey = replace(journey, riasec=answers, centres=centres)
     page_no = state.form_int(form.get("page", "1"), 3) or 1
     pages = state.form_int(form.get("pages", "1"), 3) or 1
     if page_no < pages:
