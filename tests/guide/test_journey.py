@@ -24,7 +24,7 @@ def test_round_trip_is_canonical(sample_journey: Journey) -> None:
     assert Journey.from_dict(d) == sample_journey
     assert Journey.from_dict(sample_journey.to_compact_dict()) == sample_journey
     assert set(d) == {"version", "lang", "avatar", "riasec", "experiences", "competences", "thumbs",
-                      "notes", "xp", "badges", "postcode", "centres"}
+                      "notes", "xp", "badges", "postcode", "centres", "max_level"}
     assert sample_journey.centres == ("6", "27")  # in code order
     assert sample_journey.riasec_scores() == {"R": 3, "I": 0, "A": 1, "S": 2, "E": 0, "C": 0}
     assert sample_journey.liked_jobs() == ("D1102",)
@@ -150,3 +150,16 @@ def test_interest_centres_are_kept_once_in_code_order() -> None:
     assert Journey.from_dict(_with(centres=["21", "3", "21"])).centres == ("3", "21")
     old_file = {k: v for k, v in SAMPLE.items() if k != "centres"}  # written before centres
     assert Journey.from_dict(old_file).centres == ()
+
+
+@pytest.mark.parametrize("level", [2, 8, "4", True, 4.0])
+def test_a_study_level_outside_cap_to_bac_plus_5_is_refused(level: Any) -> None:
+    with pytest.raises(JourneyError) as err:
+        Journey.from_dict(_with(max_level=level))
+    assert err.value.path == "max_level"
+
+
+def test_a_study_level_is_kept() -> None:
+    journey = Journey.from_dict(_with(max_level=4))
+    assert journey.max_level == 4 and journey.to_compact_dict()["max_level"] == 4
+    assert "max_level" not in Journey.from_dict(SAMPLE).to_compact_dict()  # none: not written

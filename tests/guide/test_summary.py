@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pytest
@@ -51,6 +51,10 @@ def test_summary_data(catalog: Catalog, sample_journey: Journey) -> None:
     assert s.date == "2026-03-14"
     assert [i.letter for i in s.interests] == ["R", "S", "A"]
     assert s.centres == ["J'ai le souci du détail", "Je suis passionné / passionnée par la cuisine"]
+    assert s.max_level == ""
+    capped = build_summary(replace(sample_journey, max_level=5), catalog, SUGGESTIONS, today=TODAY)
+    assert capped.max_level == "Bac + 2"
+    assert "jusqu'à Bac + 2" in " ".join(_pdf_text(render_summary_pdf(capped))[1].split())
     assert "Confectionner des viennoiseries" in s.competences
     assert [x.code for x in s.suggestions] == ["D1102", "G1602"]
     assert s.hidden_suggestions == 1

@@ -187,3 +187,23 @@ def test_interest_centres_screens_feed_the_tracks(client: SyncClient) -> None:
     tracks = client.get("/parcours/pistes").text
     # with no other answer, the centre alone leads: animal jobs, each saying so in words
     assert "Ce métier va avec ce que tu as choisi : « J&#39;aime m&#39;occuper des animaux »" in tracks
+
+
+def test_study_level_caps_the_tracks_and_can_be_lifted(client: SyncClient, catalog: Catalog) -> None:
+    from tremplin.recommend.engine import _min_levels
+    from tremplin.recommend.index import get_index
+
+    client.post("/parcours/competences/experience",
+                data={"text": "je soigne les animaux chez un vétérinaire"})
+    free = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
+    lowest = _min_levels(get_index())
+    assert any(lowest.get(code, 0) > 4 for code in free)  # some ideas need more than the bac
+    client.post("/parcours/pistes/niveau", data={"level": "4"})
+    assert state.decode(client.cookies.get(state.COOKIE)).max_level == 4
+    html = client.get("/parcours/pistes").text
+    capped = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
+    assert capped and all(lowest.get(code, 0) <= 4 for code in capped)
+    assert '<details class="level" open>' in html and 'value="4" checked' in html
+    client.post("/parcours/pistes/niveau", data={"level": "9"})  # not a level: no limit
+    assert state.decode(client.cookies.get(state.COOKIE)).max_level is None
+    assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == free

@@ -12,6 +12,7 @@ Contract with the pages (issue 5):
   answers without the question texts;
 - centres: the ROME interest centres the person picked ("J'aime m'occuper des animaux"), by
   code ("17"), optional;
+- max_level: the highest study level the person wants (3 = CAP … 7 = bac+5), optional;
 - experiences: the person's own words plus the competence ogr codes they kept from it;
 - competences: kept competence ogr codes; thumbs: ROME fiche code -> +1 / -1;
 - notes: helper notes, plain text (never markup);
@@ -102,6 +103,13 @@ POSTCODE = re.compile(r"[0-9]{5}")
 
 MAX_RIASEC_ANSWERS = len(RIASEC_QUESTION_IDS)
 MAX_CENTRES = 30
+# Study levels a person can cap their suggestions at (niveaux de certification): the words
+# shown for each, French then English.
+STUDY_LEVEL_WORDS: dict[int, tuple[str, str]] = {
+    3: ("CAP", "CAP (vocational certificate)"), 4: ("Bac", "Baccalauréat"),
+    5: ("Bac + 2", "2 years after the bac"), 6: ("Bac + 3", "3 years after the bac"),
+    7: ("Bac + 5", "5 years after the bac"),
+}
 MAX_EXPERIENCES = 20
 MAX_EXPERIENCE_CHARS = 500
 MAX_EXPERIENCE_COMPETENCES = 40
@@ -117,7 +125,7 @@ MAX_JOURNEY_BYTES = 60_000
 
 TOP_KEYS = (
     "version", "lang", "avatar", "riasec", "experiences", "competences", "thumbs", "notes",
-    "xp", "badges", "postcode", "centres",
+    "xp", "badges", "postcode", "centres", "max_level",
 )
 
 # Bidirectional overrides / isolates can disguise text (e.g. a note that reads differently).
@@ -164,6 +172,7 @@ class Journey:
     badges: tuple[str, ...] = ()
     postcode: str | None = None
     centres: tuple[str, ...] = ()  # in code order
+    max_level: int | None = None   # a key of STUDY_LEVEL_WORDS
     version: int = JOURNEY_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -181,6 +190,7 @@ class Journey:
             "badges": list(self.badges),
             "postcode": self.postcode,
             "centres": list(self.centres),
+            "max_level": self.max_level,
         }
 
     def to_compact_dict(self) -> dict[str, Any]:
@@ -398,11 +408,15 @@ def parse_journey(data: object) -> Journey:
         centres.append(_key(raw, CENTRE_CODE, f"centres[{i}]", "Centre d'intérêt",  # type: ignore[arg-type]
                             "interest centre"))
 
+    max_level = data.get("max_level")
+    if max_level is not None:
+        max_level = _int(max_level, "max_level", min(STUDY_LEVEL_WORDS), max(STUDY_LEVEL_WORDS))
+
     journey = Journey(
         version=JOURNEY_VERSION, lang=str(lang), avatar=avatar, riasec=riasec,
         experiences=tuple(experiences), competences=competences, thumbs=thumbs,
         notes=tuple(notes), xp=xp, badges=tuple(dict.fromkeys(badges)), postcode=postcode,
-        centres=sorted_centres(centres),
+        centres=sorted_centres(centres), max_level=max_level,
     )
     size = journey.byte_size()
     if size > MAX_JOURNEY_BYTES:
@@ -453,6 +467,7 @@ def restrict_to_catalog(journey: Journey, catalog: Any) -> tuple[Journey, list[s
         thumbs=thumbs, notes=journey.notes, xp=journey.xp, badges=journey.badges,
         postcode=journey.postcode,
         centres=tuple(c for c in journey.centres if c in known_centres),
+        max_level=journey.max_level,
     )
     return cleaned, list(dict.fromkeys(dropped))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tremplin.guide.journey import Journey, avatar_words
+from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey, avatar_words
 
 RIASEC_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     # letter: ((French name, French words), (English name, English words))
@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "interests": "Ce que tu aimes",
         "no_interests": "Pas encore de réponses au jeu des goûts.",
         "centres": "Ce qui t'attire",
+        "max_level": "Études : métiers accessibles jusqu'à",
         "competences": "Compétences repérées",
         "no_competences": "Aucune compétence gardée pour l'instant.",
         "experiences": "Expériences racontées",
@@ -77,6 +78,7 @@ LABELS: dict[str, dict[str, str]] = {
         "interests": "What you like",
         "no_interests": "No answers to the interests game yet.",
         "centres": "What attracts you",
+        "max_level": "Studies: jobs open up to",
         "competences": "Competences spotted",
         "no_competences": "No competence kept yet.",
         "experiences": "Experiences told",
@@ -169,6 +171,7 @@ class Summary:
     hidden_suggestions: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
     centres: list[str] = field(default_factory=list)  # ROME interest centres picked (French)
+    max_level: str = ""  # the study level the suggestions were capped at, in words
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -348,6 +351,8 @@ def build_summary(
         avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
         centres=_centre_labels(catalog, journey),
+        max_level=("" if journey.max_level is None
+                   else STUDY_LEVEL_WORDS[journey.max_level][1 if lang == "en" else 0]),
         competences=competences,
         experiences=[e.text for e in journey.experiences if e.text],
         suggestions=items,
@@ -498,6 +503,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
         para(L["no_interests"])
     if summary.centres:
         para(lead("centres") + "; ".join(summary.centres))
+    if summary.max_level:
+        para(f"{L['max_level']} {summary.max_level}")
 
     heading(L["competences"])
     para(_join(summary.competences, 18, L["more"]) if summary.competences else L["no_competences"])

@@ -170,8 +170,9 @@ class Services:
 
     def profile_from_journey(self, journey: Any) -> Any:
         """The recommendation profile read from a browser journey (`tremplin.guide.journey`):
-        kept competences, experiences with the competences kept from them, RIASEC scores and
-        the interest centres picked (a code the catalog does not know is left out)."""
+        kept competences, experiences with the competences kept from them, RIASEC scores, the
+        interest centres picked (a code the catalog does not know is left out) and the highest
+        study level wanted."""
         experiences = []
         loose: list[int] = list(journey.competences)
         for e in journey.experiences:
@@ -187,6 +188,7 @@ class Services:
             "experiences": experiences[:rec.MAX_EXPERIENCES],
             "riasec": riasec,
             "interest_centres": [c for c in journey.centres if c in self.centre_labels()],
+            "constraints": {"max_study_level": journey.max_level},
         }
         return rec.Profile.from_dict(data)
 

@@ -17,6 +17,7 @@ from tremplin.guide.journey import (
     MAX_EXPERIENCE_CHARS,
     POSTCODE,
     QUESTION_ID,
+    STUDY_LEVEL_WORDS,
     Experience,
     Journey,
     sorted_centres,
@@ -334,12 +335,24 @@ def tracks_page(request: Request) -> Response:
         unavailable = True
     except svc.profile_error:
         recs = []
+    i = 1 if request.state.lang == "en" else 0
+    levels = [(n, words[i]) for n, words in STUDY_LEVEL_WORDS.items()]
     response = page(request, "tracks.html", nav="tracks", recs=with_summaries(svc, recs),
-                    unavailable=unavailable,
-                    thumbs=journey.thumbs)
+                    unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
+                    max_level=journey.max_level)
     if recs and "explorer" not in journey.badges:
         save(response, state.award(journey, "explorer"))
     return response
+
+
+@router.post("/parcours/pistes/niveau")
+async def study_level(request: Request) -> Response:
+    """The highest study level the person wants; anything else than a known level clears it."""
+    form = await request.form()
+    level = state.form_int(form.get("level", ""), 1)
+    journey = replace(journey_of(request),
+                      max_level=level if level in STUDY_LEVEL_WORDS else None)
+    return go("/parcours/pistes", journey)
 
 
 @router.post("/parcours/pistes/avis")
