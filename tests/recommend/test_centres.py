@@ -36,7 +36,9 @@ def test_an_unknown_centre_is_refused_by_name(index: RecommendIndex) -> None:
 def test_the_explanation_names_the_chosen_centres_of_each_job(index: RecommendIndex) -> None:
     label = "J'aime m'occuper des animaux"
     recs = recommend(Profile(interest_centres=(ANIMALS,), riasec={"S": 1.0}), 30)
-    belongs = {r.code: index.catalog.job_interest_centres(r.code) for r in recs}
+    belongs = {r.code: {str(c): bool(p) for c, p in index.catalog.query(
+        "SELECT centre_code, principal FROM job_interest_centres WHERE job_code = ?", (r.code,))}
+        for r in recs}
     inside = [r for r in recs if ANIMALS in belongs[r.code]]
     outside = [r for r in recs if ANIMALS not in belongs[r.code]]
     assert inside and outside  # the social answer brings in jobs without animals too
@@ -75,3 +77,19 @@ def test_cli_lists_centres_and_refuses_unknown_ones(index: RecommendIndex) -> No
     assert len(json.loads(out.output)["centres"]) == 30
     bad = CliRunner().invoke(cli, ["recommend", "--centres", "17,99", "--limit", "2"])
     assert bad.exit_code == 2 and "99" in bad.output
+
+
+def test_centres_are_read_once_per_index(index: RecommendIndex,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    profile = Profile(interest_centres=(ANIMALS,), riasec={"S": 1.0})
+    first = [r.code for r in recommend(profile, 10)]
+    asked: list[str] = []
+    query = index.catalog.query
+
+    def recording(sql: str, *args: object) -> list[tuple[object, ...]]:
+        asked.append(sql)
+        return query(sql, *args)
+
+    monkeypatch.setattr(index.catalog, "query", recording)
+    assert [r.code for r in recommend(profile, 10)] == first
+    assert asked and not any("interest_centres" in sql for sql in asked)

@@ -278,12 +278,6 @@ class Catalog:
         centres = [InterestCentre(str(r[0]), str(r[1]), str(r[2] or "")) for r in rows]
         return sorted(centres, key=lambda c: (len(c.code), c.code))
 
-    def job_interest_centres(self, code: str) -> dict[str, bool]:
-        """The interest centres a job belongs to: centre code -> whether it is a main one."""
-        rows = self.query(
-            "SELECT centre_code, principal FROM job_interest_centres WHERE job_code = ?", (code,))
-        return {str(r[0]): bool(r[1]) for r in rows}
-
     # --- competences -----------------------------------------------------------
     def get_competence(self, ogr: int) -> Competence | None:
         rows = self.query(

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from tremplin.catalog.read import Catalog
-from tremplin.recommend.centres import centre_labels, check_centres
+from tremplin.recommend.centres import centre_fit, centre_links, check_centres
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
 from tremplin.recommend.paths import Paths, career_paths
@@ -256,7 +256,8 @@ def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
 def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
     has_riasec = any(v > 0 for v in profile.riasec.values())
     centres = set(profile.interest_centres)
-    check_centres(centre_labels(index), profile.interest_centres)
+    links = centre_links(index)
+    check_centres(links.labels, profile.interest_centres)
     if not has_riasec and not centres:
         return None
     n = len(index.jobs)
@@ -272,14 +273,7 @@ def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
         parts.append(fit)
     if centres:
         fit = np.zeros(n, dtype=np.float32)
-        marks = ",".join("?" * len(centres))
-        for code, principal in index.catalog.query(
-            f"SELECT job_code, principal FROM job_interest_centres WHERE centre_code IN ({marks})",
-            tuple(sorted(centres)),
-        ):
-            pos = index.job_pos.get(str(code))
-            if pos is not None:
-                fit[pos] = max(fit[pos], 1.0 if principal else 0.6)
+        centre_fit(links, centres, fit)
         parts.append(fit)
     total: F32 = np.sum(np.vstack(parts), axis=0).astype(np.float32) / len(parts)
     return total
@@ -349,8 +343,8 @@ def keep_closest_first(lifted: F32, kept: tuple[int, ...], hidden: int | None) -
     one past them (in their own order), so they stay at the top of the list."""
     if not kept:
         return lifted
-    out = lifted.astype(np.float32).copy()
-    others = lifted.astype(np.float64).copy()
+    out = lifted.astype(np.float32)      # astype copies: `lifted` is left as it was
+    others = lifted.astype(np.float64)
     others[list(kept)] = -np.inf
     if hidden is not None:
         others[hidden] = -np.inf

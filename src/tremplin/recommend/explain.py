@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.recommend.centres import centre_labels, chosen_centres_of_job
+from tremplin.recommend.centres import centre_links, chosen_centres_of_job
 from tremplin.recommend.engine import INTEREST_WEIGHT, Scored, ScorePart, Why
 from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.profile import Profile
@@ -76,8 +76,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     recall = float(scored.recall[k])
     precision = float(scored.precision[k])
     interest_value = None if scored.interest is None else float(scored.interest[k])
-    centres = (chosen_centres_of_job(cat, centre_labels(index), job.code,
-                                     profile.interest_centres)
+    centres = (chosen_centres_of_job(centre_links(index), k, profile.interest_centres)
                if profile.interest_centres else [])
     interest_words = _interest_words(profile, job.riasec_major, job.riasec_minor, lang)
     if profile.interest_centres:

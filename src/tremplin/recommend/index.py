@@ -16,12 +16,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from tremplin.catalog.read import Catalog
+
+if TYPE_CHECKING:  # centres.py imports this module
+    from tremplin.recommend.centres import CentreLinks
 from tremplin.recommend.paths import MobilityGraph
 from tremplin.recommend.text import Neutraliser, fold, tokens, words_key
 
@@ -121,7 +124,7 @@ class RecommendIndex:
             OrderedDict())
         self.fuzzy_memo: dict[str, str | None] = {}
         self.min_levels: dict[str, int] | None = None
-        self.centre_labels: dict[str, str] | None = None  # interest centre code -> label
+        self.centre_links: CentreLinks | None = None  # interest centres and their jobs
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()
         self.title_job = np.zeros(0, dtype=np.int64)

@@ -17,6 +17,7 @@ from typing import Any
 from tremplin import recommend as rec
 from tremplin.catalog.read import Catalog, Job, Place, open_catalog
 from tremplin.config import Settings
+from tremplin.recommend.centres import centre_links
 from tremplin.recommend.index import get_index
 from tremplin.recommend.suggest import suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
@@ -187,14 +188,17 @@ class Services:
             "competences": list(dict.fromkeys(loose))[:rec.MAX_COMPETENCES],
             "experiences": experiences[:rec.MAX_EXPERIENCES],
             "riasec": riasec,
-            "interest_centres": [c for c in journey.centres if c in self.centre_labels()],
+            "interest_centres": self._known_centres(journey.centres),
             "constraints": {"max_study_level": journey.max_level},
         }
         return rec.Profile.from_dict(data)
 
-    def centre_labels(self) -> dict[str, str]:
-        """Interest centre code -> label (the catalog's 30 centres)."""
-        return {c.code: c.label for c in rec.interest_centres(self.catalog)}
+    def _known_centres(self, codes: tuple[str, ...]) -> list[str]:
+        """The codes the catalog knows (a cookie may hold an older or a crafted one)."""
+        if not codes:
+            return []
+        known = centre_links(self.recommend_index()).labels  # read once per index
+        return [c for c in codes if c in known]
 
     def recommend(self, profile: Any, limit: int = 10, lang: str = "fr") -> list[dict[str, Any]]:
         self.recommend_index()  # ServiceUnavailable when the index is missing

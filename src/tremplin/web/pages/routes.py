@@ -205,9 +205,9 @@ def interests_page(request: Request) -> Response:
                 page_no=page_no, pages=pages, unavailable=False, answers=journey.riasec)
 
 
-def _centre_screens(svc: Services) -> list[list[dict[str, str]]]:
+def _centre_screens(svc: Services) -> list[list[dict[str, Any]]]:
     """ROME's interest centres ("J'aime m'occuper des animaux"), CENTRES_PER_SCREEN a screen."""
-    centres = [{"code": code, "label": label} for code, label in svc.centre_labels().items()]
+    centres = svc.interest_centres()
     return [centres[i:i + CENTRES_PER_SCREEN] for i in range(0, len(centres), CENTRES_PER_SCREEN)]
 
 
