@@ -9,7 +9,12 @@ import logging
 import click
 
 from tremplin.catalog.commands import catalog
-from tremplin.recommend.commands import centres_cmd, eval_recommend_cmd, recommend_cmd
+from tremplin.recommend.commands import (
+    centres_cmd,
+    domains_cmd,
+    eval_recommend_cmd,
+    recommend_cmd,
+)
 from tremplin.search.commands import eval_search_command, match_command, search_command
 from tremplin.web.commands import serve
 
@@ -31,6 +36,7 @@ cli.add_command(match_command)
 eval_group.add_command(eval_search_command)
 cli.add_command(recommend_cmd)
 cli.add_command(centres_cmd)
+cli.add_command(domains_cmd)
 eval_group.add_command(eval_recommend_cmd)
 cli.add_command(serve)
 

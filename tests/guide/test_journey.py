@@ -24,7 +24,7 @@ def test_round_trip_is_canonical(sample_journey: Journey) -> None:
     assert Journey.from_dict(d) == sample_journey
     assert Journey.from_dict(sample_journey.to_compact_dict()) == sample_journey
     assert set(d) == {"version", "lang", "avatar", "riasec", "experiences", "competences", "thumbs",
-                      "notes", "xp", "badges", "postcode", "centres", "max_level"}
+                      "notes", "xp", "badges", "postcode", "centres", "max_level", "avoid"}
     assert sample_journey.centres == ("6", "27")  # in code order
     assert sample_journey.riasec_scores() == {"R": 3, "I": 0, "A": 1, "S": 2, "E": 0, "C": 0}
     assert sample_journey.liked_jobs() == ("D1102",)
@@ -121,12 +121,14 @@ def test_restrict_to_catalog_drops_unknown_codes(catalog: Catalog, sample_journe
     with pytest.raises(JourneyError):
         Journey.from_dict(_with(thumbs={"Z9999": 1}))  # Z is no ROME letter: refused outright
     j = Journey.from_dict(_with(competences=[104174, 99999998], thumbs={"D1102": 1, "A0000": 1},
-                                centres=["17", "31"]))
+                                centres=["17", "31"], avoid=["K", "Z"]))
     cleaned, dropped = restrict_to_catalog(j, catalog)
     assert cleaned.competences == (104174,)
     assert cleaned.thumbs == {"D1102": 1}
     assert cleaned.centres == ("17",)
-    assert len(dropped) == 3 and any("31" in d for d in dropped)
+    assert cleaned.avoid == ("K",)
+    assert len(dropped) == 4 and any("31" in d for d in dropped)
+    assert any("domaine Z" in d for d in dropped)
     same, none = restrict_to_catalog(sample_journey, catalog)
     assert same == sample_journey and none == []
 
@@ -163,3 +165,16 @@ def test_a_study_level_is_kept() -> None:
     journey = Journey.from_dict(_with(max_level=4))
     assert journey.max_level == 4 and journey.to_compact_dict()["max_level"] == 4
     assert "max_level" not in Journey.from_dict(SAMPLE).to_compact_dict()  # none: not written
+
+
+@pytest.mark.parametrize("avoid", ["K", ["k"], ["K1"], [7], ["AB"], [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"]])
+def test_avoided_domains_must_be_grand_domain_letters(avoid: Any) -> None:
+    with pytest.raises(JourneyError) as err:
+        Journey.from_dict(_with(avoid=avoid))
+    assert err.value.path.startswith("avoid")
+
+
+def test_avoided_domains_are_kept_once_in_order() -> None:
+    journey = Journey.from_dict(_with(avoid=["K", "D", "K"]))
+    assert journey.avoid == ("D", "K") and journey.to_compact_dict()["avoid"] == ["D", "K"]
+    assert "avoid" not in Journey.from_dict(SAMPLE).to_compact_dict()  # none: not written

@@ -55,6 +55,12 @@ def test_summary_data(catalog: Catalog, sample_journey: Journey) -> None:
     capped = build_summary(replace(sample_journey, max_level=5), catalog, SUGGESTIONS, today=TODAY)
     assert capped.max_level == "Bac + 2"
     assert "jusqu'à Bac + 2" in " ".join(_pdf_text(render_summary_pdf(capped))[1].split())
+    assert s.avoid == []
+    avoiding = build_summary(replace(sample_journey, avoid=("J", "L")), catalog, SUGGESTIONS,
+                             today=TODAY)
+    assert avoiding.avoid == ["Santé", "Spectacle"]
+    assert "Domaines mis de côté : Santé; Spectacle" in " ".join(
+        _pdf_text(render_summary_pdf(avoiding))[1].split())
     assert "Confectionner des viennoiseries" in s.competences
     assert [x.code for x in s.suggestions] == ["D1102", "G1602"]
     assert s.hidden_suggestions == 1

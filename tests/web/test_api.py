@@ -241,3 +241,17 @@ def test_interest_centres_are_listed_and_checked(client: SyncClient, need_recomm
     body = assert_problem(client.post("/api/v1/recommendations",
                                       json={"profile": {"interest_centres": ["99"]}}), 422)
     assert "99" in body["detail"]
+
+
+def test_domains_are_listed_and_checked(client: SyncClient, need_recommend: None) -> None:
+    grand = client.get("/api/v1/domains").json()["domains"]
+    assert [g["code"] for g in grand] == list("ABCDEFGHIJKLMN")
+    assert all(g["jobs"] == sum(d["jobs"] for d in g["domains"]) for g in grand)
+    profile = {"riasec": {"S": 1.0}, "constraints": {"avoided_domains": ["K", "J"]}}
+    r = client.post("/api/v1/recommendations", json={"profile": profile, "limit": 10})
+    assert r.status_code == 200, r.text
+    codes = [x["code"] for x in r.json()["results"]]
+    assert codes and not any(c[0] in "KJ" for c in codes)
+    profile["constraints"] = {"avoided_domains": ["K", "K99"]}
+    body = assert_problem(client.post("/api/v1/recommendations", json={"profile": profile}), 422)
+    assert "K99" in body["detail"]

@@ -319,6 +319,18 @@ def test_full_journey_from_home_to_a_job_page(browser: Any, live_server: str, ax
         cards = page.locator("ol.cards > li")
         assert cards.count() >= 3
         assert_no_serious(audit(page, axe_source))
+        # leave out the first card's grand domain, with the choices open, then take it back
+        letter = (cards.first.get_attribute("id") or "job-?")[4]
+        page.locator("details.avoid summary").click()
+        page.locator(f"input[name=d][value='{letter}']").check()
+        page.locator("details.avoid button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/parcours/pistes"))
+        ids = [li.get_attribute("id") or "" for li in page.locator("ol.cards > li").all()]
+        assert ids and not any(i.startswith(f"job-{letter}") for i in ids)
+        assert_no_serious(audit(page, axe_source))
+        page.locator(f"input[name=d][value='{letter}']").uncheck()
+        page.locator("details.avoid button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/parcours/pistes"))
         cards.first.locator("button[value='1']").click()
         page.wait_for_url(re.compile(r"/parcours/pistes"))
         assert page.locator("button[aria-pressed=true]").count() == 1

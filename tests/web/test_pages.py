@@ -207,3 +207,29 @@ def test_study_level_caps_the_tracks_and_can_be_lifted(client: SyncClient, catal
     client.post("/parcours/pistes/niveau", data={"level": "9"})  # not a level: no limit
     assert state.decode(client.cookies.get(state.COOKIE)).max_level is None
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == free
+
+
+def test_avoided_domains_hide_their_tracks_until_unticked(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience",
+                data={"text": "je soigne les animaux chez un vétérinaire"})
+    html = client.get("/parcours/pistes").text
+    free = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
+    assert len(re.findall(r'<input type="checkbox" name="d" value="[A-N]"', html)) == 14
+    first = free[0][0]
+    client.post("/parcours/pistes/domaines", data={"d": [first, "J", "Z"]})
+    assert state.decode(client.cookies.get(state.COOKIE)).avoid == tuple(sorted({first, "J"}))
+    html = client.get("/parcours/pistes").text
+    kept = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
+    assert kept and not any(code[0] in (first, "J") for code in kept)
+    assert f'value="{first}" checked' in html and 'value="Z"' not in html
+    client.post("/parcours/pistes/domaines", data={})  # nothing ticked: every domain again
+    assert state.decode(client.cookies.get(state.COOKIE)).avoid == ()
+    assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == free
+
+
+def test_tracks_say_when_the_choices_leave_nothing(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je fais du babysitting"})
+    client.post("/parcours/pistes/domaines", data={"d": list("ABCDEFGHIJKLMN")})
+    html = client.get("/parcours/pistes").text
+    assert '<li class="card"' not in html
+    assert "Aucune piste avec ces choix" in html and 'value="N" checked' in html

@@ -34,6 +34,21 @@ class Job:
 
 
 @dataclass(frozen=True, slots=True)
+class Domain:
+    code: str      # a grand domain letter ("K") or a domain code ("K13")
+    label: str
+    jobs: int      # fiches in it
+
+
+@dataclass(frozen=True, slots=True)
+class GrandDomain:
+    code: str
+    label: str
+    domains: tuple[Domain, ...]
+    jobs: int
+
+
+@dataclass(frozen=True, slots=True)
 class JobTitle:
     ogr: int
     job_code: str
@@ -270,6 +285,20 @@ class Catalog:
             (code,),
         )
         return [Mobility(str(r[0]), str(r[1]), str(r[2]), _int(r[3])) for r in rows]
+
+    # --- domains -----------------------------------------------------------------
+    def grand_domains(self) -> list[GrandDomain]:
+        """ROME's grand domains (A … N) with their domains and how many fiches each holds."""
+        counts = {str(r[0]): _int(r[1]) for r in self.query(
+            "SELECT domain_code, COUNT(*) FROM jobs GROUP BY domain_code")}
+        domains: dict[str, list[Domain]] = {}
+        for code, label, grand in self.query(
+                "SELECT code, label, grand_domain_code FROM domains ORDER BY code"):
+            domains.setdefault(str(grand), []).append(
+                Domain(str(code), str(label), counts.get(str(code), 0)))
+        return [GrandDomain(str(code), str(label), tuple(domains.get(str(code), ())),
+                            sum(d.jobs for d in domains.get(str(code), ())))
+                for code, label in self.query("SELECT code, label FROM grand_domains ORDER BY code")]
 
     # --- interest centres -------------------------------------------------------
     def interest_centres(self) -> list[InterestCentre]:

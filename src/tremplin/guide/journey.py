@@ -13,6 +13,7 @@ Contract with the pages (issue 5):
 - centres: the ROME interest centres the person picked ("J'aime m'occuper des animaux"), by
   code ("17"), optional;
 - max_level: the highest study level the person wants (3 = CAP … 7 = bac+5), optional;
+- avoid: the ROME grand domains (letters "A" … "N") the person does not want to see, optional;
 - experiences: the person's own words plus the competence ogr codes they kept from it;
 - competences: kept competence ogr codes; thumbs: ROME fiche code -> +1 / -1;
 - notes: helper notes, plain text (never markup);
@@ -99,10 +100,12 @@ RIASEC_LETTERS = "RIASEC"
 QUESTION_ID = re.compile("|".join(q.upper() for q in RIASEC_QUESTION_IDS))
 JOB_CODE = re.compile(r"[A-N][0-9]{4}")
 CENTRE_CODE = re.compile(r"[1-9][0-9]?")  # ROME numbers its interest centres 1..30
+GRAND_DOMAIN = re.compile(r"[A-Z]")  # ROME grand domains are single letters (A..N in v4)
 POSTCODE = re.compile(r"[0-9]{5}")
 
 MAX_RIASEC_ANSWERS = len(RIASEC_QUESTION_IDS)
 MAX_CENTRES = 30
+MAX_AVOIDED = 26
 # Study levels a person can cap their suggestions at (niveaux de certification): the words
 # shown for each, French then English.
 STUDY_LEVEL_WORDS: dict[int, tuple[str, str]] = {
@@ -125,7 +128,7 @@ MAX_JOURNEY_BYTES = 60_000
 
 TOP_KEYS = (
     "version", "lang", "avatar", "riasec", "experiences", "competences", "thumbs", "notes",
-    "xp", "badges", "postcode", "centres", "max_level",
+    "xp", "badges", "postcode", "centres", "max_level", "avoid",
 )
 
 # Bidirectional overrides / isolates can disguise text (e.g. a note that reads differently).
@@ -173,6 +176,7 @@ class Journey:
     postcode: str | None = None
     centres: tuple[str, ...] = ()  # in code order
     max_level: int | None = None   # a key of STUDY_LEVEL_WORDS
+    avoid: tuple[str, ...] = ()    # grand domain letters, sorted
     version: int = JOURNEY_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -191,6 +195,7 @@ class Journey:
             "postcode": self.postcode,
             "centres": list(self.centres),
             "max_level": self.max_level,
+            "avoid": list(self.avoid),
         }
 
     def to_compact_dict(self) -> dict[str, Any]:
@@ -412,11 +417,14 @@ def parse_journey(data: object) -> Journey:
     if max_level is not None:
         max_level = _int(max_level, "max_level", min(STUDY_LEVEL_WORDS), max(STUDY_LEVEL_WORDS))
 
+    avoid = [_key(raw, GRAND_DOMAIN, f"avoid[{i}]", "Domaine", "domain")  # type: ignore[arg-type]
+             for i, raw in enumerate(_list(data.get("avoid", []), "avoid", MAX_AVOIDED))]
+
     journey = Journey(
         version=JOURNEY_VERSION, lang=str(lang), avatar=avatar, riasec=riasec,
         experiences=tuple(experiences), competences=competences, thumbs=thumbs,
         notes=tuple(notes), xp=xp, badges=tuple(dict.fromkeys(badges)), postcode=postcode,
-        centres=sorted_centres(centres), max_level=max_level,
+        centres=sorted_centres(centres), max_level=max_level, avoid=tuple(sorted(set(avoid))),
     )
     size = journey.byte_size()
     if size > MAX_JOURNEY_BYTES:
@@ -461,6 +469,10 @@ def restrict_to_catalog(journey: Journey, catalog: Any) -> tuple[Journey, list[s
     for code in journey.centres:
         if code not in known_centres:
             dropped.append(f"centre d'intérêt {code} inconnu / unknown interest centre {code}")
+    known_domains = {g.code for g in catalog.grand_domains()}
+    for code in journey.avoid:
+        if code not in known_domains:
+            dropped.append(f"domaine {code} inconnu / unknown domain {code}")
     cleaned = Journey(
         version=journey.version, lang=journey.lang, avatar=dict(journey.avatar),
         riasec=dict(journey.riasec), experiences=experiences, competences=competences,
@@ -468,6 +480,7 @@ def restrict_to_catalog(journey: Journey, catalog: Any) -> tuple[Journey, list[s
         postcode=journey.postcode,
         centres=tuple(c for c in journey.centres if c in known_centres),
         max_level=journey.max_level,
+        avoid=tuple(c for c in journey.avoid if c in known_domains),
     )
     return cleaned, list(dict.fromkeys(dropped))
 

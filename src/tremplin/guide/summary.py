@@ -44,6 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_interests": "Pas encore de réponses au jeu des goûts.",
         "centres": "Ce qui t'attire",
         "max_level": "Études : métiers accessibles jusqu'à",
+        "avoid": "Domaines mis de côté",
         "competences": "Compétences repérées",
         "no_competences": "Aucune compétence gardée pour l'instant.",
         "experiences": "Expériences racontées",
@@ -79,6 +80,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_interests": "No answers to the interests game yet.",
         "centres": "What attracts you",
         "max_level": "Studies: jobs open up to",
+        "avoid": "Domains left out",
         "competences": "Competences spotted",
         "no_competences": "No competence kept yet.",
         "experiences": "Experiences told",
@@ -172,6 +174,7 @@ class Summary:
     extra: dict[str, Any] = field(default_factory=dict)
     centres: list[str] = field(default_factory=list)  # ROME interest centres picked (French)
     max_level: str = ""  # the study level the suggestions were capped at, in words
+    avoid: list[str] = field(default_factory=list)  # ROME grand domains left out (French)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -220,6 +223,13 @@ def _centre_labels(catalog: Any, journey: Journey) -> list[str]:
         return []
     labels = {c.code: c.label for c in catalog.interest_centres()}
     return [labels[c] for c in journey.centres if c in labels]
+
+
+def _avoided_labels(catalog: Any, journey: Journey) -> list[str]:
+    if not journey.avoid:
+        return []
+    labels = {g.code: g.label for g in catalog.grand_domains()}
+    return [labels[c] for c in journey.avoid if c in labels]
 
 
 # Score parts that only say something when they changed the score ("no penalty", "no path").
@@ -351,6 +361,7 @@ def build_summary(
         avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
         centres=_centre_labels(catalog, journey),
+        avoid=_avoided_labels(catalog, journey),
         max_level=("" if journey.max_level is None
                    else STUDY_LEVEL_WORDS[journey.max_level][1 if lang == "en" else 0]),
         competences=competences,
@@ -505,6 +516,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
         para(lead("centres") + "; ".join(summary.centres))
     if summary.max_level:
         para(f"{L['max_level']} {summary.max_level}")
+    if summary.avoid:
+        para(lead("avoid") + "; ".join(summary.avoid))
 
     heading(L["competences"])
     para(_join(summary.competences, 18, L["more"]) if summary.competences else L["no_competences"])

@@ -2,10 +2,11 @@
 
 Public API (used by the web layer and the CLI): Profile, Experience, Constraints,
 recommend, Recommendation, suggest_competences, CompetenceSuggestion, riasec_questions,
-score_riasec, RiasecProfile, Question, interest_centres, ProfileError.
+score_riasec, RiasecProfile, Question, interest_centres, job_domains, ProfileError.
 """
 
 from tremplin.recommend.centres import interest_centres
+from tremplin.recommend.domains import job_domains
 from tremplin.recommend.engine import Recommendation, ScorePart, Why, recommend
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.profile import (
@@ -34,6 +35,7 @@ __all__ = [
     "ScorePart",
     "Why",
     "interest_centres",
+    "job_domains",
     "recommend",
     "riasec_questions",
     "score_riasec",

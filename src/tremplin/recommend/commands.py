@@ -1,7 +1,9 @@
-"""CLI: `tremplin recommend`, `tremplin centres` and `tremplin eval recommend`."""
+"""CLI: `tremplin recommend`, `tremplin centres`, `tremplin domains` and
+`tremplin eval recommend`."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from typing import Any
@@ -31,6 +33,23 @@ def centres_cmd(as_json: bool) -> None:
         click.echo(f"{c.code:>3}  {c.label}")
 
 
+@click.command(name="domains")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def domains_cmd(as_json: bool) -> None:
+    """List ROME grand domains and domains: the codes `recommend --avoid` takes."""
+    from tremplin.recommend.domains import job_domains
+
+    grand = job_domains()
+    if as_json:
+        click.echo(json.dumps({"domains": [dataclasses.asdict(g) for g in grand]},
+                              ensure_ascii=False, indent=1))
+        return
+    for g in grand:
+        click.echo(f"{g.code}    {g.label} ({g.jobs})")
+        for d in g.domains:
+            click.echo(f"  {d.code}  {d.label} ({d.jobs})")
+
+
 @click.command(name="recommend")
 @click.option("--competences", default="", help="ROME competence / savoir codes, comma-separated.")
 @click.option("--experience", "experiences", multiple=True,
@@ -39,7 +58,8 @@ def centres_cmd(as_json: bool) -> None:
 @click.option("--centres", default="",
               help="ROME interest centre codes, comma-separated (`tremplin centres` lists them).")
 @click.option("--max-level", type=int, default=None, help="Highest study level wanted (3..8).")
-@click.option("--avoid", default="", help="Domains to avoid: letters or codes, e.g. 'K,H23'.")
+@click.option("--avoid", default="",
+              help="Domains to avoid: letters or codes, e.g. 'K,H23' (`tremplin domains`).")
 @click.option("--postcode", default=None, help="Postcode (for nearby places).")
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,

@@ -19,6 +19,7 @@ import numpy as np
 
 from tremplin.catalog.read import Catalog
 from tremplin.recommend.centres import centre_fit, centre_links, check_centres
+from tremplin.recommend.domains import check_domains
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
 from tremplin.recommend.paths import Paths, career_paths
@@ -359,6 +360,7 @@ def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtyp
     allowed = np.ones(len(index.jobs), dtype=bool)
     avoided = set(profile.constraints.avoided_domains)
     if avoided:
+        check_domains(index, profile.constraints.avoided_domains)
         for k, j in enumerate(index.jobs):
             if j.grand_domain in avoided or j.domain_code in avoided:
                 allowed[k] = False

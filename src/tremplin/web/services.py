@@ -18,6 +18,7 @@ from tremplin import recommend as rec
 from tremplin.catalog.read import Catalog, Job, Place, open_catalog
 from tremplin.config import Settings
 from tremplin.recommend.centres import centre_links
+from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
 from tremplin.recommend.suggest import suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
@@ -172,8 +173,8 @@ class Services:
     def profile_from_journey(self, journey: Any) -> Any:
         """The recommendation profile read from a browser journey (`tremplin.guide.journey`):
         kept competences, experiences with the competences kept from them, RIASEC scores, the
-        interest centres picked (a code the catalog does not know is left out) and the highest
-        study level wanted."""
+        interest centres picked, the highest study level wanted and the grand domains to leave
+        out (a centre or domain code the catalog does not know is left out)."""
         experiences = []
         loose: list[int] = list(journey.competences)
         for e in journey.experiences:
@@ -189,7 +190,8 @@ class Services:
             "experiences": experiences[:rec.MAX_EXPERIENCES],
             "riasec": riasec,
             "interest_centres": self._known_centres(journey.centres),
-            "constraints": {"max_study_level": journey.max_level},
+            "constraints": {"max_study_level": journey.max_level,
+                            "avoided_domains": self._known_domains(journey.avoid)},
         }
         return rec.Profile.from_dict(data)
 
@@ -198,6 +200,12 @@ class Services:
         if not codes:
             return []
         known = centre_links(self.recommend_index()).labels  # read once per index
+        return [c for c in codes if c in known]
+
+    def _known_domains(self, codes: tuple[str, ...]) -> list[str]:
+        if not codes:
+            return []
+        known = known_domain_codes(self.recommend_index())
         return [c for c in codes if c in known]
 
     def recommend(self, profile: Any, limit: int = 10, lang: str = "fr") -> list[dict[str, Any]]:
@@ -212,6 +220,9 @@ class Services:
 
     def interest_centres(self) -> list[dict[str, Any]]:
         return [plain(c) for c in rec.interest_centres(self.catalog)]
+
+    def job_domains(self) -> list[dict[str, Any]]:
+        return [plain(g) for g in rec.job_domains(self.catalog)]
 
     def score_riasec(self, answers: dict[str, int]) -> Any:
         return plain(rec.score_riasec(answers))

@@ -106,7 +106,8 @@ class RecommendIn(BaseModel):
     profile: dict[str, Any] = Field(
         description="A profile as `tremplin.recommend.Profile.to_dict()` writes it: "
                     "`competences`, `experiences`, `riasec`, `interest_centres` (codes from "
-                    "`GET /api/v1/interest-centres`) and `constraints`.",
+                    "`GET /api/v1/interest-centres`) and `constraints` (`avoided_domains` takes codes "
+                    "from `GET /api/v1/domains`).",
         examples=[{"riasec": {"R": 0.8, "A": 0.4}, "competences": [104174, 126357]}],
     )
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
@@ -214,6 +215,13 @@ def riasec_questions(
             summary="ROME interest centres: the codes a profile's interest_centres takes")
 def interest_centres(request: Request) -> Any:
     return {"centres": services(request).interest_centres()}
+
+
+@router.get("/domains", responses=ERRORS,
+            summary="ROME grand domains (A … N) and domains: the codes a profile's "
+                    "constraints.avoided_domains takes")
+def domains(request: Request) -> Any:
+    return {"domains": services(request).job_domains()}
 
 
 @router.get("/places", responses=ERRORS,

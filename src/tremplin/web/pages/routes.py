@@ -337,9 +337,10 @@ def tracks_page(request: Request) -> Response:
         recs = []
     i = 1 if request.state.lang == "en" else 0
     levels = [(n, words[i]) for n, words in STUDY_LEVEL_WORDS.items()]
+    domains = [(g["code"], g["label"]) for g in svc.job_domains()]
     response = page(request, "tracks.html", nav="tracks", recs=with_summaries(svc, recs),
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
-                    max_level=journey.max_level)
+                    max_level=journey.max_level, domains=domains, avoid=journey.avoid)
     if recs and "explorer" not in journey.badges:
         save(response, state.award(journey, "explorer"))
     return response
@@ -353,6 +354,16 @@ async def study_level(request: Request) -> Response:
     journey = replace(journey_of(request),
                       max_level=level if level in STUDY_LEVEL_WORDS else None)
     return go("/parcours/pistes", journey)
+
+
+@router.post("/parcours/pistes/domaines")
+async def avoided_domains(request: Request) -> Response:
+    """The grand domains the person does not want to see; the ticked boxes replace the old
+    choice (no box ticked: every domain again). Letters the catalog does not know are ignored."""
+    form = await request.form()
+    known = {g["code"] for g in services(request).job_domains()}
+    picked = sorted({str(v) for k, v in form.multi_items() if k == "d" and str(v) in known})
+    return go("/parcours/pistes", replace(journey_of(request), avoid=tuple(picked)))
 
 
 @router.post("/parcours/pistes/avis")
