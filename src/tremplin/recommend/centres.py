@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tremplin.catalog.read import Catalog, InterestCentre
-from tremplin.recommend.errors import ProfileError
+from tremplin.recommend.errors import refuse_unknown
 from tremplin.recommend.index import F32, RecommendIndex
 
 MAIN_CENTRE_FIT = 1.0    # interest fit of a job for a chosen centre it mainly belongs to
@@ -49,12 +49,9 @@ def check_centres(known: dict[str, str], codes: tuple[str, ...]) -> None:
     """Refuse codes that are not ROME interest centres (`known`: code -> label)."""
     unknown = sorted({c for c in codes if c not in known},
                      key=lambda c: (not c.isdigit(), len(c), c))
-    if unknown:
-        listed = ", ".join(unknown)
-        raise ProfileError(
-            f"Unknown ROME interest centre codes: {listed} (the list: GET "
-            "/api/v1/interest-centres or `tremplin centres`).", field="interest_centres",
-            fr=f"Centres d'intérêt inconnus : {listed}.")
+    refuse_unknown(unknown, "interest_centres",
+                   ("ROME interest centre codes", "Centres d'intérêt inconnus"),
+                   "GET /api/v1/interest-centres or `tremplin centres`")
 
 
 def centre_fit(links: CentreLinks, chosen: set[str], fit: F32) -> None:

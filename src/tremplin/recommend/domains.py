@@ -6,7 +6,7 @@ by its code ("K13"); the jobs of those domains are never suggested."""
 from __future__ import annotations
 
 from tremplin.catalog.read import Catalog, GrandDomain
-from tremplin.recommend.errors import ProfileError
+from tremplin.recommend.errors import refuse_unknown
 from tremplin.recommend.index import RecommendIndex
 
 
@@ -28,10 +28,6 @@ def known_domain_codes(index: RecommendIndex) -> set[str]:
 def check_domains(index: RecommendIndex, codes: tuple[str, ...]) -> None:
     """Refuse avoided domains that hold no fiche: avoiding them would silently do nothing."""
     known = known_domain_codes(index)
-    unknown = sorted({c for c in codes if c not in known})
-    if unknown:
-        listed = ", ".join(unknown)
-        raise ProfileError(
-            f"Unknown ROME domain codes: {listed} (the list: GET /api/v1/domains or "
-            "`tremplin domains`).", field="constraints.avoided_domains",
-            fr=f"Domaines inconnus : {listed}.")
+    refuse_unknown(sorted({c for c in codes if c not in known}), "constraints.avoided_domains",
+                   ("ROME domain codes", "Domaines inconnus"),
+                   "GET /api/v1/domains or `tremplin domains`")

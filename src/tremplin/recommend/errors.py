@@ -14,3 +14,13 @@ class ProfileError(ValueError):
         super().__init__(message)
         self.field = field
         self.fr = fr or message
+
+
+def refuse_unknown(unknown: list[str], field: str, what: tuple[str, str], listing: str) -> None:
+    """Refuse a profile naming codes the catalog does not know, all of them named at once.
+    `what`: the kind of code in English and in French (plural); `listing`: where the
+    known codes are listed."""
+    if unknown:
+        listed = ", ".join(unknown)
+        raise ProfileError(f"Unknown {what[0]}: {listed} (the list: {listing}).", field=field,
+                           fr=f"{what[1]} : {listed}.")
