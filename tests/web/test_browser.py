@@ -328,6 +328,7 @@ def test_full_journey_from_home_to_a_job_page(browser: Any, live_server: str, ax
         ids = [li.get_attribute("id") or "" for li in page.locator("ol.cards > li").all()]
         assert ids and not any(i.startswith(f"job-{letter}") for i in ids)
         assert_no_serious(audit(page, axe_source))
+        page.screenshot(path=str(ARTIFACTS / "journey-tracks-avoid-360.png"), full_page=True)
         page.locator(f"input[name=d][value='{letter}']").uncheck()
         page.locator("details.avoid button[type=submit]").click()
         page.wait_for_url(re.compile(r"/parcours/pistes"))
