@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import Constraints, Profile, ProfileError, job_domains, recommend
+from tremplin.recommend.engine import _allowed, score_jobs
 from tremplin.recommend.index import RecommendIndex, get_index
 
 BAKER = 107371  # a competence whose closest jobs are in D (commerce) and G (hotels, food)
@@ -63,3 +65,19 @@ def test_cli_lists_domains_and_refuses_unknown_ones(index: RecommendIndex) -> No
     assert text.exit_code == 0 and "\n  K21  " in text.output
     bad = CliRunner().invoke(cli, ["recommend", "--competences", str(BAKER), "--avoid", "K,K99"])
     assert bad.exit_code == 2 and "K99" in bad.output
+
+
+def test_strict_constraints_get_the_best_of_what_they_leave(index: RecommendIndex) -> None:
+    # none of the 80 jobs this profile fits best survives the constraints: the list must
+    # still hold every allowed job that fits it at all, best first
+    profile = Profile(riasec={"S": 1.0}, constraints=Constraints(
+        max_study_level=3, avoided_domains=tuple("ADFGHIJKMN")))
+    scored = score_jobs(index, profile)
+    allowed = _allowed(index, profile)
+    assert not allowed[np.argsort(-scored.relevance, kind="stable")[:80]].any()
+    fitting = [k for k in np.flatnonzero(allowed) if scored.relevance[k] > 0]
+    recs = recommend(profile, 10)
+    assert 0 < len(fitting) <= 10
+    assert sorted(r.code for r in recs) == sorted(index.jobs[k].code for k in fitting)
+    avoided_mine = Profile(competences=(BAKER,), constraints=Constraints(avoided_domains=("D", "G")))
+    assert len(recommend(avoided_mine, 10)) == 10

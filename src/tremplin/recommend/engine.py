@@ -389,15 +389,22 @@ def _min_levels(index: RecommendIndex) -> dict[str, int]:
     return index.min_levels
 
 
+def candidates(relevance: F32, allowed: np.ndarray[Any, Any]) -> list[int]:
+    """The jobs the constraints allow and the profile fits at all (relevance above 0), best
+    first, ties by ROME code. Taken among the allowed jobs only, so that strict constraints
+    still get the best of what they leave rather than what is left of the overall best."""
+    order = np.lexsort((np.arange(len(relevance)), -relevance))
+    return [int(k) for k in order if allowed[k] and relevance[k] > 0]
+
+
 def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any], limit: int,
               kept: tuple[int, ...] = ()) -> list[tuple[int, float, float]]:
     """Greedy re-rank: (job, final score, penalty). Ties break on the ROME code. The `kept`
     fiches (closest to the profile) are not pushed back: they count in their domain's share
     of the list but get no penalty."""
-    order = np.lexsort((np.arange(len(relevance)), -relevance))
     chosen: list[tuple[int, float, float]] = []
     per_domain: dict[str, int] = {}
-    pool = [int(k) for k in order[: max(limit * 8, 80)] if allowed[k]]
+    pool = candidates(relevance, allowed)[: max(limit * 8, 80)]
     while pool and len(chosen) < limit:
         best_k, best_s, best_pen = -1, -1.0, 0.0
         for k in pool:
@@ -443,8 +450,8 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
     if diversity:
         picks = diversify(index, scored.relevance, allowed, limit, scored.kept)
     else:
-        order = np.lexsort((np.arange(len(index.jobs)), -scored.relevance))
-        picks = [(int(k), float(scored.relevance[k]), 0.0) for k in order if allowed[k]][:limit]
+        picks = [(k, float(scored.relevance[k]), 0.0)
+                 for k in candidates(scored.relevance, allowed)[:limit]]
     from tremplin.recommend.explain import explain
 
     return [
