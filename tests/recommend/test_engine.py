@@ -134,7 +134,7 @@ def test_constraints(index: RecommendIndex) -> None:
 @pytest.mark.parametrize("profile", [
     Profile(),
     Profile(competences=(999999999,)),
-    Profile(experiences=(Experience("x", confirmed_competences=(12,)),)),
+    Profile(experiences=(Experience("ménage", confirmed_competences=(12,)),)),
 ])
 def test_bad_profiles(index: RecommendIndex, profile: Profile) -> None:
     with pytest.raises(ProfileError):
@@ -148,6 +148,11 @@ def test_bad_limit_and_text(index: RecommendIndex) -> None:
         suggest_competences("   ")
     with pytest.raises(ProfileError):
         suggest_competences("a" * 5000)
+    with pytest.raises(ProfileError) as err:
+        suggest_competences("😀😀😀 ...")  # no word: refused, not matched at random
+    assert "aucun mot" in err.value.fr
+    # any script is words: Arabic ("I look after my little brothers"), English, two letters
+    assert suggest_competences("أعتني بإخوتي الصغار") and suggest_competences("BD")
 
 
 def test_interest_only_profile(index: RecommendIndex) -> None:

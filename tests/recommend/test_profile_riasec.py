@@ -71,8 +71,11 @@ def test_profile_round_trip_json() -> None:
     ({"constraints": {"postcode": "ABCDE"}}, "constraints.postcode"),
     ({"constraints": {"avoided_domains": ["Zorro"]}}, "constraints.avoided_domains"),
     ({"name": "Léa"}, "name"),
-    ({"experiences": [{"text": "a", "confirmed_competences": [1], "removed_competences": [1]}]},
-     "experiences[0]"),
+    ({"experiences": [{"text": "ménage", "confirmed_competences": [1],
+                       "removed_competences": [1]}]}, "experiences[0]"),
+    ({"experiences": [{"text": "...!!"}]}, "experiences[0].text"),
+    ({"experiences": [{"text": "je garde des enfants"}, {"text": "😀 😀 12"}]}, "experiences[1].text"),
+    ({"experiences": [{"text": "a"}]}, "experiences[0].text"),
 ])
 def test_profile_errors_say_what_is_wrong(data: dict[str, object], field: str) -> None:
     with pytest.raises(ProfileError) as info:

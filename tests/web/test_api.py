@@ -50,7 +50,8 @@ def test_validation_errors_are_problems(client: SyncClient) -> None:
     assert_problem(client.get("/api/v1/search", params={"q": "boulanger", "limit": 0}), 422)
     assert_problem(client.post("/api/v1/match", json={"titles": ["a"] * 101}), 422)
     assert_problem(client.post("/api/v1/match", json={"titles": []}), 422)
-    assert_problem(client.post("/api/v1/competences/suggest", json={"text": "x" * 2001}), 422)
+    assert_problem(client.post("/api/v1/competences/suggest", json={"text": "x" * 1001}), 422)
+    assert_problem(client.post("/api/v1/competences/suggest", json={"text": "🙂🙂"}), 422)
     assert_problem(client.post("/api/v1/recommendations", content=b"{not json",
                                headers={"content-type": "application/json"}), 422)
     assert_problem(client.get("/api/v1/riasec/questions", params={"lang": "de"}), 422)

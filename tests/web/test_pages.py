@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import gzip
 import re
+from dataclasses import replace
 
 import pytest
 
 from tests.web.conftest import SyncClient
 from tremplin.catalog.read import Catalog
+from tremplin.guide.journey import Experience
 from tremplin.web import state
 
 PAGES = ["/", "/recherche", "/recherche?q=boulanger", "/metiers/D1102", "/metiers/D1102?cp=75011",
@@ -233,3 +235,18 @@ def test_tracks_say_when_the_choices_leave_nothing(client: SyncClient) -> None:
     html = client.get("/parcours/pistes").text
     assert '<li class="card"' not in html
     assert "Aucune piste avec ces choix" in html and 'value="N" checked' in html
+
+
+def test_an_experience_without_words_is_refused_and_an_old_one_is_skipped(client: SyncClient) -> None:
+    r = client.post("/parcours/competences/experience", data={"text": "😀😀 ..."})
+    assert r.headers["location"].endswith("err=words")
+    assert state.decode(client.cookies.get(state.COOKIE)).experiences == ()
+    assert "Écris avec des mots" in client.get(r.headers["location"]).text
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    good = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
+    assert good
+    # a journey written before texts were checked (or imported) still gets its tracks
+    journey = state.decode(client.cookies.get(state.COOKIE))
+    old = replace(journey, experiences=(Experience("?!"), *journey.experiences))
+    client.cookies.set(state.COOKIE, state.encode(old))
+    assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good

@@ -3,7 +3,8 @@
 Documented limits (a profile over them is refused with a ProfileError that says which limit;
 nothing is truncated silently):
 - at most MAX_COMPETENCES chosen competence / savoir codes;
-- at most MAX_EXPERIENCES experiences, each 1..MAX_EXPERIENCE_CHARS characters;
+- at most MAX_EXPERIENCES experiences, each 1..MAX_EXPERIENCE_CHARS characters holding at
+  least MIN_EXPERIENCE_LETTERS letters (in any script);
 - at most MAX_CONFIRMED_PER_EXPERIENCE confirmed codes per experience;
 - at most MAX_INTEREST_CENTRES interest centres and MAX_AVOIDED_DOMAINS avoided domains.
 """
@@ -28,6 +29,35 @@ STUDY_LEVELS = (3, 4, 5, 6, 7, 8)  # niveaux de certification: 3 = CAP ... 8 = d
 
 _POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$")
 _DOMAIN = re.compile(r"^[A-N](?:\d{2})?$")
+
+
+MIN_EXPERIENCE_LETTERS = 2  # "..." or "😀😀" say nothing: refused rather than matched at random
+
+
+def has_words(text: str) -> bool:
+    """Whether a text holds at least MIN_EXPERIENCE_LETTERS letters, in any script."""
+    return sum(ch.isalpha() for ch in text) >= MIN_EXPERIENCE_LETTERS
+
+
+def check_experience_text(text: object, where: str = "text") -> str:
+    """An experience text must hold words and stay within MAX_EXPERIENCE_CHARS (never cut)."""
+    if not isinstance(text, str) or not text.strip():
+        raise ProfileError(f"{where} is empty: describe what you did in a few words.",
+                           field=where, fr="Une expérience est vide : décrivez en quelques mots "
+                           "ce que vous avez fait.")
+    if len(text) > MAX_EXPERIENCE_CHARS:
+        raise ProfileError(
+            f"{where} has {len(text)} characters, at most {MAX_EXPERIENCE_CHARS}: split it "
+            "into several experiences or shorten it.", field=where,
+            fr=f"Une expérience fait {len(text)} caractères ({MAX_EXPERIENCE_CHARS} au "
+            "maximum) : coupez-la en plusieurs expériences ou raccourcissez-la.")
+    if not has_words(text):
+        raise ProfileError(
+            f"{where} holds no words ({text.strip()[:20]!r}): describe what you did in a few "
+            "words, in any language.", field=where,
+            fr="Une expérience ne contient aucun mot : décrivez en quelques mots ce que vous "
+            "avez fait, dans la langue de votre choix.")
+    return text
 
 
 def _code(value: object, where: str) -> int:
@@ -220,16 +250,7 @@ def validate(p: Profile) -> None:
         where = f"experiences[{i}].text"
         if not isinstance(e, Experience):
             raise ProfileError(f"experiences[{i}] must be an Experience.", field=f"experiences[{i}]")
-        if not isinstance(e.text, str) or not e.text.strip():
-            raise ProfileError(f"{where} is empty: describe what you did in a few words.",
-                               field=where, fr="Une expérience est vide : décrivez en quelques mots "
-                               "ce que vous avez fait.")
-        if len(e.text) > MAX_EXPERIENCE_CHARS:
-            raise ProfileError(
-                f"{where} has {len(e.text)} characters, at most {MAX_EXPERIENCE_CHARS}: split it "
-                "into several experiences or shorten it.", field=where,
-                fr=f"Une expérience fait {len(e.text)} caractères ({MAX_EXPERIENCE_CHARS} au "
-                "maximum) : coupez-la en plusieurs expériences ou raccourcissez-la.")
+        check_experience_text(e.text, where)
         if len(e.confirmed_competences) > MAX_CONFIRMED_PER_EXPERIENCE:
             raise ProfileError(f"experiences[{i}] has more than {MAX_CONFIRMED_PER_EXPERIENCE} "
                                "confirmed competences.", field=f"experiences[{i}]")

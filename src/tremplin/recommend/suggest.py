@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
-from tremplin.recommend.profile import MAX_EXPERIENCE_CHARS
+from tremplin.recommend.profile import check_experience_text
 from tremplin.recommend.text import expand, fold, tokens
 
 LEXICAL_WEIGHT = 0.01     # one BM25 point is worth this much cosine similarity
@@ -69,17 +69,6 @@ def text_vector(text: str) -> F32:
 def prepare(index: RecommendIndex, text: str) -> str:
     """Gender-neutral, glossary-expanded text: what is embedded and matched."""
     return expand(index.neutralise(" ".join(text.split())))
-
-
-def check_text(text: object, where: str = "text") -> str:
-    if not isinstance(text, str) or not text.strip():
-        raise ProfileError(f"{where} is empty: describe what you did in a few words.", field=where,
-                           fr="Le texte est vide : décrivez en quelques mots ce que vous avez fait.")
-    if len(text) > MAX_EXPERIENCE_CHARS:
-        raise ProfileError(
-            f"{where} has {len(text)} characters, at most {MAX_EXPERIENCE_CHARS}.", field=where,
-            fr=f"Le texte fait {len(text)} caractères ({MAX_EXPERIENCE_CHARS} au maximum).")
-    return text
 
 
 def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
@@ -151,7 +140,7 @@ def matched_fragment(text: str, label: str) -> str:
 
 def suggest_from_index(index: RecommendIndex, text: str, limit: int = 5,
                        exclude: frozenset[int] = frozenset()) -> list[CompetenceSuggestion]:
-    check_text(text)
+    check_experience_text(text)
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_SUGGESTIONS:
         raise ProfileError(f"limit must be between 1 and {MAX_SUGGESTIONS}.", field="limit")
     scores = item_scores(index, text)

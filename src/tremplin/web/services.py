@@ -20,6 +20,7 @@ from tremplin.config import Settings
 from tremplin.recommend.centres import centre_links
 from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
+from tremplin.recommend.profile import has_words
 from tremplin.recommend.suggest import suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
 
@@ -178,7 +179,8 @@ class Services:
         experiences = []
         loose: list[int] = list(journey.competences)
         for e in journey.experiences:
-            if e.text:
+            # a text without words (an older cookie, an imported file) would void the profile
+            if e.text and has_words(e.text):
                 experiences.append({"text": e.text, "confirmed_competences": list(e.competences)})
             else:
                 loose.extend(e.competences)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from tremplin.recommend.profile import MAX_EXPERIENCE_CHARS
 from tremplin.web.problems import PROBLEM_TYPE, problem
 from tremplin.web.services import Services, norm_query
 
@@ -41,7 +42,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {422: PROBLEM, 503: PROBLEM}
 
 MAX_Q = 200
 MAX_LIMIT = 50
-MAX_TEXT = 2000
+MAX_TEXT = MAX_EXPERIENCE_CHARS  # the same limit as an experience of a profile
 MAX_BATCH = 100
 
 

@@ -22,6 +22,7 @@ from tremplin.guide.journey import (
     Journey,
     sorted_centres,
 )
+from tremplin.recommend.profile import has_words
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
 from tremplin.web.services import Services, ServiceUnavailable, first_sentence
@@ -276,6 +277,8 @@ async def experience_add(request: Request) -> Response:
     text = str(form.get("text", "")).strip()[:MAX_EXPERIENCE_CHARS]
     if not text:
         return go("/parcours/competences")
+    if not has_words(text):  # "..." or emojis alone: nothing to understand
+        return go("/parcours/competences?err=words")
     svc = services(request)
     journey = journey_of(request)
     try:
