@@ -178,3 +178,21 @@ def test_avoided_domains_are_kept_once_in_order() -> None:
     journey = Journey.from_dict(_with(avoid=["K", "D", "K"]))
     assert journey.avoid == ("D", "K") and journey.to_compact_dict()["avoid"] == ["D", "K"]
     assert "avoid" not in Journey.from_dict(SAMPLE).to_compact_dict()  # none: not written
+
+
+def test_competences_taken_away_from_an_experience_are_kept_apart() -> None:
+    data = _with(experiences=[{"text": "baby-sitting", "competences": [104174, 126357],
+                               "removed": [121720, 104174, 121720]}])
+    journey = Journey.from_dict(data)
+    # a code both kept and taken away stays kept; repeats are dropped
+    assert journey.experiences[0].removed == (121720,)
+    assert journey.to_dict()["experiences"][0]["removed"] == [121720]
+    assert Journey.from_dict(journey.to_dict()) == journey
+    assert "removed" not in Journey.from_dict(SAMPLE).to_dict()["experiences"][0]
+
+
+def test_restrict_to_catalog_drops_unknown_removed_codes(catalog: Catalog) -> None:
+    j = Journey.from_dict(_with(experiences=[{"text": "baby-sitting", "competences": [104174],
+                                              "removed": [121720, 99999998]}]))
+    cleaned, dropped = restrict_to_catalog(j, catalog)
+    assert cleaned.experiences[0].removed == (121720,) and len(dropped) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import numpy as np
@@ -211,7 +212,9 @@ def test_explanations_in_english_say_the_same_thing(index: RecommendIndex) -> No
     assert "You already have about" in texts and "%" in texts and " %" not in texts
     assert "Social (helping others)" in en[0].why.interest
     notes = [n for r in en for n in r.why.notes]
-    assert notes and all("above the chosen study level" in n for n in notes)
+    assert any("above the chosen study level" in n for n in notes)
+    guessed = "Some competences come from what you wrote. The tool guessed them."
+    assert all(n.startswith(guessed) or re.match(r"\d+ training\(s\) above", n) for n in notes)
 
 
 def test_an_unknown_explanation_language_is_refused(index: RecommendIndex) -> None:
@@ -226,3 +229,43 @@ def test_cli_explains_in_english(index: RecommendIndex) -> None:
                                    "--lang", "en", "--limit", "3"])
     assert res.exit_code == 0, res.output
     assert "You already have about" in res.output and "Tu as" not in res.output
+
+
+def test_guessed_competences_are_marked_and_announced(index: RecommendIndex) -> None:
+    text = "j'aide ma mère au restaurant"
+    guessed = recommend(Profile(experiences=(Experience(text),)), 5)
+    marks = [m["guessed"] for r in guessed for m in r.why.matched]
+    assert any(marks) and all(isinstance(m, bool) for m in marks)
+    assert all(r.why.notes[0].startswith("Certaines compétences viennent de ce que tu as écrit")
+               for r in guessed if any(m["guessed"] for m in r.why.matched))
+    confirmed = next(m for r in guessed for m in r.why.matched if m["guessed"])["your_competence"]
+    kept = recommend(Profile(experiences=(Experience(text, (confirmed["ogr"],)),)), 5)
+    assert not any(m["guessed"] for r in kept for m in r.why.matched)
+    assert not any("devinées" in n for r in kept for n in r.why.notes)
+
+
+def test_a_reviewed_experience_counts_only_what_was_kept(index: RecommendIndex) -> None:
+    from tremplin.recommend.engine import experience_items, score_jobs
+
+    text = "j'aide ma mère au restaurant"
+    guesses = [i for i, _ in experience_items(index, text)]
+    open_ = score_jobs(index, Profile(experiences=(Experience(text),)))
+    assert all(open_.item_match[i] > 0.3 for i in guesses)
+    removed = tuple(int(index.item_ogr[i]) for i in guesses)
+    # the person took every suggestion away: nothing is guessed back, and not even the
+    # words of that experience match what they took away
+    done = score_jobs(index, Profile(experiences=(
+        Experience(text, removed_competences=removed, reviewed=True),)))
+    assert all(done.item_match[i] == 0 for i in guesses)
+    assert all(src < 0 for src in done.items.item)  # only the text itself is left
+    assert done.relevance.max() > 0  # the words still count for the rest
+
+
+@pytest.mark.parametrize(("experience", "field"), [
+    ({"text": "ménage", "reviewed": "yes"}, "experiences[0].reviewed"),
+    ({"text": "ménage", "confirmed": [1]}, "experiences[0]"),
+])
+def test_experience_fields_are_checked(experience: dict[str, object], field: str) -> None:
+    with pytest.raises(ProfileError) as err:
+        Profile.from_dict({"experiences": [experience]})
+    assert err.value.field == field

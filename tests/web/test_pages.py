@@ -250,3 +250,25 @@ def test_an_experience_without_words_is_refused_and_an_old_one_is_skipped(client
     old = replace(journey, experiences=(Experience("?!"), *journey.experiences))
     client.cookies.set(state.COOKIE, state.encode(old))
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good
+
+
+def test_competences_taken_away_never_come_back_as_known(client: SyncClient, catalog: Catalog) -> None:
+    client.post("/parcours/competences/experience", data={"text": "j'aide ma mère au restaurant"})
+    kept = state.decode(client.cookies.get(state.COOKIE)).experiences[0].competences
+    labels = [catalog.get_competence(o).label for o in kept]  # type: ignore[union-attr]
+    before = _known_lines(client.get("/parcours/pistes").text)
+    assert any(label in line for line in before for label in labels)
+    for ogr in kept:
+        client.post("/parcours/competences/retirer", data={"ogr": str(ogr)})
+    experience = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
+    assert experience.competences == () and set(experience.removed) == set(kept)
+    after = _known_lines(client.get("/parcours/pistes").text)
+    assert after  # the words still lead somewhere...
+    assert not any(label in line for line in after for label in labels)  # ...but not to those
+
+
+def _known_lines(html: str) -> list[str]:
+    """The "Tu sais déjà : …" lines of the tracks page, unescaped."""
+    import html as html_lib
+
+    return [html_lib.unescape(m) for m in re.findall(r"<li>Tu sais déjà : (.*?)</li>", html)]

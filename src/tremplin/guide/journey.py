@@ -14,7 +14,8 @@ Contract with the pages (issue 5):
   code ("17"), optional;
 - max_level: the highest study level the person wants (3 = CAP … 7 = bac+5), optional;
 - avoid: the ROME grand domains (letters "A" … "N") the person does not want to see, optional;
-- experiences: the person's own words plus the competence ogr codes they kept from it;
+- experiences: the person's own words plus the competence ogr codes they kept from it and,
+  optionally, those they took away from it (never counted for that text again);
 - competences: kept competence ogr codes; thumbs: ROME fiche code -> +1 / -1;
 - notes: helper notes, plain text (never markup);
 - badges: ids from `BADGES`.
@@ -157,9 +158,13 @@ class JourneyError(ValueError):
 class Experience:
     text: str
     competences: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()  # suggestions the person took away: "that is not me"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "competences": list(self.competences)}
+        out: dict[str, Any] = {"text": self.text, "competences": list(self.competences)}
+        if self.removed:  # optional: journeys without removals are written as before
+            out["removed"] = list(self.removed)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,14 +377,16 @@ def parse_journey(data: object) -> Journey:
         path = f"experiences[{i}]"
         if not isinstance(raw, dict):
             raise _fail("Un objet { … } est attendu", "An object { … } is expected", path)
-        extra = sorted(str(k) for k in raw if k not in ("text", "competences"))
+        extra = sorted(str(k) for k in raw if k not in ("text", "competences", "removed"))
         if extra:
             raise _fail(f"Champ inconnu : {extra[0]!r:.30}", f"Unknown field: {extra[0]!r:.30}", path)
         text = clean_text(raw.get("text", ""), f"{path}.text", MAX_EXPERIENCE_CHARS)
         codes = _ogr_codes(raw.get("competences", []), f"{path}.competences",
                            MAX_EXPERIENCE_COMPETENCES)
+        removed = _ogr_codes(raw.get("removed", []), f"{path}.removed",
+                             MAX_EXPERIENCE_COMPETENCES)
         if text or codes:
-            experiences.append(Experience(text, codes))
+            experiences.append(Experience(text, codes, tuple(c for c in removed if c not in codes)))
 
     competences = _ogr_codes(data.get("competences", []), "competences", MAX_COMPETENCES)
 
@@ -457,7 +464,8 @@ def restrict_to_catalog(journey: Journey, catalog: Any) -> tuple[Journey, list[s
 
     competences = tuple(c for c in journey.competences if ok(c))
     experiences = tuple(
-        Experience(e.text, tuple(c for c in e.competences if ok(c))) for e in journey.experiences
+        Experience(e.text, tuple(c for c in e.competences if ok(c)),
+                   tuple(c for c in e.removed if ok(c))) for e in journey.experiences
     )
     thumbs = {}
     for code, vote in journey.thumbs.items():

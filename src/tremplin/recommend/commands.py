@@ -100,10 +100,13 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
             click.echo(f"      - {part.text}")
         for m in r.why.matched[:3]:
             src = f" ← « {m['experience_text']} »" if m.get("experience_text") else ""
-            click.echo(f"      + {m['label']}{src}")
+            mark = f" {say(lang, 'guessed_mark')}" if m.get("guessed") else ""
+            click.echo(f"      + {m['label']}{src}{mark}")
         if r.why.missing:
             labels = ", ".join(m["label"] for m in r.why.missing[:3])
             click.echo(f"      {say(lang, 'to_learn', labels=labels)}")
+        for note in r.why.notes:
+            click.echo(f"      ! {note}")
 
 
 @click.command(name="recommend")

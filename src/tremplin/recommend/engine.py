@@ -125,6 +125,7 @@ class _ProfileItems:
     weight: list[float]       # informativeness (idf-based)
     source: list[int]         # -1 chosen, else the experience number
     mentions: list[frozenset[int]]  # free texts: the fiches whose job title they name
+    blocked: list[tuple[int, ...]]  # items it may not match: those removed from its experience
 
 
 def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
@@ -136,15 +137,20 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
             f"Unknown ROME competence or savoir codes: {', '.join(map(str, sorted(set(unknown))))}.",
             field="competences",
             fr=f"Codes inconnus : {', '.join(map(str, sorted(set(unknown))))}.")
-    out = _ProfileItems([], [], [], [], [], [])
+    out = _ProfileItems([], [], [], [], [], [], [])
     seen: dict[int, int] = {}
     mean_w = float(np.mean(index.item_base_weight)) * EXPERIENCE_TEXT_IMPORTANCE
+    # "that is not me": what the person took away from an experience is matched by nothing
+    # that comes from that experience, not even its words
+    blocked = [tuple(index.pos[c] for c in e.removed_competences if c in index.pos)
+               for e in profile.experiences]
 
     def add(i: int, conf: float, source: int) -> None:
         if i in seen:
             k = seen[i]
             if conf > out.conf[k]:
                 out.conf[k], out.source[k] = conf, source
+                out.blocked[k] = () if source < 0 else blocked[source]
             return
         seen[i] = len(out.item)
         out.item.append(i)
@@ -153,11 +159,12 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
         out.weight.append(float(index.item_base_weight[i]))
         out.source.append(source)
         out.mentions.append(frozenset())
+        out.blocked.append(() if source < 0 else blocked[source])
 
     for c in profile.competences:
         add(index.pos[c], 1.0, -1)
     for n, e in enumerate(profile.experiences):
-        if e.confirmed_competences:
+        if not e.guessed:
             for c in e.confirmed_competences:
                 add(index.pos[c], 1.0, n)
         else:
@@ -170,6 +177,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
         out.weight.append(mean_w)
         out.source.append(n)
         out.mentions.append(index.mentioned_jobs(prepared))
+        out.blocked.append(blocked[n])
     return out
 
 
@@ -233,6 +241,9 @@ def match_matrix(index: RecommendIndex, p: _ProfileItems) -> F32:
                 rows = index.group_members[g]
                 match[rows, col] = np.maximum(match[rows, col], GROUP_MATCH)
             match[items[col], col] = 1.0
+    for col, removed in enumerate(p.blocked):
+        if removed:
+            match[list(removed), col] = 0.0
     out: F32 = (match * np.asarray(p.conf, dtype=np.float32)[None, :]).astype(np.float32)
     return out
 
@@ -320,7 +331,7 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
                 fr="Le profil est vide : ajoutez une compétence, une expérience ou répondez au "
                 "questionnaire sur vos goûts.")
         zeros = np.zeros(n, dtype=np.float32)
-        p = _ProfileItems([], [], [], [], [], [])
+        p = _ProfileItems([], [], [], [], [], [], [])
         recall = precision = coverage = zeros
         item_match = np.zeros(len(index.item_ogr), dtype=np.float32)
         item_from = np.zeros(len(index.item_ogr), dtype=np.int64)

@@ -56,6 +56,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             "your_competence": None if pitem < 0 else {
                 "ogr": int(index.item_ogr[pitem]), "label": index.item_label[pitem]},
             "experience_text": None,
+            # the person's side is the engine's own pick from a text nobody reviewed
+            "guessed": pitem >= 0 and exp_n >= 0 and profile.experiences[exp_n].guessed,
         }
         if exp_n >= 0:
             text = profile.experiences[exp_n].text
@@ -98,7 +100,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     if scored.path_bonus is not None:
         parts["paths"] = _paths_part(scored, k, path_from, lang)
     level = profile.constraints.max_study_level
-    notes = []
+    notes = [say(lang, "guessed")] if any(m.get("guessed") for m in matched) else []
     trainings_all = cat.trainings_for_job(job.code)
     trainings = [t for t in trainings_all
                  if level is None or t.level_number is None or t.level_number <= level]
@@ -172,7 +174,8 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
     m, t, exp_n = best
     return {"ogr": None, "label": index.title_label[t], "core": "", "match": round(m, 3),
             "how": "job_title", "your_competence": None,
-            "experience_text": profile.experiences[exp_n].text if exp_n >= 0 else None}
+            "experience_text": profile.experiences[exp_n].text if exp_n >= 0 else None,
+            "guessed": False}
 
 
 def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:

@@ -31,6 +31,7 @@ _POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$")
 _DOMAIN = re.compile(r"^[A-N](?:\d{2})?$")
 
 
+EXPERIENCE_KEYS = ("text", "confirmed_competences", "removed_competences", "reviewed")
 MIN_EXPERIENCE_LETTERS = 2  # "..." or "😀😀" say nothing: refused rather than matched at random
 
 
@@ -91,17 +92,26 @@ class Experience:
     """Something the person did, in their own words, with the codes they confirmed.
 
     `confirmed_competences` empty means "not reviewed yet": the engine then uses its own
-    suggestions for the text (with their similarity as weight). `removed_competences` are
-    suggestions the person rejected; they are never used for this experience.
+    suggestions for the text (with their similarity as weight, and says they are guesses).
+    `removed_competences` are suggestions the person rejected; they are never used for this
+    experience. `reviewed` says the person went through the suggestions: only the confirmed
+    codes count then, even none (someone who took every suggestion away meant it).
     """
 
     text: str
     confirmed_competences: tuple[int, ...] = ()
     removed_competences: tuple[int, ...] = ()
+    reviewed: bool = False
+
+    @property
+    def guessed(self) -> bool:
+        """Whether the engine picks this experience's competences itself."""
+        return not (self.confirmed_competences or self.reviewed)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "confirmed_competences": list(self.confirmed_competences),
-                "removed_competences": list(self.removed_competences)}
+                "removed_competences": list(self.removed_competences),
+                "reviewed": self.reviewed}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +177,21 @@ class Profile:
             if not isinstance(e, Mapping):
                 raise ProfileError(f"{where} must be an object with a text.", field=where,
                                    fr=f"{where} doit contenir un texte.")
+            extra = sorted(str(k) for k in e if k not in EXPERIENCE_KEYS)
+            if extra:
+                raise ProfileError(
+                    f"Unknown fields in {where}: {', '.join(extra)} (allowed: "
+                    f"{', '.join(EXPERIENCE_KEYS)}).", field=where,
+                    fr=f"Champs inconnus dans {where} : {', '.join(extra)}.")
             text = e.get("text")
             if not isinstance(text, str):
                 raise ProfileError(f"{where}.text must be a string.", field=f"{where}.text",
                                    fr=f"{where}.text doit être un texte.")
+            reviewed = e.get("reviewed", False)
+            if not isinstance(reviewed, bool):
+                raise ProfileError(f"{where}.reviewed must be true or false.",
+                                   field=f"{where}.reviewed",
+                                   fr=f"{where}.reviewed doit valoir true ou false.")
             exps.append(Experience(
                 text=text,
                 confirmed_competences=_codes(e.get("confirmed_competences"),
@@ -179,6 +200,7 @@ class Profile:
                 removed_competences=_codes(e.get("removed_competences"),
                                            f"{where}.removed_competences",
                                            MAX_CONFIRMED_PER_EXPERIENCE * 5),
+                reviewed=reviewed,
             ))
         riasec = data.get("riasec") or {}
         if isinstance(riasec, str):
@@ -251,6 +273,9 @@ def validate(p: Profile) -> None:
         if not isinstance(e, Experience):
             raise ProfileError(f"experiences[{i}] must be an Experience.", field=f"experiences[{i}]")
         check_experience_text(e.text, where)
+        if not isinstance(e.reviewed, bool):
+            raise ProfileError(f"experiences[{i}].reviewed must be true or false.",
+                               field=f"experiences[{i}].reviewed")
         if len(e.confirmed_competences) > MAX_CONFIRMED_PER_EXPERIENCE:
             raise ProfileError(f"experiences[{i}] has more than {MAX_CONFIRMED_PER_EXPERIENCE} "
                                "confirmed competences.", field=f"experiences[{i}]")

@@ -51,6 +51,9 @@ SENTENCES: dict[str, dict[str, str]] = {
         "elsewhere": "Tes goûts sont plutôt ailleurs.",
         "trainings_hidden": "{n} formation(s) au-dessus du niveau d'études choisi ne sont pas "
                             "affichées.",
+        "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a "
+                   "devinées. Vérifie si elles sont justes.",
+        "guessed_mark": "(deviné par l'outil)",
         "to_learn": "à apprendre : {labels}",
         "centres_chosen": "Ce métier va avec ce que tu as choisi : {labels}.",
         "centres_none": "Ce métier ne fait partie d'aucun des centres d'intérêt que tu as "
@@ -90,6 +93,9 @@ SENTENCES: dict[str, dict[str, str]] = {
         "shared": "In common: {letters}.",
         "elsewhere": "What you like lies rather elsewhere.",
         "trainings_hidden": "{n} training(s) above the chosen study level are not shown.",
+        "guessed": "Some competences come from what you wrote. The tool guessed them. Check "
+                   "that they are right.",
+        "guessed_mark": "(guessed by the tool)",
         "to_learn": "to learn: {labels}",
         "centres_chosen": "This job fits what you chose: {labels}.",
         "centres_none": "This job is in none of the interest centres you chose.",

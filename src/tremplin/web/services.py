@@ -181,7 +181,10 @@ class Services:
         for e in journey.experiences:
             # a text without words (an older cookie, an imported file) would void the profile
             if e.text and has_words(e.text):
-                experiences.append({"text": e.text, "confirmed_competences": list(e.competences)})
+                # the page showed the suggestions as chips: what is left is what the person
+                # kept, even nothing (the engine must not guess back what they took away)
+                experiences.append({"text": e.text, "confirmed_competences": list(e.competences),
+                                    "removed_competences": list(e.removed), "reviewed": True})
             else:
                 loose.extend(e.competences)
         # the journey only holds the questionnaire's own ids (upper case there)

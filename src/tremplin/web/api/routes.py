@@ -106,9 +106,11 @@ class RecommendIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     profile: dict[str, Any] = Field(
         description="A profile as `tremplin.recommend.Profile.to_dict()` writes it: "
-                    "`competences`, `experiences`, `riasec`, `interest_centres` (codes from "
-                    "`GET /api/v1/interest-centres`) and `constraints` (`avoided_domains` takes codes "
-                    "from `GET /api/v1/domains`).",
+                    "`competences`, `experiences` (`text`, and what the person made of the "
+                    "suggestions: `confirmed_competences`, `removed_competences`, `reviewed`), "
+                    "`riasec`, `interest_centres` (codes from `GET /api/v1/interest-centres`) "
+                    "and `constraints` (`avoided_domains` takes codes from "
+                    "`GET /api/v1/domains`).",
         examples=[{"riasec": {"R": 0.8, "A": 0.4}, "competences": [104174, 126357]}],
     )
     limit: int = Field(10, ge=1, le=MAX_LIMIT)

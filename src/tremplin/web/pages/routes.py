@@ -15,6 +15,7 @@ from tremplin.guide.journey import (
     CENTRE_CODE,
     JOB_CODE,
     MAX_EXPERIENCE_CHARS,
+    MAX_EXPERIENCE_COMPETENCES,
     POSTCODE,
     QUESTION_ID,
     STUDY_LEVEL_WORDS,
@@ -318,10 +319,19 @@ async def competence_remove(request: Request) -> Response:
         journey = replace(
             journey,
             competences=tuple(c for c in journey.competences if c != ogr),
-            experiences=tuple(Experience(e.text, tuple(c for c in e.competences if c != ogr))
-                              for e in journey.experiences),
+            experiences=tuple(_without(e, ogr) for e in journey.experiences),
         )
     return go("/parcours/competences#gardees", journey)
+
+
+def _without(experience: Experience, ogr: int) -> Experience:
+    """The experience without competence `ogr`, remembered as taken away when it was one of
+    its own, so that nothing from the same words counts it again."""
+    if ogr not in experience.competences:
+        return experience
+    kept = tuple(c for c in experience.competences if c != ogr)
+    removed = tuple(dict.fromkeys((*experience.removed, ogr)))[-MAX_EXPERIENCE_COMPETENCES:]
+    return Experience(experience.text, kept, removed)
 
 
 @router.get("/parcours/pistes")
