@@ -262,13 +262,27 @@ def test_competences_taken_away_never_come_back_as_known(client: SyncClient, cat
         client.post("/parcours/competences/retirer", data={"ogr": str(ogr)})
     experience = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
     assert experience.competences == () and set(experience.removed) == set(kept)
-    after = _known_lines(client.get("/parcours/pistes").text)
-    assert after  # the words still lead somewhere...
-    assert not any(label in line for line in after for label in labels)  # ...but not to those
+    html = client.get("/parcours/pistes").text
+    assert _known_lines(html) == []  # nothing kept: nothing "known"
+    close = _known_lines(html, "Proche de ce que tu sais faire")
+    assert close  # the words still lead somewhere...
+    assert not any(label in line for line in close for label in labels)  # ...but not to those
 
 
-def _known_lines(html: str) -> list[str]:
-    """The "Tu sais déjà : …" lines of the tracks page, unescaped."""
+def _known_lines(html: str, lead: str = "Tu sais déjà") -> list[str]:
+    """The "Tu sais déjà : …" (or other `lead`) lines of the tracks page, unescaped."""
     import html as html_lib
 
-    return [html_lib.unescape(m) for m in re.findall(r"<li>Tu sais déjà : (.*?)</li>", html)]
+    return [html_lib.unescape(m) for m in re.findall(rf"<li>{lead} : (.*?)</li>", html)]
+
+
+def test_tracks_only_say_known_what_the_person_kept(client: SyncClient, catalog: Catalog) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je garde mes petits frères"})
+    kept = {catalog.get_competence(o).label  # type: ignore[union-attr]
+            for o in state.decode(client.cookies.get(state.COOKIE)).all_competences()}
+    html = client.get("/parcours/pistes").text
+    known = [label for line in _known_lines(html) for label in line.rstrip(".").split(" ; ")]
+    assert known and set(known) <= kept
+    # what only resembles their competences, or job titles, is said so, not called known
+    assert _known_lines(html, "Proche de ce que tu sais faire") or _known_lines(
+        html, "Ce que tu as raconté ressemble au métier")

@@ -87,7 +87,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     has_items = bool(profile.competences or profile.experiences)
     parts = {
         "coverage": ScorePart(round(coverage, 4), say(
-            lang, "coverage", recall=percent(recall, lang), precision=percent(precision, lang))
+            lang, "coverage", recall=percent(recall, lang), precision=percent(precision, lang),
+            both=percent(coverage, lang))
             if has_items else say(lang, "coverage_none")),
         "interest": (ScorePart(round(interest_value, 4), say(
             lang, "interest", fit=percent(interest_value, lang), words=interest_words,

@@ -19,7 +19,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "fr": {
         "coverage": "Tu as déjà environ {recall} de ce que demande ce métier. Les compétences "
                     "clés comptent double. Ce métier utilise {precision} de ce que tu sais "
-                    "faire.",
+                    "faire. Les deux ensemble donnent {both}.",
         "coverage_none": "Tu n'as pas encore donné de compétences ni d'expériences. Seuls tes "
                          "goûts comptent.",
         "interest": "Tes goûts correspondent à {fit} à ce métier. {words} Tes goûts comptent "
@@ -63,7 +63,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
     "en": {
         "coverage": "You already have about {recall} of what this job asks for. Key "
-                    "competences count double. This job uses {precision} of what you can do.",
+                    "competences count double. This job uses {precision} of what you can do. "
+                    "Together, that makes {both}.",
         "coverage_none": "You have not given any competences or experiences yet. Only what you "
                          "like counts.",
         "interest": "What you like matches this job at {fit}. {words} What you like counts "

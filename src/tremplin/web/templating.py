@@ -50,6 +50,24 @@ def _schema_name(schema: Any) -> str:
 
 
 env.filters["labels"] = _labels
+
+
+def _matched_groups(value: Any) -> dict[str, list[dict[str, Any]]]:
+    """A suggestion's matched items split by what can truthfully be said of them: `known`
+    (a competence the person kept or chose, exactly), `close` (a fiche item that resembles one
+    of theirs or their words) and `titles` (job titles their words resemble)."""
+    groups: dict[str, list[dict[str, Any]]] = {"known": [], "close": [], "titles": []}
+    for m in value or []:
+        if not isinstance(m, dict) or not m.get("label"):
+            continue
+        how = m.get("how")
+        key = ("titles" if how == "job_title"
+               else "known" if how == "exact" and not m.get("guessed") else "close")
+        groups[key].append(m)
+    return groups
+
+
+env.filters["matched_groups"] = _matched_groups
 env.filters["schema_name"] = _schema_name
 
 
