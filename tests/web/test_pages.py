@@ -286,3 +286,17 @@ def test_tracks_only_say_known_what_the_person_kept(client: SyncClient, catalog:
     # what only resembles their competences, or job titles, is said so, not called known
     assert _known_lines(html, "Proche de ce que tu sais faire") or _known_lines(
         html, "Ce que tu as raconté ressemble au métier")
+
+
+def test_not_for_me_sends_the_job_to_the_end_of_the_list(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    cards = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
+    r = client.post("/parcours/pistes/avis", data={"code": cards[0], "vote": "-1", "rank": "1"})
+    assert "ok=thumbs_down" in r.headers["location"]
+    html = client.get(r.headers["location"]).text
+    assert "va en bas de ta liste" in html
+    after = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
+    assert after == [*cards[1:], cards[0]]
+    client.post("/parcours/pistes/avis", data={"code": cards[0], "vote": "1", "rank": "10"})
+    assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"',
+                      client.get("/parcours/pistes").text) == cards  # changed their mind

@@ -32,7 +32,7 @@ from tremplin.web.templating import journey_of, render
 router = APIRouter(include_in_schema=False)
 
 STEPS = ("avatar", "interests", "competences", "explorer")
-CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "start"}
+CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_down", "start"}
 MAX_QUERY = 200
 CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
 
@@ -348,6 +348,8 @@ def tracks_page(request: Request) -> Response:
         unavailable = True
     except svc.profile_error:
         recs = []
+    # "not for me" is respected, not argued with: those jobs go to the end of the list
+    recs.sort(key=lambda r: journey.thumbs.get(r["code"]) == -1)
     i = 1 if request.state.lang == "en" else 0
     levels = [(n, words[i]) for n, words in STUDY_LEVEL_WORDS.items()]
     domains = [(g["code"], g["label"]) for g in svc.job_domains()]
@@ -398,4 +400,5 @@ async def thumb(request: Request) -> Response:
         from tremplin.web.pages.guide import record_vote
 
         record_vote(request, code, str(form.get("rank", "")), int(vote), previous)
-    return go(f"{back}?ok=thumbs#job-{code}", journey)
+    cheer = "thumbs_down" if vote == "-1" else "thumbs"
+    return go(f"{back}?ok={cheer}#job-{code}", journey)
