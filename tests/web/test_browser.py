@@ -310,8 +310,17 @@ def test_full_journey_from_home_to_a_job_page(browser: Any, live_server: str, ax
         page.wait_for_url(re.compile(r"/parcours/competences"))
         page.fill("#exp-text", "J'ai aidé mon oncle à réparer des voitures et changer des pneus")
         page.click("text=Trouver mes compétences")
+        page.wait_for_url(re.compile(r"/parcours/competences\?.*revoir=0"))
+        assert page.locator("ul.chips li").count() == 0  # nothing kept before the review
+        boxes = page.locator("#revoir input[name=ogr]")
+        assert boxes.count() >= 2
+        assert_no_serious(audit(page, axe_source))
+        page.screenshot(path=str(ARTIFACTS / "journey-review-360.png"), full_page=True)
+        boxes.nth(0).check()
+        boxes.nth(1).check()
+        page.click("text=Garder ce que j'ai coché")
         page.wait_for_url(re.compile(r"/parcours/competences"))
-        assert page.locator("ul.chips li").count() >= 1
+        assert page.locator("ul.chips li").count() == 2
         assert_no_serious(audit(page, axe_source))
         page.click("text=Voir mes pistes de métiers")
         page.wait_for_url(re.compile(r"/parcours/pistes"))

@@ -252,9 +252,23 @@ def test_an_experience_without_words_is_refused_and_an_old_one_is_skipped(client
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good
 
 
+def _tell(client: SyncClient, text: str, keep: int | None = None) -> tuple[list[int], list[int]]:
+    """Write an experience, then tick the first `keep` suggestions on the review screen
+    (all of them when None). Returns (shown, ticked)."""
+    r = client.post("/parcours/competences/experience", data={"text": text})
+    page = client.get(r.headers["location"]).text
+    n = re.search(r'name="exp" value="(\d+)"', page)
+    assert n, "the review screen follows the experience"
+    shown = [int(o) for o in re.findall(r'name="shown" value="(\d+)"', page)]
+    ticked = shown if keep is None else shown[:keep]
+    client.post("/parcours/competences/revoir",
+                data={"exp": n.group(1), "shown": [str(o) for o in shown],
+                      "ogr": [str(o) for o in ticked]})
+    return shown, ticked
+
+
 def test_competences_taken_away_never_come_back_as_known(client: SyncClient, catalog: Catalog) -> None:
-    client.post("/parcours/competences/experience", data={"text": "j'aide ma mère au restaurant"})
-    kept = state.decode(client.cookies.get(state.COOKIE)).experiences[0].competences
+    _, kept = _tell(client, "j'aide ma mère au restaurant")
     labels = [catalog.get_competence(o).label for o in kept]  # type: ignore[union-attr]
     before = _known_lines(client.get("/parcours/pistes").text)
     assert any(label in line for line in before for label in labels)
@@ -277,15 +291,37 @@ def _known_lines(html: str, lead: str = "Tu sais déjà") -> list[str]:
 
 
 def test_tracks_only_say_known_what_the_person_kept(client: SyncClient, catalog: Catalog) -> None:
-    client.post("/parcours/competences/experience", data={"text": "je garde mes petits frères"})
+    _tell(client, "je garde mes petits frères", keep=3)
     kept = {catalog.get_competence(o).label  # type: ignore[union-attr]
             for o in state.decode(client.cookies.get(state.COOKIE)).all_competences()}
     html = client.get("/parcours/pistes").text
     known = [label for line in _known_lines(html) for label in line.rstrip(".").split(" ; ")]
-    assert known and set(known) <= kept
+    assert len(kept) == 3 and known and set(known) <= kept
     # what only resembles their competences, or job titles, is said so, not called known
     assert _known_lines(html, "Proche de ce que tu sais faire") or _known_lines(
         html, "Ce que tu as raconté ressemble au métier")
+
+
+def test_an_experience_keeps_only_what_the_person_ticks(client: SyncClient) -> None:
+    r = client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    assert "revoir=0" in r.headers["location"]
+    page = client.get(r.headers["location"]).text
+    assert "Coche seulement ce que tu as vraiment fait" in page
+    assert 'name="ogr"' in page and " checked>" not in page  # nothing is ticked for them
+    assert state.decode(client.cookies.get(state.COOKIE)).all_competences() == ()
+    # before the review, the tracks never say the person knows anything, and ask to check
+    tracks = client.get("/parcours/pistes").text
+    assert _known_lines(tracks) == [] and 'href="/parcours/competences?revoir=0#revoir"' in tracks
+    shown = [int(o) for o in re.findall(r'name="shown" value="(\d+)"', page)]
+    client.post("/parcours/competences/revoir", data={
+        "exp": "0", "shown": [str(o) for o in shown],
+        "ogr": [str(shown[1]), str(shown[0]), "104174"]})  # 104174 was not shown: ignored
+    e = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
+    assert e.competences == (shown[1], shown[0]) and set(e.removed) == set(shown[2:])
+    assert "(vérifiée)" in client.get("/parcours/competences").text
+    assert "revoir=0" not in client.get("/parcours/pistes").text
+    client.post("/parcours/competences/revoir", data={"exp": "7", "ogr": ["1"]})  # no such one
+    assert state.decode(client.cookies.get(state.COOKIE)).experiences == (e,)
 
 
 def test_not_for_me_sends_the_job_to_the_end_of_the_list(client: SyncClient) -> None:

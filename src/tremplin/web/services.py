@@ -181,10 +181,11 @@ class Services:
         for e in journey.experiences:
             # a text without words (an older cookie, an imported file) would void the profile
             if e.text and has_words(e.text):
-                # the page showed the suggestions as chips: what is left is what the person
-                # kept, even nothing (the engine must not guess back what they took away)
+                # once the person went through the suggestions, what they kept is all that
+                # counts, even nothing; before that, the engine guesses (and says so)
                 experiences.append({"text": e.text, "confirmed_competences": list(e.competences),
-                                    "removed_competences": list(e.removed), "reviewed": True})
+                                    "removed_competences": list(e.removed),
+                                    "reviewed": bool(e.competences or e.removed)})
             else:
                 loose.extend(e.competences)
         # the journey only holds the questionnaire's own ids (upper case there)

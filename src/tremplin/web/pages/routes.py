@@ -34,6 +34,7 @@ router = APIRouter(include_in_schema=False)
 STEPS = ("avatar", "interests", "competences", "explorer")
 CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_down", "start"}
 MAX_QUERY = 200
+REVIEW_SUGGESTIONS = 8  # competences offered to confirm for one experience (one screen)
 CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
 
 
@@ -246,7 +247,7 @@ async def interests_save(request: Request) -> Response:
 
 
 @router.get("/parcours/competences")
-def competences_page(request: Request, cq: str = "") -> Response:
+def competences_page(request: Request, cq: str = "", revoir: str = "") -> Response:
     svc = services(request)
     journey = journey_of(request)
     cq = cq.strip()[:MAX_EXPERIENCE_CHARS]
@@ -260,9 +261,14 @@ def competences_page(request: Request, cq: str = "") -> Response:
         except svc.profile_error:
             found = []
     kept = [_competence(svc, ogr) for ogr in journey.all_competences()]
+    review = state.form_int(revoir, 2)
+    to_review = (None if review is None or not 0 <= review < len(journey.experiences)
+                 else journey.experiences[review])
     return page(request, "competences.html", nav="competences", cq=cq, found=found,
                 kept=[k for k in kept if k], unavailable=unavailable,
-                max_chars=MAX_EXPERIENCE_CHARS)
+                max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
+                review_found=experience_suggestions(svc, to_review.text) if to_review else [],
+                experiences=list(enumerate(journey.experiences)))
 
 
 def _competence(svc: Services, ogr: Any) -> dict[str, Any] | None:
@@ -280,22 +286,50 @@ async def experience_add(request: Request) -> Response:
         return go("/parcours/competences")
     if not has_words(text):  # "..." or emojis alone: nothing to understand
         return go("/parcours/competences?err=words")
-    svc = services(request)
     journey = journey_of(request)
     try:
-        suggested = svc.suggest_competences(text, 16)
-    except (ServiceUnavailable, ValueError):
-        suggested = []
-    # the journey keeps ROME competences (savoir-faire, savoir-être), as the guide expects
-    codes = tuple(int(c["ogr"]) for c in suggested if _competence(svc, c.get("ogr")))[:8]
-    try:
-        exp = Experience(text, codes)
-        journey = replace(journey, experiences=(*journey.experiences, exp)[-20:])
+        journey = replace(journey, experiences=(*journey.experiences, Experience(text))[-20:])
         journey = state.award(journey, "experience")
         journey = Journey.from_dict(journey.to_dict())  # validate the text (control chars…)
     except ValueError:
         return go("/parcours/competences?err=text")
-    return go("/parcours/competences?ok=experience#gardees", journey)
+    # nothing is kept for the person: they tick what they really did on the next screen
+    return go(f"/parcours/competences?ok=experience&revoir={len(journey.experiences) - 1}#revoir",
+              journey)
+
+
+def experience_suggestions(svc: Services, text: str) -> list[dict[str, Any]]:
+    """What the tool understood of an experience, to be confirmed: ROME competences
+    (savoir-faire, savoir-être, as the guide expects), at most REVIEW_SUGGESTIONS."""
+    try:
+        suggested = svc.suggest_competences(text, 16)
+    except (ServiceUnavailable, ValueError):
+        return []
+    found = (_competence(svc, c.get("ogr")) for c in suggested)
+    return [c for c in found if c][:REVIEW_SUGGESTIONS]
+
+
+@router.post("/parcours/competences/revoir")
+async def experience_review(request: Request) -> Response:
+    """The person's answer to "what did you really do?": ticked suggestions are kept for that
+    experience, the other ones shown are remembered as not theirs."""
+    form = await request.form()
+    journey = journey_of(request)
+    n = state.form_int(form.get("exp", ""), 2)
+    if n is None or not 0 <= n < len(journey.experiences):
+        return go("/parcours/competences")
+    shown = {o for k, v in form.multi_items() if k == "shown" and (o := state.form_int(v)) is not None}
+    ticked = [o for k, v in form.multi_items()
+              if k == "ogr" and (o := state.form_int(v)) is not None and o in shown]
+    e = journey.experiences[n]
+    kept = tuple(dict.fromkeys((*e.competences, *ticked)))[:MAX_EXPERIENCE_COMPETENCES]
+    removed = tuple(dict.fromkeys((*e.removed, *sorted(shown - set(kept)))))
+    reviewed = Experience(e.text, kept, removed[-MAX_EXPERIENCE_COMPETENCES:])
+    journey = replace(journey, experiences=tuple(
+        reviewed if i == n else x for i, x in enumerate(journey.experiences)))
+    if kept:
+        journey = state.award(journey, "competences")
+    return go("/parcours/competences?ok=competences#gardees", journey)
 
 
 @router.post("/parcours/competences/garder")
@@ -355,7 +389,9 @@ def tracks_page(request: Request) -> Response:
     domains = [(g["code"], g["label"]) for g in svc.job_domains()]
     response = page(request, "tracks.html", nav="tracks", recs=with_summaries(svc, recs),
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
-                    max_level=journey.max_level, domains=domains, avoid=journey.avoid)
+                    max_level=journey.max_level, domains=domains, avoid=journey.avoid,
+                    unreviewed=[i for i, e in enumerate(journey.experiences)
+                                if e.text and not (e.competences or e.removed)])
     if recs and "explorer" not in journey.badges:
         save(response, state.award(journey, "explorer"))
     return response
