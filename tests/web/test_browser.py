@@ -352,6 +352,9 @@ def test_full_journey_from_home_to_a_job_page(browser: Any, live_server: str, ax
         visit.goto("/parcours")
         assert page.locator(".badge").count() >= 3
         page.click("text=Tout effacer")
+        page.wait_for_url(re.compile(r"/effacer$"))
+        assert_no_serious(audit(page, axe_source))
+        page.click("text=Oui, tout effacer")
         page.wait_for_url(re.compile(r"/\?ok=start"))
         assert visit.foreign() == []
     finally:

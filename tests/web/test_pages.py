@@ -98,9 +98,13 @@ def test_journey_round_trips_in_a_cookie_without_javascript(client: SyncClient) 
     r = client.post("/parcours/pistes/avis", data={"code": "D1102", "vote": "1", "from": "job"})
     assert r.headers["location"].startswith("/metiers/D1102")
     assert state.decode(client.cookies.get(state.COOKIE)).thumbs == {"D1102": 1}
-    # erase everything
+    # erase everything: the footer button asks first, and asking erases nothing
     r = client.post("/effacer")
-    assert r.status_code == 303
+    assert r.status_code == 303 and r.headers["location"] == "/effacer"
+    assert state.decode(client.cookies.get(state.COOKIE)).thumbs == {"D1102": 1}
+    assert "Oui, tout effacer" in client.get("/effacer").text
+    r = client.post("/effacer", data={"confirm": "1"})
+    assert r.status_code == 303 and r.headers["location"] == "/?ok=start"
     assert client.cookies.get(state.COOKIE) is None
     assert state.decode(client.cookies.get(state.COOKIE)).badges == ()
 

@@ -138,8 +138,17 @@ def journey_hub(request: Request) -> Response:
     return page(request, "journey.html", nav="journey")
 
 
+@router.get("/effacer")
+def erase_page(request: Request) -> Response:
+    """Erasing cannot be undone: one more screen says what goes, and asks."""
+    return page(request, "erase.html", nav=None)
+
+
 @router.post("/effacer")
-def erase(request: Request) -> Response:
+async def erase(request: Request) -> Response:
+    form = await request.form()
+    if form.get("confirm") != "1":  # the footer button only opens the question
+        return RedirectResponse("/effacer", status_code=303)
     response = RedirectResponse("/?ok=start", status_code=303)
     response.delete_cookie(state.COOKIE, path="/")
     return response
