@@ -263,11 +263,10 @@ def _tell(client: SyncClient, text: str, keep: int | None = None) -> tuple[list[
     page = client.get(r.headers["location"]).text
     n = re.search(r'name="exp" value="(\d+)"', page)
     assert n, "the review screen follows the experience"
-    shown = [int(o) for o in re.findall(r'name="shown" value="(\d+)"', page)]
+    shown = [int(o) for o in re.findall(r'name="ogr" value="(\d+)"', page)]
     ticked = shown if keep is None else shown[:keep]
     client.post("/parcours/competences/revoir",
-                data={"exp": n.group(1), "shown": [str(o) for o in shown],
-                      "ogr": [str(o) for o in ticked]})
+                data={"exp": n.group(1), "ogr": [str(o) for o in ticked]})
     return shown, ticked
 
 
@@ -316,12 +315,16 @@ def test_an_experience_keeps_only_what_the_person_ticks(client: SyncClient) -> N
     # before the review, the tracks never say the person knows anything, and ask to check
     tracks = client.get("/parcours/pistes").text
     assert _known_lines(tracks) == [] and 'href="/parcours/competences?revoir=0#revoir"' in tracks
-    shown = [int(o) for o in re.findall(r'name="shown" value="(\d+)"', page)]
+    shown = [int(o) for o in re.findall(r'name="ogr" value="(\d+)"', page)]
     client.post("/parcours/competences/revoir", data={
-        "exp": "0", "shown": [str(o) for o in shown],
-        "ogr": [str(shown[1]), str(shown[0]), "104174"]})  # 104174 was not shown: ignored
+        "exp": "0", "ogr": [str(shown[1]), str(shown[0]), "104174"]})  # 104174 not offered
     e = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
     assert e.competences == (shown[1], shown[0]) and set(e.removed) == set(shown[2:])
+    again = client.get("/parcours/competences?revoir=0").text  # a second look: kept are ticked
+    assert f'value="{shown[0]}" checked' in again and f'value="{shown[2]}" checked' not in again
+    client.post("/parcours/competences/revoir", data={"exp": "0", "ogr": [str(shown[0])]})
+    e = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
+    assert e.competences == (shown[0],) and set(e.removed) == set(shown[1:])  # untick = away
     assert "(vérifiée)" in client.get("/parcours/competences").text
     assert "revoir=0" not in client.get("/parcours/pistes").text
     client.post("/parcours/competences/revoir", data={"exp": "7", "ogr": ["1"]})  # no such one

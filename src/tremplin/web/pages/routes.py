@@ -327,12 +327,17 @@ async def experience_review(request: Request) -> Response:
     n = state.form_int(form.get("exp", ""), 2)
     if n is None or not 0 <= n < len(journey.experiences):
         return go("/parcours/competences")
-    shown = {o for k, v in form.multi_items() if k == "shown" and (o := state.form_int(v)) is not None}
+    e = journey.experiences[n]
+    # what was offered is worked out again here, not read from the form: a crafted form
+    # can neither keep a code that was not offered nor one the catalog does not know
+    shown = {int(c["ogr"]) for c in experience_suggestions(services(request), e.text)}
     ticked = [o for k, v in form.multi_items()
               if k == "ogr" and (o := state.form_int(v)) is not None and o in shown]
-    e = journey.experiences[n]
-    kept = tuple(dict.fromkeys((*e.competences, *ticked)))[:MAX_EXPERIENCE_COMPETENCES]
-    removed = tuple(dict.fromkeys((*e.removed, *sorted(shown - set(kept)))))
+    # a second review replaces the first for what was shown (unticking takes a code away)
+    kept = tuple(dict.fromkeys((*(c for c in e.competences if c not in shown), *ticked)))
+    kept = kept[:MAX_EXPERIENCE_COMPETENCES]
+    removed = tuple(dict.fromkeys((*(c for c in e.removed if c not in kept),
+                                   *sorted(shown - set(kept)))))
     reviewed = Experience(e.text, kept, removed[-MAX_EXPERIENCE_COMPETENCES:])
     journey = replace(journey, experiences=tuple(
         reviewed if i == n else x for i, x in enumerate(journey.experiences)))
