@@ -136,6 +136,7 @@ def test_constraints(index: RecommendIndex) -> None:
     Profile(),
     Profile(competences=(999999999,)),
     Profile(experiences=(Experience("ménage", confirmed_competences=(12,)),)),
+    Profile(experiences=(Experience("ménage", removed_competences=(12,)),)),
 ])
 def test_bad_profiles(index: RecommendIndex, profile: Profile) -> None:
     with pytest.raises(ProfileError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -96,3 +97,19 @@ def test_neutraliser_maps_feminine_to_masculine_only() -> None:
     assert n("une animatrice motivée et sérieuse") == n("un animateur motivé et sérieux")
     assert n("la vaisselle et la lessive") == "la vaisselle et la lessive"
     assert n("agente d'entretien") == "agent d'entretien"
+
+
+@pytest.mark.parametrize(("build", "field"), [
+    (lambda: Profile(riasec="SA"), "riasec"),  # type: ignore[arg-type]
+    (lambda: Profile(interest_centres=(17,)), "interest_centres"),  # type: ignore[arg-type]
+    (lambda: Profile(constraints={"max_study_level": 4}), "constraints"),  # type: ignore[arg-type]
+    (lambda: Profile(competences=("124960",)), "competences[0]"),  # type: ignore[arg-type]
+    (lambda: Profile(experiences=(Experience("ménage", removed_competences=("abc",)),)),  # type: ignore[arg-type]
+     "experiences[0].removed_competences[0]"),
+    (lambda: Profile(experiences=(Experience("ménage", removed_competences=tuple(range(1, 202))),)),
+     "experiences[0]"),
+])
+def test_profiles_built_in_python_are_checked_too(build: Any, field: str) -> None:
+    with pytest.raises(ProfileError) as info:  # not an AttributeError deep in the engine
+        build()
+    assert info.value.field == field

@@ -131,7 +131,8 @@ class _ProfileItems:
 def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
     unknown = [c for c in profile.competences if c not in index.pos]
     for e in profile.experiences:
-        unknown += [c for c in e.confirmed_competences if c not in index.pos]
+        unknown += [c for c in (*e.confirmed_competences, *e.removed_competences)
+                    if c not in index.pos]
     if unknown:
         raise ProfileError(
             f"Unknown ROME competence or savoir codes: {', '.join(map(str, sorted(set(unknown))))}.",

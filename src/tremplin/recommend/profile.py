@@ -5,7 +5,8 @@ nothing is truncated silently):
 - at most MAX_COMPETENCES chosen competence / savoir codes;
 - at most MAX_EXPERIENCES experiences, each 1..MAX_EXPERIENCE_CHARS characters holding at
   least MIN_EXPERIENCE_LETTERS letters (in any script);
-- at most MAX_CONFIRMED_PER_EXPERIENCE confirmed codes per experience;
+- at most MAX_CONFIRMED_PER_EXPERIENCE confirmed and MAX_REMOVED_PER_EXPERIENCE removed codes
+  per experience;
 - at most MAX_INTEREST_CENTRES interest centres and MAX_AVOIDED_DOMAINS avoided domains.
 """
 
@@ -23,6 +24,7 @@ MAX_COMPETENCES = 150
 MAX_EXPERIENCES = 20
 MAX_EXPERIENCE_CHARS = 1000
 MAX_CONFIRMED_PER_EXPERIENCE = 40
+MAX_REMOVED_PER_EXPERIENCE = 200
 MAX_INTEREST_CENTRES = 30
 MAX_AVOIDED_DOMAINS = 20
 STUDY_LEVELS = (3, 4, 5, 6, 7, 8)  # niveaux de certification: 3 = CAP ... 8 = doctorat
@@ -199,7 +201,7 @@ class Profile:
                                              MAX_CONFIRMED_PER_EXPERIENCE),
                 removed_competences=_codes(e.get("removed_competences"),
                                            f"{where}.removed_competences",
-                                           MAX_CONFIRMED_PER_EXPERIENCE * 5),
+                                           MAX_REMOVED_PER_EXPERIENCE),
                 reviewed=reviewed,
             ))
         riasec = data.get("riasec") or {}
@@ -258,14 +260,46 @@ def _too_many_experiences(n: int) -> ProfileError:
         fr=f"{n} expériences : {MAX_EXPERIENCES} au maximum. Gardez les plus importantes.")
 
 
+def _typed_codes(codes: object, where: str) -> None:
+    """Codes of a Profile built in Python must already be ints (from_dict converts JSON)."""
+    if not isinstance(codes, tuple | list):
+        raise ProfileError(f"{where} must be a tuple of int codes.", field=where)
+    for n, code in enumerate(codes):
+        if isinstance(code, bool) or not isinstance(code, int):
+            raise ProfileError(
+                f"{where}[{n}]: {code!r} is not an int ROME code (Profile.from_dict converts "
+                "strings from JSON).", field=f"{where}[{n}]",
+                fr=f"{where}[{n}] : {code!r} n'est pas un code ROME (un nombre).")
+
+
+def _check_shapes(p: Profile) -> None:
+    """The parts of a Profile built in Python have the types the engine reads."""
+    _typed_codes(p.competences, "competences")
+    if not isinstance(p.riasec, Mapping):
+        raise ProfileError("riasec must map letters R,I,A,S,E,C to numbers in [0, 1] "
+                           "(Profile.from_dict also takes \"S,A\").", field="riasec")
+    if not isinstance(p.interest_centres, tuple | list) or not all(
+            isinstance(c, str) for c in p.interest_centres):
+        raise ProfileError("interest_centres must be a tuple of code strings such as \"17\".",
+                           field="interest_centres")
+    if not isinstance(p.constraints, Constraints):
+        raise ProfileError("constraints must be a Constraints (Profile.from_dict takes a dict).",
+                           field="constraints")
+    if not all(isinstance(d, str) for d in p.constraints.avoided_domains):
+        raise ProfileError("constraints.avoided_domains must hold strings such as \"K\".",
+                           field="constraints.avoided_domains")
+    if p.constraints.postcode is not None and not isinstance(p.constraints.postcode, str):
+        raise ProfileError("constraints.postcode must be a string of 5 digits.",
+                           field="constraints.postcode")
+
+
 def validate(p: Profile) -> None:
     """Checks that need no catalog (codes are checked against the index in recommend())."""
+    _check_shapes(p)
     if len(p.competences) > MAX_COMPETENCES:
         raise ProfileError(f"{len(p.competences)} competences given, at most {MAX_COMPETENCES}.",
                            field="competences",
                            fr=f"{len(p.competences)} compétences : {MAX_COMPETENCES} au maximum.")
-    for n, code in enumerate(p.competences):
-        _code(code, f"competences[{n}]")
     if len(p.experiences) > MAX_EXPERIENCES:
         raise _too_many_experiences(len(p.experiences))
     for i, e in enumerate(p.experiences):
@@ -276,9 +310,14 @@ def validate(p: Profile) -> None:
         if not isinstance(e.reviewed, bool):
             raise ProfileError(f"experiences[{i}].reviewed must be true or false.",
                                field=f"experiences[{i}].reviewed")
+        _typed_codes(e.confirmed_competences, f"experiences[{i}].confirmed_competences")
+        _typed_codes(e.removed_competences, f"experiences[{i}].removed_competences")
         if len(e.confirmed_competences) > MAX_CONFIRMED_PER_EXPERIENCE:
             raise ProfileError(f"experiences[{i}] has more than {MAX_CONFIRMED_PER_EXPERIENCE} "
                                "confirmed competences.", field=f"experiences[{i}]")
+        if len(e.removed_competences) > MAX_REMOVED_PER_EXPERIENCE:
+            raise ProfileError(f"experiences[{i}] has more than {MAX_REMOVED_PER_EXPERIENCE} "
+                               "removed competences.", field=f"experiences[{i}]")
         both = set(e.confirmed_competences) & set(e.removed_competences)
         if both:
             raise ProfileError(

@@ -175,19 +175,25 @@ class Services:
         """The recommendation profile read from a browser journey (`tremplin.guide.journey`):
         kept competences, experiences with the competences kept from them, RIASEC scores, the
         interest centres picked, the highest study level wanted and the grand domains to leave
-        out (a centre or domain code the catalog does not know is left out)."""
+        out (any code the catalog does not know, from a cookie written before the catalog was
+        rebuilt, is left out rather than voiding the profile)."""
+        known = self.recommend_index().pos
+
+        def ok(codes: tuple[int, ...]) -> list[int]:
+            return [c for c in codes if c in known]
+
         experiences = []
-        loose: list[int] = list(journey.competences)
+        loose: list[int] = ok(journey.competences)
         for e in journey.experiences:
             # a text without words (an older cookie, an imported file) would void the profile
             if e.text and has_words(e.text):
                 # once the person went through the suggestions, what they kept is all that
                 # counts, even nothing; before that, the engine guesses (and says so)
-                experiences.append({"text": e.text, "confirmed_competences": list(e.competences),
-                                    "removed_competences": list(e.removed),
+                experiences.append({"text": e.text, "confirmed_competences": ok(e.competences),
+                                    "removed_competences": ok(e.removed),
                                     "reviewed": bool(e.competences or e.removed)})
             else:
-                loose.extend(e.competences)
+                loose.extend(ok(e.competences))
         # the journey only holds the questionnaire's own ids (upper case there)
         answers = {qid.lower(): v for qid, v in journey.riasec.items()}
         riasec = dict(self.score_riasec(answers)["scores"]) if answers else {}
