@@ -256,3 +256,18 @@ def test_domains_are_listed_and_checked(client: SyncClient, need_recommend: None
     profile["constraints"] = {"avoided_domains": ["K", "K99"]}
     body = assert_problem(client.post("/api/v1/recommendations", json={"profile": profile}), 422)
     assert "K99" in body["detail"]
+
+
+def test_refused_profiles_name_the_field_in_both_languages(client: SyncClient) -> None:
+    body = assert_problem(client.post("/api/v1/recommendations", json={
+        "profile": {"experiences": [{"text": "je garde des enfants"}, {"text": "🙂🙂"}]}}), 422)
+    error = body["errors"][0]
+    assert error["field"] == "profile.experiences[1].text"
+    assert "no words" in error["message"] and "aucun mot" in error["message_fr"]
+    empty = assert_problem(client.post("/api/v1/recommendations", json={"profile": {}}), 422)
+    assert empty["errors"][0]["field"] == "profile"
+    bad_json = assert_problem(client.post("/api/v1/recommendations", content=b'{"profile": {',
+                                          headers={"content-type": "application/json"}), 422)
+    assert bad_json["errors"][0]["field"] == "body"
+    text = assert_problem(client.post("/api/v1/competences/suggest", json={"text": "..."}), 422)
+    assert text["errors"][0]["field"] == "text"

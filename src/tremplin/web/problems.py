@@ -37,7 +37,24 @@ def problem(status: int, detail: str, *, errors: list[dict[str, Any]] | None = N
     return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
 
 
+def input_problem(exc: Exception, fallback: str = "Invalid input", within: str = "",
+                  ) -> JSONResponse:
+    """422 for a refused profile or text: `detail` in English, and `errors` with the field at
+    fault (under `within`, the request key that holds it) and the same message in plain
+    French (`message_fr`) for pages to show."""
+    detail = str(exc) or fallback
+    field = str(getattr(exc, "field", "") or "")
+    if within and field != within and not field.startswith(within + "."):
+        field = ".".join(p for p in (within, field) if p)
+    field = field or "body"
+    return problem(422, detail, errors=[{"field": field, "message": detail,
+                                         "message_fr": str(getattr(exc, "fr", "") or detail)}])
+
+
 def _where(loc: tuple[Any, ...] | list[Any]) -> str:
+    # a JSON decode error is located by a character offset, which is not a field
+    if len(loc) == 2 and loc[0] == "body" and isinstance(loc[1], int):
+        return "body"
     return ".".join(str(p) for p in loc if p not in ("body",)) or "body"
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from tremplin.recommend.profile import MAX_EXPERIENCE_CHARS
-from tremplin.web.problems import PROBLEM_TYPE, problem
+from tremplin.web.problems import PROBLEM_TYPE, input_problem, problem
 from tremplin.web.services import Services, norm_query
 
 API_DESCRIPTION = """\
@@ -191,7 +191,8 @@ def recommendations(request: Request, body: RecommendIn) -> Any:
         profile = svc.profile_from_dict(body.profile)
         return {"results": svc.recommend(profile, body.limit, body.lang)}
     except svc.profile_error as exc:
-        return problem(422, str(exc) or "Invalid profile")
+        return input_problem(exc, "Invalid profile",
+                             within="" if exc.field in ("limit", "lang") else "profile")
 
 
 @router.post("/competences/suggest", responses=ERRORS,
@@ -203,7 +204,7 @@ def suggest(request: Request, body: SuggestIn) -> Any:
     try:
         return {"results": svc.suggest_competences(body.text, body.limit)}
     except (svc.profile_error, svc.query_error) as exc:
-        return problem(422, str(exc) or "Invalid text")
+        return input_problem(exc, "Invalid text")
 
 
 @router.get("/riasec/questions", responses=ERRORS, summary="The interest questionnaire")
