@@ -74,7 +74,8 @@ def test_without_centres_nothing_is_said_about_them(index: RecommendIndex) -> No
 def test_cli_lists_centres_and_refuses_unknown_ones(index: RecommendIndex) -> None:
     out = CliRunner().invoke(cli, ["centres", "--json"])
     assert out.exit_code == 0, out.output
-    assert len(json.loads(out.output)["centres"]) == 30
+    listed = json.loads(out.output)["centres"]
+    assert len(listed) == 30 and set(listed[0]) == {"code", "label", "definition"}  # as the API
     bad = CliRunner().invoke(cli, ["recommend", "--centres", "17,99", "--limit", "2"])
     assert bad.exit_code == 2 and "99" in bad.output
 

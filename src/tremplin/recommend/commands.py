@@ -26,8 +26,8 @@ def centres_cmd(as_json: bool) -> None:
 
     centres = interest_centres()
     if as_json:
-        click.echo(json.dumps({"centres": [{"code": c.code, "label": c.label}
-                                           for c in centres]}, ensure_ascii=False, indent=1))
+        click.echo(json.dumps({"centres": [dataclasses.asdict(c) for c in centres]},
+                              ensure_ascii=False, indent=1))
         return
     for c in centres:
         click.echo(f"{c.code:>3}  {c.label}")

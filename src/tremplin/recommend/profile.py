@@ -97,7 +97,8 @@ class Experience:
     suggestions for the text (with their similarity as weight, and says they are guesses).
     `removed_competences` are suggestions the person rejected; they are never used for this
     experience. `reviewed` says the person went through the suggestions: only the confirmed
-    codes count then, even none (someone who took every suggestion away meant it).
+    codes count as competences then, even none (someone who took every suggestion away meant
+    it); the text itself still counts as words, like every experience's.
     """
 
     text: str
