@@ -271,3 +271,16 @@ def test_refused_profiles_name_the_field_in_both_languages(client: SyncClient) -
     assert bad_json["errors"][0]["field"] == "body"
     text = assert_problem(client.post("/api/v1/competences/suggest", json={"text": "..."}), 422)
     assert text["errors"][0]["field"] == "text"
+
+
+def test_a_stored_code_can_be_looked_up(client: SyncClient, need_recommend: None) -> None:
+    recs = client.post("/api/v1/recommendations",
+                       json={"profile": {"competences": [124960]}, "limit": 1}).json()["results"]
+    matched = recs[0]["why"]["matched"][0]
+    assert matched["kind"] in ("competence", "soft", "macro", "knowledge", "context", "certification")
+    item = client.get(f"/api/v1/competences/{matched['ogr']}").json()
+    assert item["label"] == matched["label"] and item["kind"] == matched["kind"]
+    assert item["jobs"] >= 1
+    assert client.get("/api/v1/competences/124960").json()["label"].startswith("Défourner")
+    assert_problem(client.get("/api/v1/competences/1"), 404)
+    assert_problem(client.get("/api/v1/competences/abc"), 422)

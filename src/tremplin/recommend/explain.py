@@ -51,8 +51,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         else:
             how = "similar"
         entry: dict[str, Any] = {
-            "ogr": int(index.item_ogr[i]), "label": index.item_label[i], "core": core,
-            "match": round(m, 3), "how": how,
+            "ogr": int(index.item_ogr[i]), "label": index.item_label[i],
+            "kind": index.item_kind[i], "core": core, "match": round(m, 3), "how": how,
             "your_competence": None if pitem < 0 else {
                 "ogr": int(index.item_ogr[pitem]), "label": index.item_label[pitem]},
             "experience_text": None,
@@ -173,7 +173,8 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
     if best is None:
         return None
     m, t, exp_n = best
-    return {"ogr": None, "label": index.title_label[t], "core": "", "match": round(m, 3),
+    return {"ogr": None, "label": index.title_label[t], "kind": "job_title", "core": "",
+            "match": round(m, 3),
             "how": "job_title", "your_competence": None,
             "experience_text": profile.experiences[exp_n].text if exp_n >= 0 else None,
             "guessed": False}

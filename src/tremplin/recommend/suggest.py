@@ -170,6 +170,16 @@ def best_items(index: RecommendIndex, scores: F32, limit: int,
     return out
 
 
+def describe_item(index: RecommendIndex, ogr: int) -> dict[str, object] | None:
+    """A ROME competence, savoir or work context by its code: what a stored code means."""
+    pos = index.pos.get(ogr)
+    if pos is None:
+        return None
+    return {"ogr": ogr, "label": index.item_label[pos], "kind": index.item_kind[pos],
+            "suggestable": bool(index.suggestable[pos]),
+            "jobs": int(np.count_nonzero(index.entry_item == pos))}
+
+
 def suggest_competences(text: str, limit: int = 5) -> list[CompetenceSuggestion]:
     """ROME competences and savoirs close to what the person wrote, best first."""
     return suggest_from_index(get_index(), text, limit)

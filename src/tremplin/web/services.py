@@ -21,7 +21,7 @@ from tremplin.recommend.centres import centre_links
 from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
 from tremplin.recommend.profile import has_words
-from tremplin.recommend.suggest import suggest_from_index
+from tremplin.recommend.suggest import describe_item, suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
 
 log = logging.getLogger("tremplin.web")
@@ -223,6 +223,9 @@ class Services:
     def recommend(self, profile: Any, limit: int = 10, lang: str = "fr") -> list[dict[str, Any]]:
         self.recommend_index()  # ServiceUnavailable when the index is missing
         return [plain(r) for r in rec.recommend(profile, limit, self.catalog, lang=lang)]
+
+    def describe_competence(self, ogr: int) -> dict[str, Any] | None:
+        return describe_item(self.recommend_index(), ogr)
 
     def suggest_competences(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
         return [plain(c) for c in suggest_from_index(self.recommend_index(), text, limit)]

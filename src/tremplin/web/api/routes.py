@@ -183,6 +183,17 @@ def job(
     return detail
 
 
+@router.get("/competences/{ogr}", responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM},
+            summary="One ROME competence, savoir or work context by its code (what a stored "
+                    "code means): label, kind, how many fiches list it")
+def competence(request: Request,
+               ogr: Annotated[int, Path(ge=1, le=99_999_999, examples=[124960])]) -> Any:
+    item = services(request).describe_competence(ogr)
+    if item is None:
+        return problem(404, f"No ROME competence, savoir or work context with code {ogr}.")
+    return item
+
+
 @router.post("/recommendations", responses=ERRORS,
              summary="A profile in, explained job suggestions out")
 def recommendations(request: Request, body: RecommendIn) -> Any:
