@@ -284,3 +284,36 @@ def test_a_stored_code_can_be_looked_up(client: SyncClient, need_recommend: None
     assert client.get("/api/v1/competences/124960").json()["label"].startswith("Défourner")
     assert_problem(client.get("/api/v1/competences/1"), 404)
     assert_problem(client.get("/api/v1/competences/abc"), 422)
+
+
+def test_answers_conform_to_their_documented_schemas(client: SyncClient, need_recommend: None) -> None:
+    from tremplin.web.api import models
+
+    profile = {"competences": [124960], "riasec": "S,A", "interest_centres": ["17"],
+               "experiences": [{"text": "j'aide ma mère au restaurant"},
+                               {"text": "je garde des enfants", "confirmed_competences": [],
+                                "removed_competences": [], "reviewed": True}],
+               "constraints": {"max_study_level": 4, "avoided_domains": ["H"]}}
+    for lang in ("fr", "en"):
+        r = client.post("/api/v1/recommendations", json={"profile": profile, "lang": lang})
+        out = models.RecommendationsOut.model_validate(r.json())  # extra fields are refused
+        assert out.results and any(m.guessed for x in out.results for m in x.why.matched)
+        assert "paths" in out.results[0].why.parts
+    spec = client.get("/openapi.json").json()
+    body = spec["components"]["schemas"]["RecommendIn"]["properties"]["profile"]
+    assert set(body["properties"]) == set(profile)  # the profile is described, not just "object"
+    checks = {
+        "/api/v1/competences/suggest": (models.SuggestionsOut, {"text": "je répare des vélos"}),
+        "/api/v1/riasec/score": (models.RiasecScoreOut, {"answers": {"r1": 2, "s1": 1}}),
+    }
+    for path, (model, payload) in checks.items():
+        model.model_validate(client.post(path, json=payload).json())
+        assert spec["paths"][path]["post"]["responses"]["200"]["content"]
+    models.DomainsOut.model_validate(client.get("/api/v1/domains").json())
+    models.InterestCentresOut.model_validate(client.get("/api/v1/interest-centres").json())
+    models.QuestionsOut.model_validate(client.get("/api/v1/riasec/questions").json())
+    models.ItemOut.model_validate(client.get("/api/v1/competences/124960").json())
+    score = client.post("/api/v1/riasec/score", json={"answers": {"r1": 2, "r2": 2, "s1": 1}}).json()
+    assert score["top"] == ["R", "S"] and score["scores"]["R"] == round(4 / 6, 4)
+    bad = assert_problem(client.post("/api/v1/riasec/score", json={"answers": {"r1": 5}}), 422)
+    assert bad["errors"][0]["field"] == "answers.r1"

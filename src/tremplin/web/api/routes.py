@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from tremplin.recommend.profile import MAX_EXPERIENCE_CHARS
+from tremplin.web.api import models
 from tremplin.web.problems import PROBLEM_TYPE, input_problem, problem
 from tremplin.web.services import Services, norm_query
 
@@ -22,8 +23,9 @@ ONISEP Idéo, ANCT / data.inclusion places).
 **Errors** are `application/problem+json` objects with `type`, `title`, `status`, `detail`
 (and `errors` listing each invalid field for 422).
 
-**Input limits**: `q` ≤ 200 characters (autocomplete ≤ 100); `limit` ≤ 50; free text
-≤ 2 000 characters; a match batch ≤ 100 titles of ≤ 200 characters; `radius_km` ≤ 50;
+**Input limits**: `q` ≤ 200 characters (autocomplete ≤ 100); `limit` ≤ 50; free text and
+each experience ≤ 1 000 characters with at least two letters; a profile ≤ 150 competences
+and ≤ 20 experiences; a match batch ≤ 100 titles of ≤ 200 characters; `radius_km` ≤ 50;
 request bodies ≤ 64 KiB (413 beyond).
 
 **Privacy**: no account, no cookie needed, nothing you send is stored; logs hold only the
@@ -112,6 +114,7 @@ class RecommendIn(BaseModel):
                     "and `constraints` (`avoided_domains` takes codes from "
                     "`GET /api/v1/domains`).",
         examples=[{"riasec": {"R": 0.8, "A": 0.4}, "competences": [104174, 126357]}],
+        json_schema_extra=models.PROFILE_SCHEMA,
     )
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
     lang: Literal["fr", "en"] = Field(
@@ -183,7 +186,8 @@ def job(
     return detail
 
 
-@router.get("/competences/{ogr}", responses={404: PROBLEM, 422: PROBLEM, 503: PROBLEM},
+@router.get("/competences/{ogr}", responses={200: {"model": models.ItemOut}, 404: PROBLEM,
+                                            422: PROBLEM, 503: PROBLEM},
             summary="One ROME competence, savoir or work context by its code (what a stored "
                     "code means): label, kind, how many fiches list it")
 def competence(request: Request,
@@ -194,7 +198,7 @@ def competence(request: Request,
     return item
 
 
-@router.post("/recommendations", responses=ERRORS,
+@router.post("/recommendations", responses={200: {"model": models.RecommendationsOut}, **ERRORS},
              summary="A profile in, explained job suggestions out")
 def recommendations(request: Request, body: RecommendIn) -> Any:
     svc = services(request)
@@ -206,7 +210,7 @@ def recommendations(request: Request, body: RecommendIn) -> Any:
                              within="" if exc.field in ("limit", "lang") else "profile")
 
 
-@router.post("/competences/suggest", responses=ERRORS,
+@router.post("/competences/suggest", responses={200: {"model": models.SuggestionsOut}, **ERRORS},
              summary="Free text in, ROME competences out")
 def suggest(request: Request, body: SuggestIn) -> Any:
     svc = services(request)
@@ -218,7 +222,8 @@ def suggest(request: Request, body: SuggestIn) -> Any:
         return input_problem(exc, "Invalid text")
 
 
-@router.get("/riasec/questions", responses=ERRORS, summary="The interest questionnaire")
+@router.get("/riasec/questions", responses={200: {"model": models.QuestionsOut}, **ERRORS},
+            summary="The interest questionnaire")
 def riasec_questions(
     request: Request,
     lang: Annotated[str, Query(pattern="^(fr|en)$", examples=["fr"])] = "fr",
@@ -226,13 +231,23 @@ def riasec_questions(
     return {"lang": lang, "questions": services(request).riasec_questions(lang)}
 
 
-@router.get("/interest-centres", responses=ERRORS,
+@router.post("/riasec/score", responses={200: {"model": models.RiasecScoreOut}, **ERRORS},
+             summary="Answers to the interest questionnaire in, RIASEC scores out")
+def riasec_score(request: Request, body: models.RiasecScoreIn) -> Any:
+    svc = services(request)
+    try:
+        return svc.score_riasec(body.answers)
+    except svc.profile_error as exc:
+        return input_problem(exc, "Invalid answers", within="answers")
+
+
+@router.get("/interest-centres", responses={200: {"model": models.InterestCentresOut}, **ERRORS},
             summary="ROME interest centres: the codes a profile's interest_centres takes")
 def interest_centres(request: Request) -> Any:
     return {"centres": services(request).interest_centres()}
 
 
-@router.get("/domains", responses=ERRORS,
+@router.get("/domains", responses={200: {"model": models.DomainsOut}, **ERRORS},
             summary="ROME grand domains (A … N) and domains: the codes a profile's "
                     "constraints.avoided_domains takes")
 def domains(request: Request) -> Any:

@@ -1,0 +1,212 @@
+"""Shapes of the recommendation family of JSON answers, for the OpenAPI schema.
+
+They document what `Services` returns (the core's dataclasses made plain); the routes do not
+re-validate their answers through them. The schemathesis run checks that every answer
+conforms, so a field added to the core and not here fails the tests (`extra="forbid"`)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+STRICT = ConfigDict(extra="forbid")
+
+
+class CodeLabel(BaseModel):
+    model_config = STRICT
+    ogr: int = Field(examples=[124960])
+    label: str = Field(examples=["Défourner des pains et viennoiseries"])
+
+
+class MatchedOut(BaseModel):
+    model_config = STRICT
+    ogr: int | None = Field(description="The fiche's item; null for a job title")
+    label: str
+    kind: str = Field(description="competence | soft | macro | knowledge | context | "
+                                  "certification | job_title")
+    core: str = Field(description="'Principale', 'Émergente' or '' (ROME's core of the job)")
+    match: float = Field(description="How well the profile covers it, 0..1")
+    how: Literal["exact", "same_group", "similar", "job_title"]
+    your_competence: CodeLabel | None = Field(
+        description="The person's own competence that matched (null: their words did)")
+    experience_text: str | None = Field(description="The part of their text that led there")
+    guessed: bool = Field(description="Their competence is the engine's own pick from a text "
+                                      "nobody reviewed")
+
+
+class ScorePartOut(BaseModel):
+    model_config = STRICT
+    value: float
+    text: str = Field(description="One sentence a helper can read out, in the request's lang")
+    french: list[str] = Field(description="ROME labels quoted in `text` (French only)")
+
+
+class TrainingOut(BaseModel):
+    model_config = STRICT
+    title: str
+    level: str | None
+    duration: str | None
+    rncp_url: str | None
+    url: str | None = Field(description="Official page of the training (http or https)")
+
+
+class JobRef(BaseModel):
+    model_config = STRICT
+    code: str = Field(examples=["D1102"])
+    title: str
+
+
+class PathSourceOut(JobRef):
+    share: float = Field(description="Share of the profile's closest fiches this one weighs")
+
+
+class CentreOut(BaseModel):
+    model_config = STRICT
+    code: str
+    label: str
+    principal: bool
+
+
+class WhyOut(BaseModel):
+    model_config = STRICT
+    matched: list[MatchedOut]
+    missing: list[CodeLabel] = Field(description="Key competences still to learn")
+    interest: str
+    parts: dict[str, ScorePartOut] = Field(
+        description="coverage, interest, diversity_penalty and, with competences or "
+                    "experiences, paths")
+    trainings: list[TrainingOut]
+    certifications: list[str]
+    close_jobs: list[JobRef]
+    path_from: list[PathSourceOut]
+    interest_centres: list[CentreOut]
+    notes: list[str]
+
+
+class RecommendationOut(BaseModel):
+    model_config = STRICT
+    code: str = Field(examples=["D1102"])
+    title: str
+    score: float
+    rank: int
+    why: WhyOut
+
+
+class RecommendationsOut(BaseModel):
+    model_config = STRICT
+    results: list[RecommendationOut]
+
+
+class SuggestionOut(BaseModel):
+    model_config = STRICT
+    ogr: int
+    label: str
+    score: float = Field(description="Similarity plus a lexical bonus; only the order counts")
+    matched_text: str
+    kind: str
+
+
+class SuggestionsOut(BaseModel):
+    model_config = STRICT
+    results: list[SuggestionOut]
+
+
+class ItemOut(BaseModel):
+    model_config = STRICT
+    ogr: int
+    label: str
+    kind: str
+    suggestable: bool
+    jobs: int = Field(description="How many fiches list it")
+
+
+class DomainOut(BaseModel):
+    model_config = STRICT
+    code: str = Field(examples=["K13"])
+    label: str
+    jobs: int
+
+
+class GrandDomainOut(DomainOut):
+    domains: list[DomainOut]
+
+
+class DomainsOut(BaseModel):
+    model_config = STRICT
+    domains: list[GrandDomainOut]
+
+
+class InterestCentreOut(BaseModel):
+    model_config = STRICT
+    code: str = Field(examples=["17"])
+    label: str
+    definition: str
+
+
+class InterestCentresOut(BaseModel):
+    model_config = STRICT
+    centres: list[InterestCentreOut]
+
+
+class QuestionOut(BaseModel):
+    model_config = STRICT
+    id: str = Field(examples=["r1"])
+    text: str
+    letter: Literal["R", "I", "A", "S", "E", "C"]
+    pictogram: str
+    screen: int
+
+
+class QuestionsOut(BaseModel):
+    model_config = STRICT
+    lang: str
+    questions: list[QuestionOut]
+
+
+class RiasecScoreIn(BaseModel):
+    model_config = STRICT
+    answers: dict[str, int] = Field(
+        description="Question id (from /riasec/questions) -> 0 (no), 1 (a bit), 2 (a lot)",
+        examples=[{"r1": 2, "s1": 1}])
+
+
+class RiasecScoreOut(BaseModel):
+    model_config = STRICT
+    scores: dict[str, float] = Field(description="Letter -> sum of its answers / 6 (0..1)")
+    top: list[str] = Field(description="At most 3 letters above 0, highest first")
+    missing: list[str] = Field(description="Questions not answered")
+
+
+# The profile a recommendation request carries, as a JSON schema (the core parses the dict
+# itself, so that every refusal names its field with a French message too).
+PROFILE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "competences": {"type": "array", "items": {"type": "integer"}, "maxItems": 150,
+                        "description": "ROME competence or savoir codes the person chose"},
+        "experiences": {"type": "array", "maxItems": 20, "items": {
+            "type": "object", "required": ["text"], "additionalProperties": False,
+            "properties": {
+                "text": {"type": "string", "minLength": 1, "maxLength": 1000,
+                         "description": "In the person's own words, any language"},
+                "confirmed_competences": {"type": "array", "items": {"type": "integer"},
+                                          "maxItems": 40},
+                "removed_competences": {"type": "array", "items": {"type": "integer"},
+                                        "maxItems": 200},
+                "reviewed": {"type": "boolean", "description": "Only the confirmed codes "
+                             "count as competences (the words still count)"},
+            }}},
+        "riasec": {"anyOf": [
+            {"type": "object", "additionalProperties": {
+                "type": "number", "minimum": 0, "maximum": 1}},
+            {"type": "string"}], "description": "Letter -> 0..1, or letters \"S,A\""},
+        "interest_centres": {"type": "array", "items": {"type": "string"}, "maxItems": 30},
+        "constraints": {"type": "object", "additionalProperties": False, "properties": {
+            "max_study_level": {"type": "integer", "minimum": 3, "maximum": 8},
+            "avoided_domains": {"type": "array", "items": {"type": "string"}, "maxItems": 20},
+            "postcode": {"type": "string", "pattern": "^[0-9]{5}$"},
+        }},
+    },
+    "additionalProperties": False,
+}
