@@ -329,6 +329,9 @@ def test_an_experience_keeps_only_what_the_person_ticks(client: SyncClient) -> N
     assert "revoir=0" not in client.get("/parcours/pistes").text
     client.post("/parcours/competences/revoir", data={"exp": "7", "ogr": ["1"]})  # no such one
     assert state.decode(client.cookies.get(state.COOKIE)).experiences == (e,)
+    client.post("/parcours/competences/experience/retirer", data={"exp": "0"})
+    gone = state.decode(client.cookies.get(state.COOKIE))
+    assert gone.experiences == () and gone.all_competences() == ()  # with what it brought
 
 
 def test_not_for_me_sends_the_job_to_the_end_of_the_list(client: SyncClient) -> None:

@@ -318,6 +318,18 @@ def experience_suggestions(svc: Services, text: str) -> list[dict[str, Any]]:
     return [c for c in found if c][:REVIEW_SUGGESTIONS]
 
 
+@router.post("/parcours/competences/experience/retirer")
+async def experience_remove(request: Request) -> Response:
+    """Take a whole experience back, with the competences kept from it."""
+    form = await request.form()
+    journey = journey_of(request)
+    n = state.form_int(form.get("exp", ""), 2)
+    if n is not None and 0 <= n < len(journey.experiences):
+        journey = replace(journey, experiences=tuple(
+            e for i, e in enumerate(journey.experiences) if i != n))
+    return go("/parcours/competences#exps-heading", journey)
+
+
 @router.post("/parcours/competences/revoir")
 async def experience_review(request: Request) -> Response:
     """The person's answer to "what did you really do?": ticked suggestions are kept for that
