@@ -209,7 +209,7 @@ def test_study_level_caps_the_tracks_and_can_be_lifted(client: SyncClient, catal
     html = client.get("/parcours/pistes").text
     capped = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
     assert capped and all(lowest.get(code, 0) <= 4 for code in capped)
-    assert '<details class="level" open>' in html and 'value="4" checked' in html
+    assert '<details class="level" id="niveau" open>' in html and 'value="4" checked' in html
     client.post("/parcours/pistes/niveau", data={"level": "9"})  # not a level: no limit
     assert state.decode(client.cookies.get(state.COOKIE)).max_level is None
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == free
@@ -256,6 +256,12 @@ def test_an_experience_without_words_is_refused_and_an_old_one_is_skipped(client
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good
 
 
+def _key(page: str) -> str:
+    found = re.search(r'name="key" value="([0-9a-f]+)"', page)
+    assert found, "review and remove forms name their experience"
+    return found.group(1)
+
+
 def _tell(client: SyncClient, text: str, keep: int | None = None) -> tuple[list[int], list[int]]:
     """Write an experience, then tick the first `keep` suggestions on the review screen
     (all of them when None). Returns (shown, ticked)."""
@@ -266,7 +272,7 @@ def _tell(client: SyncClient, text: str, keep: int | None = None) -> tuple[list[
     shown = [int(o) for o in re.findall(r'name="ogr" value="(\d+)"', page)]
     ticked = shown if keep is None else shown[:keep]
     client.post("/parcours/competences/revoir",
-                data={"exp": n.group(1), "ogr": [str(o) for o in ticked]})
+                data={"exp": n.group(1), "key": _key(page), "ogr": [str(o) for o in ticked]})
     return shown, ticked
 
 
@@ -281,9 +287,10 @@ def test_competences_taken_away_never_come_back_as_known(client: SyncClient, cat
     assert experience.competences == () and set(experience.removed) == set(kept)
     html = client.get("/parcours/pistes").text
     assert _known_lines(html) == []  # nothing kept: nothing "known"
-    close = _known_lines(html, "Proche de ce que tu sais faire")
-    assert close  # the words still lead somewhere...
-    assert not any(label in line for line in close for label in labels)  # ...but not to those
+    words = _known_lines(html, "Proche de ce que tu as raconté")
+    assert words  # the words still lead somewhere...
+    assert not any(label in line for line in words for label in labels)  # ...but not to those
+    assert _known_lines(html, "Proche de ce que tu sais faire") == []  # they kept nothing
 
 
 def _known_lines(html: str, lead: str = "Tu sais déjà") -> list[str]:
@@ -316,20 +323,32 @@ def test_an_experience_keeps_only_what_the_person_ticks(client: SyncClient) -> N
     tracks = client.get("/parcours/pistes").text
     assert _known_lines(tracks) == [] and 'href="/parcours/competences?revoir=0#revoir"' in tracks
     shown = [int(o) for o in re.findall(r'name="ogr" value="(\d+)"', page)]
+    key = _key(page)
     client.post("/parcours/competences/revoir", data={
-        "exp": "0", "ogr": [str(shown[1]), str(shown[0]), "104174"]})  # 104174 not offered
+        "exp": "0", "key": key, "ogr": [str(shown[1]), str(shown[0]), "104174"]})  # not offered
     e = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
     assert e.competences == (shown[1], shown[0]) and set(e.removed) == set(shown[2:])
     again = client.get("/parcours/competences?revoir=0").text  # a second look: kept are ticked
     assert f'value="{shown[0]}" checked' in again and f'value="{shown[2]}" checked' not in again
-    client.post("/parcours/competences/revoir", data={"exp": "0", "ogr": [str(shown[0])]})
+    client.post("/parcours/competences/revoir", data={"exp": "0", "key": key,
+                                                      "ogr": [str(shown[0])]})
     e = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
     assert e.competences == (shown[0],) and set(e.removed) == set(shown[1:])  # untick = away
     assert "(vérifiée)" in client.get("/parcours/competences").text
     assert "revoir=0" not in client.get("/parcours/pistes").text
     client.post("/parcours/competences/revoir", data={"exp": "7", "ogr": ["1"]})  # no such one
     assert state.decode(client.cookies.get(state.COOKIE)).experiences == (e,)
-    client.post("/parcours/competences/experience/retirer", data={"exp": "0"})
+    # an answer from an older page (Back) never lands on another experience
+    client.post("/parcours/competences/experience", data={"text": "je garde des enfants"})
+    r = client.post("/parcours/competences/revoir", data={"exp": "1", "key": key, "ogr": []})
+    assert "ok=reviewed_none" in r.headers["location"]  # found experience 0 by its key
+    two = state.decode(client.cookies.get(state.COOKIE)).experiences
+    assert two[0].competences == () and two[1].competences == two[1].removed == ()
+    stale = client.post("/parcours/competences/revoir",
+                        data={"exp": "0", "key": "0" * 12, "ogr": [str(shown[0])]})
+    assert "err=changed" in stale.headers["location"]
+    client.post("/parcours/competences/experience/retirer", data={"exp": "1", "key": two[1].key})
+    client.post("/parcours/competences/experience/retirer", data={"exp": "0", "key": key})
     gone = state.decode(client.cookies.get(state.COOKIE))
     assert gone.experiences == () and gone.all_competences() == ()  # with what it brought
 
@@ -337,8 +356,9 @@ def test_an_experience_keeps_only_what_the_person_ticks(client: SyncClient) -> N
 def test_not_for_me_sends_the_job_to_the_end_of_the_list(client: SyncClient) -> None:
     client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     cards = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
-    r = client.post("/parcours/pistes/avis", data={"code": cards[0], "vote": "-1", "rank": "1"})
-    assert "ok=thumbs_down" in r.headers["location"]
+    r = client.post("/parcours/pistes/avis",
+                    data={"code": cards[0], "vote": "-1", "rank": "1", "next": cards[1]})
+    assert r.headers["location"].endswith(f"ok=thumbs_down#job-{cards[1]}")  # stay in place
     html = client.get(r.headers["location"]).text
     assert "va en bas de ta liste" in html
     after = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
@@ -346,3 +366,11 @@ def test_not_for_me_sends_the_job_to_the_end_of_the_list(client: SyncClient) -> 
     client.post("/parcours/pistes/avis", data={"code": cards[0], "vote": "1", "rank": "10"})
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"',
                       client.get("/parcours/pistes").text) == cards  # changed their mind
+
+
+def test_keeping_nothing_is_not_congratulated(client: SyncClient) -> None:
+    r = client.post("/parcours/competences/garder", data={})
+    assert "ok=nothing_kept" in r.headers["location"]
+    journey = state.decode(client.cookies.get(state.COOKIE))
+    assert "competences" not in journey.badges and journey.xp == 0
+    assert "rien n&#39;a été ajouté" in client.get(r.headers["location"]).text

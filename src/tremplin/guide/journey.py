@@ -23,6 +23,7 @@ Contract with the pages (issue 5):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -159,6 +160,12 @@ class Experience:
     text: str
     competences: tuple[int, ...] = ()
     removed: tuple[int, ...] = ()  # suggestions the person took away: "that is not me"
+
+    @property
+    def key(self) -> str:
+        """A short name for this experience that survives reordering: forms carry it, so an
+        answer sent from an older page (browser Back) never lands on another experience."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:12]
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "competences": list(self.competences)}

@@ -52,18 +52,24 @@ def _schema_name(schema: Any) -> str:
 env.filters["labels"] = _labels
 
 
+def _matched_group(m: dict[str, Any]) -> str:
+    if m.get("how") == "job_title":
+        return "titles"
+    if m.get("guessed") or not m.get("your_competence"):
+        return "words"  # came from the person's words, or from the tool's guess at them
+    return "known" if m.get("how") == "exact" else "close"
+
+
 def _matched_groups(value: Any) -> dict[str, list[dict[str, Any]]]:
     """A suggestion's matched items split by what can truthfully be said of them: `known`
     (a competence the person kept or chose, exactly), `close` (a fiche item that resembles one
-    of theirs or their words) and `titles` (job titles their words resemble)."""
-    groups: dict[str, list[dict[str, Any]]] = {"known": [], "close": [], "titles": []}
+    they kept or chose), `words` (an item that resembles their words, or the tool's guess at
+    them) and `titles` (job titles their words resemble)."""
+    groups: dict[str, list[dict[str, Any]]] = {"known": [], "close": [], "words": [],
+                                               "titles": []}
     for m in value or []:
-        if not isinstance(m, dict) or not m.get("label"):
-            continue
-        how = m.get("how")
-        key = ("titles" if how == "job_title"
-               else "known" if how == "exact" and not m.get("guessed") else "close")
-        groups[key].append(m)
+        if isinstance(m, dict) and m.get("label"):
+            groups[_matched_group(m)].append(m)
     return groups
 
 

@@ -32,7 +32,8 @@ from tremplin.web.templating import journey_of, render
 router = APIRouter(include_in_schema=False)
 
 STEPS = ("avatar", "interests", "competences", "explorer")
-CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_down", "start"}
+CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_down", "start",
+          "reviewed_none", "experience_removed", "nothing_kept"}
 MAX_QUERY = 200
 REVIEW_SUGGESTIONS = 8  # competences offered to confirm for one experience (one screen)
 CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
@@ -318,16 +319,28 @@ def experience_suggestions(svc: Services, text: str) -> list[dict[str, Any]]:
     return [c for c in found if c][:REVIEW_SUGGESTIONS]
 
 
+def _experience_at(journey: Journey, form: Any) -> int | None:
+    """The experience a form is about: its position, checked against its key (the page it
+    came from may be older than the journey), else found by its key, else None."""
+    n = state.form_int(form.get("exp", ""), 2)
+    key = str(form.get("key", ""))
+    keys = [e.key for e in journey.experiences]
+    if n is not None and 0 <= n < len(keys) and keys[n] == key:
+        return n
+    return keys.index(key) if key in keys else None
+
+
 @router.post("/parcours/competences/experience/retirer")
 async def experience_remove(request: Request) -> Response:
     """Take a whole experience back, with the competences kept from it."""
     form = await request.form()
     journey = journey_of(request)
-    n = state.form_int(form.get("exp", ""), 2)
-    if n is not None and 0 <= n < len(journey.experiences):
-        journey = replace(journey, experiences=tuple(
-            e for i, e in enumerate(journey.experiences) if i != n))
-    return go("/parcours/competences#exps-heading", journey)
+    n = _experience_at(journey, form)
+    if n is None:
+        return go("/parcours/competences?err=changed#exp-heading")
+    journey = replace(journey, experiences=tuple(
+        e for i, e in enumerate(journey.experiences) if i != n))
+    return go("/parcours/competences?ok=experience_removed#exp-heading", journey)
 
 
 @router.post("/parcours/competences/revoir")
@@ -336,9 +349,9 @@ async def experience_review(request: Request) -> Response:
     experience, the other ones shown are remembered as not theirs."""
     form = await request.form()
     journey = journey_of(request)
-    n = state.form_int(form.get("exp", ""), 2)
-    if n is None or not 0 <= n < len(journey.experiences):
-        return go("/parcours/competences")
+    n = _experience_at(journey, form)
+    if n is None:
+        return go("/parcours/competences?err=changed#exp-heading")
     e = journey.experiences[n]
     # what was offered is worked out again here, not read from the form: a crafted form
     # can neither keep a code that was not offered nor one the catalog does not know
@@ -353,8 +366,9 @@ async def experience_review(request: Request) -> Response:
     reviewed = Experience(e.text, kept, removed[-MAX_EXPERIENCE_COMPETENCES:])
     journey = replace(journey, experiences=tuple(
         reviewed if i == n else x for i, x in enumerate(journey.experiences)))
-    if kept:
-        journey = state.award(journey, "competences")
+    if not kept:  # nothing to congratulate: just say it was heard
+        return go("/parcours/competences?ok=reviewed_none#gardees", journey)
+    journey = state.award(journey, "competences")
     return go("/parcours/competences?ok=competences#gardees", journey)
 
 
@@ -365,6 +379,8 @@ async def competence_keep(request: Request) -> Response:
     add = [o for k, v in form.multi_items() if k == "ogr" and (o := state.form_int(v)) is not None]
     svc = services(request)
     add = [o for o in add if svc.catalog.get_competence(o) is not None]
+    if not add:  # nothing ticked: no badge, no "bravo"
+        return go("/parcours/competences?ok=nothing_kept#find-heading")
     merged = tuple(dict.fromkeys((*journey.competences, *add)))[:200]
     journey = state.award(replace(journey, competences=merged), "competences")
     return go("/parcours/competences?ok=competences#gardees", journey)
@@ -430,7 +446,7 @@ async def study_level(request: Request) -> Response:
     level = state.form_int(form.get("level", ""), 1)
     journey = replace(journey_of(request),
                       max_level=level if level in STUDY_LEVEL_WORDS else None)
-    return go("/parcours/pistes", journey)
+    return go("/parcours/pistes#niveau", journey)  # back where the choice was made
 
 
 @router.post("/parcours/pistes/domaines")
@@ -440,7 +456,7 @@ async def avoided_domains(request: Request) -> Response:
     form = await request.form()
     known = {g["code"] for g in services(request).job_domains()}
     picked = sorted({str(v) for k, v in form.multi_items() if k == "d" and str(v) in known})
-    return go("/parcours/pistes", replace(journey_of(request), avoid=tuple(picked)))
+    return go("/parcours/pistes#domaines", replace(journey_of(request), avoid=tuple(picked)))
 
 
 @router.post("/parcours/pistes/avis")
@@ -463,4 +479,7 @@ async def thumb(request: Request) -> Response:
 
         record_vote(request, code, str(form.get("rank", "")), int(vote), previous)
     cheer = "thumbs_down" if vote == "-1" else "thumbs"
-    return go(f"{back}?ok={cheer}#job-{code}", journey)
+    # "not for me" sends the card to the end: the reader stays where they were, on the next one
+    following = str(form.get("next", "")).upper()
+    anchor = following if vote == "-1" and JOB_CODE.fullmatch(following) else code
+    return go(f"{back}?ok={cheer}#job-{anchor}", journey)
