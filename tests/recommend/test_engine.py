@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from typing import Any
 
 import numpy as np
 import pytest
@@ -270,3 +271,20 @@ def test_experience_fields_are_checked(experience: dict[str, object], field: str
     with pytest.raises(ProfileError) as err:
         Profile.from_dict({"experiences": [experience]})
     assert err.value.field == field
+
+
+def test_cli_takes_a_whole_profile_as_json(index: RecommendIndex, tmp_path: Any) -> None:
+    profile = {"experiences": [{"text": "je fais du pain", "confirmed_competences": [124960],
+                                "reviewed": True}], "riasec": "R"}
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(profile), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["recommend", "--profile", str(path), "--json", "--limit", "3"])
+    assert out.exit_code == 0, out.output
+    got = [r["code"] for r in json.loads(out.output)["recommendations"]]
+    assert got == [r.code for r in recommend(Profile.from_dict(profile), 3)]
+    for raw, message in ((b"\xff", "not UTF-8"), (b"[1]", "one JSON object"),
+                         (b'{"riasec": ', "not JSON"), (b"{" + b" " * 70_000 + b"}", "bytes")):
+        bad = CliRunner().invoke(cli, ["recommend", "--profile", "-"], input=raw)
+        assert bad.exit_code == 2 and message in bad.output
+    both = CliRunner().invoke(cli, ["recommend", "--profile", str(path), "--riasec", "S"])
+    assert both.exit_code == 2 and "give one or the other" in both.output

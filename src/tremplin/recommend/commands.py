@@ -33,6 +33,27 @@ def centres_cmd(as_json: bool) -> None:
         click.echo(f"{c.code:>3}  {c.label}")
 
 
+MAX_PROFILE_BYTES = 65_536  # as a request body of the JSON API
+
+
+def read_profile_json(raw: bytes) -> dict[str, Any]:
+    """A profile file's bytes as a JSON object, with a clear refusal for anything else."""
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise ProfileError(f"The profile file is over {MAX_PROFILE_BYTES} bytes.", field="profile")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise ProfileError(f"The profile file is not UTF-8 ({err.reason} at byte {err.start}).",
+                           field="profile") from None
+    except json.JSONDecodeError as err:
+        raise ProfileError(f"The profile file is not JSON: {err.msg} (line {err.lineno}, "
+                           f"column {err.colno}).", field="profile") from None
+    if not isinstance(data, dict):
+        raise ProfileError("The profile file must hold one JSON object, as the API's `profile`.",
+                           field="profile")
+    return data
+
+
 @click.command(name="domains")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def domains_cmd(as_json: bool) -> None:
@@ -64,10 +85,14 @@ def domains_cmd(as_json: bool) -> None:
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
               help="Language of the explanations (ROME labels stay in French).")
+@click.option("--profile", "profile_file", type=click.File("rb"), default=None,
+              help="A whole profile as JSON (the API's `profile`: reviewed experiences with "
+                   "confirmed and removed codes…), a file or - for stdin; instead of the "
+                   "options above.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, centres: str,
                   max_level: int | None, avoid: str, postcode: str | None, limit: int,
-                  lang: str, as_json: bool) -> None:
+                  lang: str, profile_file: Any, as_json: bool) -> None:
     """Suggest jobs from competences, experiences and interests, each explained."""
     from tremplin.recommend import Profile, recommend
     from tremplin.recommend.wording import say
@@ -84,6 +109,11 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
                         "postcode": postcode},
     }
     try:
+        if profile_file is not None:
+            if any((competences, experiences, riasec, centres, max_level, avoid, postcode)):
+                raise ProfileError("--profile replaces the other profile options: give one or "
+                                   "the other.", field="profile")
+            data = read_profile_json(profile_file.read(MAX_PROFILE_BYTES + 1))
         profile = Profile.from_dict(data)
         recs = recommend(profile, limit=limit, lang=lang)
     except ProfileError as err:
