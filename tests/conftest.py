@@ -23,3 +23,17 @@ def catalog(settings: Settings) -> Iterator[Catalog]:
     cat = Catalog(settings.catalog_path)
     yield cat
     cat.close()
+
+
+def record_queries(monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> list[str]:
+    """From now on, every SQL statement `catalog` runs (they still run), for tests of work
+    that must be done once."""
+    asked: list[str] = []
+    query = catalog.query
+
+    def recording(sql: str, *args: object) -> list[tuple[object, ...]]:
+        asked.append(sql)
+        return query(sql, *args)
+
+    monkeypatch.setattr(catalog, "query", recording)
+    return asked

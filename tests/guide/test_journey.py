@@ -10,6 +10,7 @@ from tremplin.guide.journey import (
     AVATAR_PARTS,
     MAX_NOTE_CHARS,
     MAX_NOTES,
+    Experience,
     Journey,
     JourneyError,
     avatar_words,
@@ -196,3 +197,18 @@ def test_restrict_to_catalog_drops_unknown_removed_codes(catalog: Catalog) -> No
                                               "removed": [121720, 99999998]}]))
     cleaned, dropped = restrict_to_catalog(j, catalog)
     assert cleaned.experiences[0].removed == (121720,) and len(dropped) == 1
+
+
+def test_a_review_keeps_what_is_ticked_and_takes_the_rest_away() -> None:
+    told = Experience("je répare des vélos")
+    assert not told.checked
+    first = told.review({1, 2, 3}, [2, 1, 9])  # 9 was not shown: ignored
+    assert first.competences == (2, 1) and first.removed == (3,) and first.checked
+    again = first.review({1, 2, 3, 4}, [3])  # a second look replaces the first
+    assert again.competences == (3,) and again.removed == (1, 2, 4)
+    none = told.review({1, 2}, [])
+    assert none.competences == () and none.removed == (1, 2) and none.checked
+    assert again.without(3) == Experience(again.text, (), (1, 2, 4, 3))
+    assert again.without(7) is again  # not one of its own: nothing to remember
+    many = told.review(set(range(1, 60)), [])
+    assert many.removed == tuple(range(20, 60))  # the newest 40 are remembered

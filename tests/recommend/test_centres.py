@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import record_queries
 from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import Profile, ProfileError, interest_centres, recommend
@@ -84,13 +85,6 @@ def test_centres_are_read_once_per_index(index: RecommendIndex,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     profile = Profile(interest_centres=(ANIMALS,), riasec={"S": 1.0})
     first = [r.code for r in recommend(profile, 10)]
-    asked: list[str] = []
-    query = index.catalog.query
-
-    def recording(sql: str, *args: object) -> list[tuple[object, ...]]:
-        asked.append(sql)
-        return query(sql, *args)
-
-    monkeypatch.setattr(index.catalog, "query", recording)
+    asked = record_queries(monkeypatch, index.catalog)
     assert [r.code for r in recommend(profile, 10)] == first
     assert asked and not any("interest_centres" in sql for sql in asked)

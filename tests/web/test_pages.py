@@ -6,9 +6,11 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
+from tests.conftest import record_queries
 from tests.web.conftest import SyncClient
 from tremplin.catalog.read import Catalog
 from tremplin.guide.journey import Experience
@@ -374,3 +376,17 @@ def test_keeping_nothing_is_not_congratulated(client: SyncClient) -> None:
     journey = state.decode(client.cookies.get(state.COOKIE))
     assert "competences" not in journey.badges and journey.xp == 0
     assert "rien n&#39;a été ajouté" in client.get(r.headers["location"]).text
+
+
+def test_fixed_lists_are_read_once(client: SyncClient, web_services: Any,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    for url in ("/parcours/pistes", "/parcours/gouts?page=3"):
+        client.get(url)  # the first render may read them
+    asked = record_queries(monkeypatch, web_services.catalog)
+    for url in ("/parcours/pistes", "/parcours/gouts?page=3"):
+        assert client.get(url).status_code == 200
+    client.post("/parcours/pistes/domaines", data={"d": ["K"]})
+    assert asked  # the pages still read the catalog (trainings, job texts)...
+    lists = ("FROM grand_domains", "FROM domains", "GROUP BY domain_code", "FROM interest_centres")
+    assert not [sql for sql in asked if any(part in sql for part in lists)]

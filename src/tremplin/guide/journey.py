@@ -167,11 +167,39 @@ class Experience:
         answer sent from an older page (browser Back) never lands on another experience."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:12]
 
+    @property
+    def checked(self) -> bool:
+        """Whether the person went through what the tool understood of it (kept or took away
+        something): only then does what they kept count alone."""
+        return bool(self.competences or self.removed)
+
+    def review(self, shown: set[int], ticked: list[int]) -> Experience:
+        """The person's answer to the suggestions `shown`: `ticked` ones are kept, the other
+        ones shown are taken away; a second review replaces the first for what it shows."""
+        kept = tuple(dict.fromkeys((*(c for c in self.competences if c not in shown),
+                                    *(c for c in ticked if c in shown))))
+        kept = kept[:MAX_EXPERIENCE_COMPETENCES]
+        return Experience(self.text, kept, _taken_away(
+            (*(c for c in self.removed if c not in kept), *sorted(shown - set(kept)))))
+
+    def without(self, ogr: int) -> Experience:
+        """Without competence `ogr`, remembered as taken away when it was one of its own, so
+        that nothing from the same words counts it again."""
+        if ogr not in self.competences:
+            return self
+        return Experience(self.text, tuple(c for c in self.competences if c != ogr),
+                          _taken_away((*self.removed, ogr)))
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "competences": list(self.competences)}
         if self.removed:  # optional: journeys without removals are written as before
             out["removed"] = list(self.removed)
         return out
+
+
+def _taken_away(codes: tuple[int, ...]) -> tuple[int, ...]:
+    """Codes taken away from an experience, once each, the newest MAX_EXPERIENCE_COMPETENCES."""
+    return tuple(dict.fromkeys(codes))[-MAX_EXPERIENCE_COMPETENCES:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,11 +190,6 @@ class Profile:
             if not isinstance(text, str):
                 raise ProfileError(f"{where}.text must be a string.", field=f"{where}.text",
                                    fr=f"{where}.text doit être un texte.")
-            reviewed = e.get("reviewed", False)
-            if not isinstance(reviewed, bool):
-                raise ProfileError(f"{where}.reviewed must be true or false.",
-                                   field=f"{where}.reviewed",
-                                   fr=f"{where}.reviewed doit valoir true ou false.")
             exps.append(Experience(
                 text=text,
                 confirmed_competences=_codes(e.get("confirmed_competences"),
@@ -203,7 +198,7 @@ class Profile:
                 removed_competences=_codes(e.get("removed_competences"),
                                            f"{where}.removed_competences",
                                            MAX_REMOVED_PER_EXPERIENCE),
-                reviewed=reviewed,
+                reviewed=e.get("reviewed", False),  # checked with the rest by validate()
             ))
         riasec = data.get("riasec") or {}
         if isinstance(riasec, str):
@@ -310,7 +305,8 @@ def validate(p: Profile) -> None:
         check_experience_text(e.text, where)
         if not isinstance(e.reviewed, bool):
             raise ProfileError(f"experiences[{i}].reviewed must be true or false.",
-                               field=f"experiences[{i}].reviewed")
+                               field=f"experiences[{i}].reviewed",
+                               fr=f"experiences[{i}].reviewed doit valoir true ou false.")
         _typed_codes(e.confirmed_competences, f"experiences[{i}].confirmed_competences")
         _typed_codes(e.removed_competences, f"experiences[{i}].removed_competences")
         if len(e.confirmed_competences) > MAX_CONFIRMED_PER_EXPERIENCE:

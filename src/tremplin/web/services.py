@@ -89,6 +89,9 @@ class Services:
         self._search_cache = _LRU(SEARCH_CACHE_SIZE)
         self._lock = threading.Lock()
         self._job_labels: dict[str, str] | None = None
+        # fixed lists of this catalog, read once: pages show them on every render
+        self._centres: list[dict[str, Any]] | None = None
+        self._domains: list[dict[str, Any]] | None = None
         self._feedback: Any = None
 
     # --- start-up --------------------------------------------------------------------------
@@ -191,7 +194,7 @@ class Services:
                 # counts, even nothing; before that, the engine guesses (and says so)
                 experiences.append({"text": e.text, "confirmed_competences": ok(e.competences),
                                     "removed_competences": ok(e.removed),
-                                    "reviewed": bool(e.competences or e.removed)})
+                                    "reviewed": e.checked})
             else:
                 loose.extend(ok(e.competences))
         # the journey only holds the questionnaire's own ids (upper case there)
@@ -234,10 +237,14 @@ class Services:
         return [plain(q) for q in rec.riasec_questions(lang)]
 
     def interest_centres(self) -> list[dict[str, Any]]:
-        return [plain(c) for c in rec.interest_centres(self.catalog)]
+        if self._centres is None:
+            self._centres = [plain(c) for c in rec.interest_centres(self.catalog)]
+        return self._centres
 
     def job_domains(self) -> list[dict[str, Any]]:
-        return [plain(g) for g in rec.job_domains(self.catalog)]
+        if self._domains is None:
+            self._domains = [plain(g) for g in rec.job_domains(self.catalog)]
+        return self._domains
 
     def score_riasec(self, answers: dict[str, int]) -> Any:
         return plain(rec.score_riasec(answers))

@@ -15,7 +15,6 @@ from tremplin.guide.journey import (
     CENTRE_CODE,
     JOB_CODE,
     MAX_EXPERIENCE_CHARS,
-    MAX_EXPERIENCE_COMPETENCES,
     POSTCODE,
     QUESTION_ID,
     STUDY_LEVEL_WORDS,
@@ -356,17 +355,11 @@ async def experience_review(request: Request) -> Response:
     # what was offered is worked out again here, not read from the form: a crafted form
     # can neither keep a code that was not offered nor one the catalog does not know
     shown = {int(c["ogr"]) for c in experience_suggestions(services(request), e.text)}
-    ticked = [o for k, v in form.multi_items()
-              if k == "ogr" and (o := state.form_int(v)) is not None and o in shown]
-    # a second review replaces the first for what was shown (unticking takes a code away)
-    kept = tuple(dict.fromkeys((*(c for c in e.competences if c not in shown), *ticked)))
-    kept = kept[:MAX_EXPERIENCE_COMPETENCES]
-    removed = tuple(dict.fromkeys((*(c for c in e.removed if c not in kept),
-                                   *sorted(shown - set(kept)))))
-    reviewed = Experience(e.text, kept, removed[-MAX_EXPERIENCE_COMPETENCES:])
+    ticked = [o for k, v in form.multi_items() if k == "ogr" and (o := state.form_int(v)) is not None]
+    reviewed = e.review(shown, ticked)
     journey = replace(journey, experiences=tuple(
         reviewed if i == n else x for i, x in enumerate(journey.experiences)))
-    if not kept:  # nothing to congratulate: just say it was heard
+    if not reviewed.competences:  # nothing to congratulate: just say it was heard
         return go("/parcours/competences?ok=reviewed_none#gardees", journey)
     journey = state.award(journey, "competences")
     return go("/parcours/competences?ok=competences#gardees", journey)
@@ -395,19 +388,9 @@ async def competence_remove(request: Request) -> Response:
         journey = replace(
             journey,
             competences=tuple(c for c in journey.competences if c != ogr),
-            experiences=tuple(_without(e, ogr) for e in journey.experiences),
+            experiences=tuple(e.without(ogr) for e in journey.experiences),
         )
     return go("/parcours/competences#gardees", journey)
-
-
-def _without(experience: Experience, ogr: int) -> Experience:
-    """The experience without competence `ogr`, remembered as taken away when it was one of
-    its own, so that nothing from the same words counts it again."""
-    if ogr not in experience.competences:
-        return experience
-    kept = tuple(c for c in experience.competences if c != ogr)
-    removed = tuple(dict.fromkeys((*experience.removed, ogr)))[-MAX_EXPERIENCE_COMPETENCES:]
-    return Experience(experience.text, kept, removed)
 
 
 @router.get("/parcours/pistes")
@@ -433,7 +416,7 @@ def tracks_page(request: Request) -> Response:
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
                     max_level=journey.max_level, domains=domains, avoid=journey.avoid,
                     unreviewed=[i for i, e in enumerate(journey.experiences)
-                                if e.text and not (e.competences or e.removed)])
+                                if e.text and not e.checked])
     if recs and "explorer" not in journey.badges:
         save(response, state.award(journey, "explorer"))
     return response
