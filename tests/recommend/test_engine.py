@@ -216,7 +216,8 @@ def test_explanations_in_english_say_the_same_thing(index: RecommendIndex) -> No
     notes = [n for r in en for n in r.why.notes]
     assert any("above the chosen study level" in n for n in notes)
     guessed = "Some competences come from what you wrote. The tool guessed them."
-    assert all(n.startswith(guessed) or re.match(r"\d+ training\(s\) above", n) for n in notes)
+    assert all(n.startswith(guessed) or re.match(r"(\d+ trainings|1 training) above", n)
+               or n.startswith("The data does not say what study level") for n in notes)
 
 
 def test_an_unknown_explanation_language_is_refused(index: RecommendIndex) -> None:
@@ -288,3 +289,17 @@ def test_cli_takes_a_whole_profile_as_json(index: RecommendIndex, tmp_path: Any)
         assert bad.exit_code == 2 and message in bad.output
     both = CliRunner().invoke(cli, ["recommend", "--profile", str(path), "--riasec", "S"])
     assert both.exit_code == 2 and "give one or the other" in both.output
+
+
+def test_cli_lists_places_near_the_postcode(index: RecommendIndex) -> None:
+    args = ["recommend", "--experience", "je répare des vélos", "--limit", "1", "--postcode"]
+    res = CliRunner().invoke(cli, [*args, "93200"])
+    assert res.exit_code == 0, res.output
+    assert "Près de 93200, on peut t'aider ici :" in res.output
+    assert "Appelle avant d'y aller." in res.output
+    out = json.loads(CliRunner().invoke(cli, [*args, "93200", "--json"]).output)
+    assert 1 <= len(out["places"]) <= 4 and all(p["name"] for p in out["places"])
+    none = CliRunner().invoke(cli, [*args, "98799", "--lang", "en"])
+    assert "No known help place near 98799." in none.output
+    plain = json.loads(CliRunner().invoke(cli, [*args[:-1], "--json"]).output)
+    assert "places" not in plain

@@ -21,7 +21,8 @@ SAMPLE = {
     "major": "Social (tourné vers les autres)", "minor": "Artistique (créatif)",
     "job": "surtout Social (tourné vers les autres)", "you": "Social, puis Artistique",
     "link": "Point commun : Social.", "words": "Ce métier est surtout Social.",
-    "sources": " LABEL : LABEL, LABEL.", "label": "LABEL",
+    "sources": " LABEL : LABEL, LABEL.", "label": "LABEL", "postcode": "93200",
+    "date": "2022-12-01", "first": "2022-07-23", "last": "2022-12-01",
 }
 FORMAL_FRENCH = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 

@@ -317,3 +317,20 @@ def test_answers_conform_to_their_documented_schemas(client: SyncClient, need_re
     assert score["top"] == ["R", "S"] and score["scores"]["R"] == round(4 / 6, 4)
     bad = assert_problem(client.post("/api/v1/riasec/score", json={"answers": {"r1": 5}}), 422)
     assert bad["errors"][0]["field"] == "answers.r1"
+
+
+def test_a_postcode_brings_places_that_can_help(client: SyncClient, need_recommend: None) -> None:
+    from tremplin.web.api import models
+
+    profile = {"experiences": [{"text": "je répare des vélos"}]}
+    plain = client.post("/api/v1/recommendations", json={"profile": profile, "limit": 2}).json()
+    assert "places" not in plain  # no postcode: nothing about places
+    body = {"profile": {**profile, "constraints": {"postcode": "93200"}}, "limit": 2}
+    r = client.post("/api/v1/recommendations", json=body)
+    out = models.RecommendationsOut.model_validate(r.json())
+    assert out.places and len(out.places) <= 4
+    assert all(p.distance_km is not None and p.distance_km <= 5 for p in out.places)
+    assert [x.code for x in out.results] == [x["code"] for x in plain["results"]]
+    far = client.post("/api/v1/recommendations", json={
+        "profile": {**profile, "constraints": {"postcode": "98799"}}, "limit": 2}).json()
+    assert far["places"] == []  # a postcode nobody helps in says so, it is not left out

@@ -198,13 +198,13 @@ def test_interest_centres_screens_feed_the_tracks(client: SyncClient) -> None:
 
 
 def test_study_level_caps_the_tracks_and_can_be_lifted(client: SyncClient, catalog: Catalog) -> None:
-    from tremplin.recommend.engine import _min_levels
     from tremplin.recommend.index import get_index
+    from tremplin.recommend.levels import entry_levels
 
     client.post("/parcours/competences/experience",
                 data={"text": "je soigne les animaux chez un vétérinaire"})
     free = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
-    lowest = _min_levels(get_index())
+    lowest = entry_levels(get_index())
     assert any(lowest.get(code, 0) > 4 for code in free)  # some ideas need more than the bac
     client.post("/parcours/pistes/niveau", data={"level": "4"})
     assert state.decode(client.cookies.get(state.COOKIE)).max_level == 4

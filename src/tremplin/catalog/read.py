@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tremplin.catalog.errors import CatalogMissing
+from tremplin.catalog.levels import study_level_number
 from tremplin.catalog.schema import SCHEMA_VERSION
 
 
@@ -116,6 +117,14 @@ class Training:
     level_number: int | None
     rncp_url: str
     url: str = ""      # the official page (the RNCP one or, without it, the ministry's)
+    study_level: str = ""  # ONISEP "niveau d'études": "Bac + 5", also outside the RNCP
+
+    @property
+    def entry_level(self) -> int | None:
+        """Its level on the 3..8 scale: the certification level, else the study level (the
+        trainings outside the RNCP, such as the medical doctorate, only give the latter)."""
+        return self.level_number if self.level_number is not None else study_level_number(
+            self.study_level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,17 +345,19 @@ class Catalog:
     def trainings_for_job(self, code: str) -> list[Training]:
         rows = self.query(
             "SELECT DISTINCT t.id, t.title, t.acronym, t.type_label, t.duration, t.level,"
-            " t.level_number, t.rncp_url, t.url FROM onisep_job_links l"
+            " t.level_number, t.rncp_url, t.url, t.study_level FROM onisep_job_links l"
             " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
             " JOIN trainings t ON t.id = tj.training_id"
             " WHERE l.job_code = ? ORDER BY COALESCE(t.level_number, 99), t.title",
             (code,),
         )
-        return [
+        trainings = [
             Training(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
-                     None if r[6] is None else _int(r[6]), str(r[7]), str(r[8]))
+                     None if r[6] is None else _int(r[6]), str(r[7]), str(r[8]), str(r[9]))
             for r in rows
         ]
+        # lowest level first, the ones that state none last (stable: then by title)
+        return sorted(trainings, key=lambda t: 99 if t.entry_level is None else t.entry_level)
 
     # --- places ----------------------------------------------------------------
     def places_near(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +37,35 @@ def explain_texts(lang: str = "fr") -> dict[str, Any]:
     raw = resources.files("tremplin.guide").joinpath("messages", f"explain.{lang}.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(raw)
     return data
+
+
+# What can truthfully be said of a suggestion's matched items, from the strongest claim to the
+# weakest: `known` (a competence the person kept or chose, matched exactly), `close` (a fiche
+# item that resembles one they kept or chose), `words` (an item that resembles their words, or
+# the tool's unchecked guess at them) and `titles` (job titles their words resemble).
+MATCH_GROUPS = ("known", "close", "words", "titles", "loose")
+
+
+def matched_group(m: Mapping[str, Any]) -> str:
+    """The group (one of MATCH_GROUPS) of one `why.matched` entry of a recommendation. An
+    entry that says nothing of where it came from claims the least: `words`."""
+    if m.get("how") == "job_title":
+        return "titles"
+    if m.get("weak"):
+        return "loose"  # a chance resemblance, only listed when nothing closer is there
+    if m.get("guessed") or not m.get("your_competence"):
+        return "words"  # came from the person's words, or from the tool's guess at them
+    return "known" if m.get("how") == "exact" else "close"
+
+
+def matched_groups(value: Any) -> dict[str, list[Mapping[str, Any]]]:
+    """A suggestion's `why.matched` entries (mappings with a label) split by MATCH_GROUPS, in
+    their order; every group is there, maybe empty."""
+    groups: dict[str, list[Mapping[str, Any]]] = {g: [] for g in MATCH_GROUPS}
+    for m in value or ():
+        if isinstance(m, Mapping) and m.get("label"):
+            groups[matched_group(m)].append(m)
+    return groups
 
 
 def data_sources(catalog: Any, lang: str = "fr") -> list[dict[str, str]]:

@@ -270,6 +270,12 @@ class Journey:
             scores[qid[0]] += answer
         return scores
 
+    def has_experience(self, text: str) -> bool:
+        """Whether an experience with the same words is already there (spaces, case and
+        accents written in another Unicode form aside): the same experience is told once."""
+        key = same_text_key(text)
+        return any(same_text_key(e.text) == key for e in self.experiences if e.text)
+
     def liked_jobs(self) -> tuple[str, ...]:
         return tuple(code for code, v in sorted(self.thumbs.items()) if v > 0)
 
@@ -477,6 +483,11 @@ def parse_journey(data: object) -> Journey:
             "shorten the notes or experiences", "notes",
         )
     return journey
+
+
+def same_text_key(text: str) -> str:
+    """A text as compared for duplicates: NFC, runs of spaces as one, trimmed, case folded."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def sorted_centres(codes: Any) -> tuple[str, ...]:

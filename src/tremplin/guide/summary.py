@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey, avatar_words
+from tremplin.recommend.wording import percent, say
 
 RIASEC_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     # letter: ((French name, French words), (English name, English words))
@@ -42,17 +44,24 @@ LABELS: dict[str, dict[str, str]] = {
         "avatar": "Avatar",
         "interests": "Ce que tu aimes",
         "no_interests": "Pas encore de réponses au jeu des goûts.",
+        "flat_interests": "La même réponse partout au jeu des goûts : on ne sait pas ce que tu "
+                          "préfères.",
         "centres": "Ce qui t'attire",
         "max_level": "Études : métiers accessibles jusqu'à",
         "avoid": "Domaines mis de côté",
-        "competences": "Compétences repérées",
+        "competences": "Compétences gardées",
         "no_competences": "Aucune compétence gardée pour l'instant.",
         "experiences": "Expériences racontées",
         "suggestions": "Pistes de métiers",
         "no_suggestions": "Pas encore de piste : le parcours peut continuer.",
         "why": "Pourquoi",
-        "matched": "Déjà là",
-        "missing": "À développer",
+        # the four groups of matched items, worded as the suggestion pages word them
+        "known": "Tu sais déjà",
+        "close": "Proche de ce que tu sais faire",
+        "words": "Proche de ce que tu as raconté",
+        "titles": "Ce que tu as raconté ressemble au métier",
+        "loose": "Un peu proche de ce que tu as raconté ou choisi",
+        "missing": "À apprendre",
         "trainings": "Formations",
         "liked": "piste aimée",
         "liked_jobs": "Autres métiers aimés",
@@ -69,8 +78,14 @@ LABELS: dict[str, dict[str, str]] = {
             "gardée sur le serveur : ce bilan n'existe que sur ce papier ou ce fichier."
         ),
         "more": "et {n} autres",
-        "score": "correspondance",
-        "places_date": "liste des lieux datée du {date}",
+        "more_one": "et 1 autre",
+        "score": "accord de {score}",
+        "shown": "Les {n} premières pistes sur {total}.",
+        "shown_one": "La première piste sur {total}.",
+        "shown_all": "Les {n} pistes trouvées.",
+        "shown_all_one": "La seule piste trouvée.",
+        "places_date": "Informations sur ces lieux datées du {date}.",
+        "places_dates": "Informations sur ces lieux datées du {first} au {last}.",
     },
     "en": {
         "title": "Tremplin — journey summary",
@@ -78,17 +93,23 @@ LABELS: dict[str, dict[str, str]] = {
         "avatar": "Avatar",
         "interests": "What you like",
         "no_interests": "No answers to the interests game yet.",
+        "flat_interests": "The same answer everywhere in the interests game: nobody can tell "
+                          "what you prefer.",
         "centres": "What attracts you",
         "max_level": "Studies: jobs open up to",
         "avoid": "Domains left out",
-        "competences": "Competences spotted",
+        "competences": "Competences kept",
         "no_competences": "No competence kept yet.",
         "experiences": "Experiences told",
         "suggestions": "Job ideas",
         "no_suggestions": "No idea yet: the journey can go on.",
         "why": "Why",
-        "matched": "Already there",
-        "missing": "To develop",
+        "known": "You can already",
+        "close": "Close to what you can do",
+        "words": "Close to what you told",
+        "titles": "What you told looks like the job",
+        "loose": "A little close to what you told or chose",
+        "missing": "To learn",
         "trainings": "Trainings",
         "liked": "liked",
         "liked_jobs": "Other jobs you liked",
@@ -105,8 +126,14 @@ LABELS: dict[str, dict[str, str]] = {
             "this summary only exists on this paper or in this file."
         ),
         "more": "and {n} more",
-        "score": "match",
-        "places_date": "list of places dated {date}",
+        "more_one": "and 1 more",
+        "score": "match of {score}",
+        "shown": "The first {n} suggestions out of {total}.",
+        "shown_one": "The first suggestion out of {total}.",
+        "shown_all": "The {n} suggestions found.",
+        "shown_all_one": "The only suggestion found.",
+        "places_date": "Information on these places dated {date}.",
+        "places_dates": "Information on these places dated {first} to {last}.",
     },
 }
 
@@ -127,11 +154,15 @@ class SummarySuggestion:
     rank: int
     score: float | None
     reasons: list[str]
-    matched: list[str]
+    # matched labels by what can truthfully be said of them (explain_text.MATCH_GROUPS):
+    # known, close, words, titles; every group is there, maybe empty
+    matched: dict[str, list[str]]
     missing: list[str]
     trainings: list[str]
     liked: bool = False
     quoted: list[str] = field(default_factory=list)  # French ROME titles quoted in reasons
+    notes: list[str] = field(default_factory=list)  # the engine's notes (guessed items...)
+    score_text: str = ""  # "accord de 65 %" / "match of 65%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +184,9 @@ class DataVersion:
     dataset: str
     version: str
     published: str
-    credit: str
+    credit: str  # as the catalog gives it, in French
+    lead: str = ""  # "Source" / "Sources" (the same word in English), or ""
+    names: str = ""  # the rest of the credit: the producers' names, in French
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +204,14 @@ class Summary:
     notes: list[str]
     data_versions: list[DataVersion]
     hidden_suggestions: int = 0
+    total_suggestions: int = 0  # the suggestions the person did not turn down, shown or not
+    shown_text: str = ""  # "Les 5 premières pistes sur 10."
+    places_date: str = ""  # when the places' information is from, in words
     extra: dict[str, Any] = field(default_factory=dict)
     centres: list[str] = field(default_factory=list)  # ROME interest centres picked (French)
     max_level: str = ""  # the study level the suggestions were capped at, in words
     avoid: list[str] = field(default_factory=list)  # ROME grand domains left out (French)
+    interests_flat: bool = False  # answered, but the same answer everywhere: no preference
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -210,6 +247,8 @@ def _text_of(item: object, lang: str) -> str:
 def interests_in_words(journey: Journey, lang: str = "fr", top: int = 3) -> list[Interest]:
     i = 1 if lang == "en" else 0
     scores = journey.riasec_scores()
+    if len(set(scores.values())) == 1:  # every letter alike: no preference to tell
+        return []
     ranked = sorted((s, -idx, letter) for idx, (letter, s) in enumerate(scores.items()) if s > 0)
     out = []
     for s, _, letter in reversed(ranked[-top:]):
@@ -262,7 +301,13 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
                     quoted += [str(f) for f in part.get("french") or () if str(f) in text]
     elif isinstance(parts, Sequence):
         reasons = [t for t in (_text_of(p, lang) for p in parts) if t]
-    matched = [t for t in (_text_of(x, lang) for x in why.get("matched") or ()) if t]
+    raw_matched = [{**x, "label": _text_of(x, lang)} if isinstance(x, Mapping)
+                   else {"label": _text_of(x, lang)} for x in why.get("matched") or ()]
+    matched = {group: [t for t in (_text_of(x, lang) for x in items) if t]
+               for group, items in matched_groups(raw_matched).items()}
+    notes = [str(n) for n in why.get("notes") or () if isinstance(n, str) and n]
+    if any(x.get("guessed") for x in raw_matched) and say(lang, "guessed") not in notes:
+        notes.insert(0, say(lang, "guessed"))  # a guess is never shown without its warning
     missing = [t for t in (_text_of(x, lang) for x in why.get("missing") or ()) if t]
     trainings = [t for t in (_text_of(x, lang) for x in why.get("trainings") or ()) if t]
     if not trainings:
@@ -271,12 +316,15 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
             for t in catalog.trainings_for_job(code)[:trainings_per_job]
         ]
     score = m.get("score")
+    value = float(score) if isinstance(score, int | float) else None
     return SummarySuggestion(
         code=code, title=str(m.get("title") or job.label), domain=job.domain_label,
-        rank=int(m.get("rank") or rank), score=float(score) if isinstance(score, int | float) else None,
+        rank=int(m.get("rank") or rank), score=value,
         reasons=reasons, matched=matched, missing=missing,
         trainings=trainings[:trainings_per_job], liked=journey.thumbs.get(code) == 1,
-        quoted=quoted,
+        quoted=quoted, notes=notes,
+        score_text="" if value is None else LABELS[lang]["score"].format(
+            score=percent(value, lang)),
     )
 
 
@@ -307,8 +355,45 @@ def nearby_places(catalog: Any, postcode: str | None, limit: int = 4,
     ]
 
 
+def _credit_parts(credit: str) -> tuple[str, str]:
+    """("Sources", "ANCT, data.inclusion") from "Sources : ANCT, data.inclusion": the lead
+    word is ours (the same in English), the names are the producers' own, in French."""
+    lead, sep, names = credit.partition(":")
+    if sep and lead.strip() in ("Source", "Sources") and names.strip():
+        return lead.strip(), names.strip()
+    return "", credit
+
+
 def data_versions(catalog: Any) -> list[DataVersion]:
-    return [DataVersion(s.dataset, s.version, s.published, s.credit) for s in catalog.sources()]
+    return [DataVersion(s.dataset, s.version, s.published, s.credit, *_credit_parts(s.credit))
+            for s in catalog.sources()]
+
+
+def count_text(labels: Mapping[str, str], key: str, n: int, **values: object) -> str:
+    """labels[key + "_one"] when n is 1, else labels[key] with n (no "(s)" forms)."""
+    one = labels.get(f"{key}_one")
+    if n == 1 and one is not None:
+        return one.format(n=n, **values)
+    return labels[key].format(n=n, **values)
+
+
+def _shown_text(labels: Mapping[str, str], shown: int, total: int) -> str:
+    if not shown:
+        return ""
+    if shown < total:
+        return count_text(labels, "shown", shown, total=total)
+    return count_text(labels, "shown_all", shown)
+
+
+def _places_date(labels: Mapping[str, str], places: Sequence[SummaryPlace]) -> str:
+    """When the places' information is from: one date, or the first and last when the
+    places were updated on different days (each source dates its own records)."""
+    dates = sorted({p.snapshot_date for p in places if p.snapshot_date})
+    if not dates:
+        return ""
+    if len(dates) == 1:
+        return labels["places_date"].format(date=dates[0])
+    return labels["places_dates"].format(first=dates[0], last=dates[-1])
 
 
 def build_summary(
@@ -324,7 +409,7 @@ def build_summary(
 ) -> Summary:
     """The summary of one journey. `suggestions` are recommendations in rank order, as
     mappings or objects with `to_dict()` (code, title, score, rank, why{matched, missing,
-    parts{…: {value, sentence}}, trainings}); jobs the person gave a thumbs down are left out
+    parts{…: {value, sentence}}, trainings, notes}); jobs the person gave a thumbs down are left out
     (the person said no), liked ones come first."""
     lang = lang or journey.lang
     if lang not in LABELS:
@@ -340,6 +425,7 @@ def build_summary(
             continue
         items.append(s)
     items.sort(key=lambda s: (not s.liked, s.rank))
+    total = len(items)
     items = items[:max_suggestions]
     shown = {s.code for s in items}
     liked_jobs = []
@@ -354,12 +440,14 @@ def build_summary(
         if comp is not None:
             competences.append(comp.label)
 
+    places = nearby_places(catalog, journey.postcode, max_places)
     return Summary(
         lang=lang,
         date=(today or dt.date.today()).isoformat(),
         labels=dict(LABELS[lang]),
         avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
+        interests_flat=bool(journey.riasec) and len(set(journey.riasec_scores().values())) == 1,
         centres=_centre_labels(catalog, journey),
         avoid=_avoided_labels(catalog, journey),
         max_level=("" if journey.max_level is None
@@ -368,10 +456,13 @@ def build_summary(
         experiences=[e.text for e in journey.experiences if e.text],
         suggestions=items,
         liked_jobs=liked_jobs,
-        places=nearby_places(catalog, journey.postcode, max_places),
+        places=places,
         notes=list(journey.notes),
         data_versions=data_versions(catalog),
         hidden_suggestions=hidden,
+        total_suggestions=total,
+        shown_text=_shown_text(LABELS[lang], len(items), total),
+        places_date=_places_date(LABELS[lang], places),
     )
 
 
@@ -431,12 +522,27 @@ def starts_right_to_left(text: str) -> bool:
     return False
 
 
-def _join(items: Sequence[str], limit: int, more: str) -> str:
+def _join(items: Sequence[str], limit: int, labels: Mapping[str, str]) -> str:
     shown = list(items[:limit])
     text = " ; ".join(shown)
     if len(items) > limit:
-        text += " ; " + more.format(n=len(items) - limit)
+        text += " ; " + count_text(labels, "more", len(items) - limit)
     return text
+
+
+EXPERIENCE_CHARS = 1200  # the experiences' share of the one page, in characters
+EXPERIENCE_MIN_CHARS = 110  # about one line: each experience keeps at least this much
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word to at most `limit` characters with a visible "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def render_summary_pdf(summary: Summary) -> bytes:
@@ -510,6 +616,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
     if summary.interests:
         for it in summary.interests:
             para(f"• {it.name} — {it.words}")
+    elif summary.interests_flat:
+        para(L["flat_interests"])
     elif not summary.centres:
         para(L["no_interests"])
     if summary.centres:
@@ -520,27 +628,36 @@ def render_summary_pdf(summary: Summary) -> bytes:
         para(lead("avoid") + "; ".join(summary.avoid))
 
     heading(L["competences"])
-    para(_join(summary.competences, 18, L["more"]) if summary.competences else L["no_competences"])
+    para(_join(summary.competences, 18, L) if summary.competences else L["no_competences"])
     if summary.experiences:
-        para(lead("experiences") + _join(summary.experiences, 4, L["more"]), size=8.5)
+        # every experience told, each cut (visibly) to its share of the page
+        room = max(EXPERIENCE_MIN_CHARS, EXPERIENCE_CHARS // len(summary.experiences))
+        para(lead("experiences").rstrip(), size=8.5)
+        for text in summary.experiences:
+            para(f"• {shorten(text, room)}", size=8.5, indent=4)
 
     heading(L["suggestions"])
     if not summary.suggestions:
         para(L["no_suggestions"])
+    elif summary.shown_text:
+        para(summary.shown_text, size=8.5)
     for n, s in enumerate(summary.suggestions, start=1):
         tail = f" — {L['liked']}" if s.liked else ""
-        score = f" — {L['score']} {round(s.score * 100)} %" if s.score is not None else ""
+        score = f" — {s.score_text}" if s.score_text else ""
         para(f"{n}. {s.title} ({s.domain}){score}{tail}", size=9.5, style="B")
         if s.reasons:
             para(lead("why") + " ".join(s.reasons[:3]), size=8.5, indent=4)
-        if s.matched:
-            para(lead("matched") + _join(s.matched, 5, L["more"]), size=8.5, indent=4)
+        for group in MATCH_GROUPS:
+            if s.matched.get(group):
+                para(lead(group) + _join(s.matched[group], 4, L), size=8.5, indent=4)
+        for note in s.notes:
+            para(note, size=8.5, indent=4)
         if s.missing:
-            para(lead("missing") + _join(s.missing, 5, L["more"]), size=8.5, indent=4)
+            para(lead("missing") + _join(s.missing, 5, L), size=8.5, indent=4)
         if s.trainings:
-            para(lead("trainings") + _join(s.trainings, 3, L["more"]), size=8.5, indent=4)
+            para(lead("trainings") + _join(s.trainings, 3, L), size=8.5, indent=4)
     if summary.liked_jobs:
-        para(lead("liked_jobs") + _join([t for _, t in summary.liked_jobs], 6, L["more"]))
+        para(lead("liked_jobs") + _join([t for _, t in summary.liked_jobs], 6, L))
 
     heading(f"{L['next_steps']} — {L['places']}")
     if not summary.places:
@@ -551,8 +668,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
         hours = p.opening_hours or L["hours_unknown"]
         phone = f" — {L['phone']} {p.phone}" if p.phone else ""
         para(f"{where} — {lead('hours')}{hours}{phone}", size=8.5, indent=4)
-    if summary.places:
-        para(L["places_date"].format(date=summary.places[0].snapshot_date), size=7.5)
+    if summary.places_date:
+        para(summary.places_date, size=7.5)
 
     if summary.notes:
         heading(L["notes"])
@@ -561,7 +678,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
 
     heading(L["data"])
     para(" ; ".join(
-        f"{d.credit} (version {d.version}" + (f", {d.published})" if d.published != d.version else ")")
+        (f"{d.lead}{colon}{d.names}" if d.lead else d.names or d.credit)
+        + f" (version {d.version}" + (f", {d.published})" if d.published != d.version else ")")
         for d in summary.data_versions
     ), size=7.5)
     pdf.ln(1)

@@ -119,10 +119,14 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
     except ProfileError as err:
         _fail(err)
         return
+    places = _help_places(profile.constraints.postcode)
     if as_json:
-        click.echo(json.dumps({"recommendations": [
+        out: dict[str, Any] = {"recommendations": [
             {"code": r.code, "title": r.title, "score": r.score, "rank": r.rank,
-             "why": r.why.to_dict()} for r in recs]}, ensure_ascii=False, indent=1))
+             "why": r.why.to_dict()} for r in recs]}
+        if places is not None:
+            out["places"] = places
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     for r in recs:
         click.echo(f"{r.rank:2d}. {r.code}  {r.title}  (score {r.score:.3f})")
@@ -137,6 +141,39 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
             click.echo(f"      {say(lang, 'to_learn', labels=labels)}")
         for note in r.why.notes:
             click.echo(f"      ! {note}")
+    if places is not None:
+        _echo_places(places, str(profile.constraints.postcode), lang)
+
+
+def _help_places(postcode: str | None) -> list[dict[str, Any]] | None:
+    """Places near the postcode where someone can help (None without a postcode)."""
+    if not postcode:
+        return None
+    from dataclasses import asdict
+
+    from tremplin.catalog.read import open_catalog
+    from tremplin.guide.summary import nearby_places
+
+    return [asdict(p) for p in nearby_places(open_catalog(), postcode)]
+
+
+def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None:
+    from tremplin.recommend.wording import say
+
+    click.echo("")
+    if not places:
+        click.echo(say(lang, "places_none", postcode=postcode))
+        return
+    click.echo(say(lang, "places_near", postcode=postcode))
+    for p in places:
+        where = ", ".join(v for v in (p["address"], f"{p['postcode']} {p['commune']}".strip()) if v)
+        extra = " · ".join(v for v in (p["phone"], p["opening_hours"]) if v)
+        click.echo(f"  - {p['name']} ({where})" + (f" · {extra}" if extra else ""))
+    dates = sorted({p["snapshot_date"] for p in places if p["snapshot_date"]})
+    if len(dates) == 1:
+        click.echo(say(lang, "places_dated", date=dates[0]))
+    elif dates:
+        click.echo(say(lang, "places_dated_between", first=dates[0], last=dates[-1]))
 
 
 @click.command(name="recommend")

@@ -1,6 +1,6 @@
 """Scoring and explanation: recommend(profile) -> explained job suggestions.
 
-base      = (1 - a) * coverage + a * interest   (a = INTEREST_WEIGHT when interests are given)
+base      = coverage * (1 - a + a * interest)   (a = INTEREST_WEIGHT when interests are given)
 relevance = base + t * (best base - base)     (t = min(PATH_CAP, PATH_PULL * confidence *
             path): ROME career paths from the fiches closest to the profile pull a job up, see
             paths.py); when the paths are sure, the CLOSEST_KEPT fiches closest by content
@@ -22,9 +22,10 @@ from tremplin.recommend.centres import centre_fit, centre_links, check_centres
 from tremplin.recommend.domains import check_domains
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
+from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.paths import Paths, career_paths
 from tremplin.recommend.profile import Profile
-from tremplin.recommend.riasec import LETTERS
+from tremplin.recommend.riasec import LETTERS, no_preference
 from tremplin.recommend.suggest import item_scores, prepare, text_vector
 from tremplin.recommend.wording import check_lang
 
@@ -93,6 +94,8 @@ class Why:
     # the ROME interest centres the person chose that this job belongs to (code, label,
     # principal: a main centre of the job)
     interest_centres: list[dict[str, Any]] = field(default_factory=list)
+    # trainings left out because they are above the chosen study level (a note says so too)
+    trainings_hidden: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,7 +103,7 @@ class Why:
             "parts": {k: v.to_dict() for k, v in self.parts.items()},
             "trainings": self.trainings, "certifications": self.certifications,
             "close_jobs": self.close_jobs, "notes": self.notes, "path_from": self.path_from,
-            "interest_centres": self.interest_centres,
+            "interest_centres": self.interest_centres, "trainings_hidden": self.trainings_hidden,
         }
 
 
@@ -267,7 +270,7 @@ def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
 
 
 def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
-    has_riasec = any(v > 0 for v in profile.riasec.values())
+    has_riasec = any(v > 0 for v in profile.riasec.values()) and not no_preference(profile.riasec)
     centres = set(profile.interest_centres)
     links = centre_links(index)
     check_centres(links.labels, profile.interest_centres)
@@ -292,6 +295,17 @@ def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
     return total
 
 
+def blend(coverage: F32, interest: F32 | None) -> F32:
+    """The base score of every fiche from its coverage and, when given, its interest fit."""
+    if interest is None:
+        return coverage
+    # Interests scale what the person can do rather than add to it: a RIASEC letter is shared
+    # by a sixth of all jobs, so an added term lifted every job of the person's letter over
+    # the ones their experience points to (bench/interest_bench.py measures both forms).
+    out: F32 = (coverage * (1 - INTEREST_WEIGHT + INTEREST_WEIGHT * interest)).astype(np.float32)
+    return out
+
+
 def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = None) -> Scored:
     """Relevance, coverage, recall and precision of every fiche for a profile. `hidden`: a
     fiche whose mobility links are left out of the career paths (for evaluation)."""
@@ -312,8 +326,7 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
             best[:, cols] = np.maximum(best[:, cols], title_match)
         precision = (best @ w / float(w.sum())).astype(np.float32)
         coverage = (recall ** RECALL_EXPONENT * precision ** (1 - RECALL_EXPONENT)).astype(np.float32)
-        base = coverage if interest is None else (
-            (1 - INTEREST_WEIGHT) * coverage + INTEREST_WEIGHT * interest)
+        base = blend(coverage, interest)
         paths = career_paths(index.mobility_graph, coverage, hidden)
         closest = closest_fiches(base, hidden)
         top = float(base[closest[0]])
@@ -378,7 +391,7 @@ def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtyp
                 allowed[k] = False
     level = profile.constraints.max_study_level
     if level is not None:
-        for code, min_level in _min_levels(index).items():
+        for code, min_level in entry_levels(index).items():
             if min_level > level:
                 allowed[index.job_pos[code]] = False
     if not allowed.any():
@@ -387,18 +400,6 @@ def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtyp
             "for all of them): remove some constraints.", field="constraints",
             fr="Vos contraintes excluent tous les métiers : retirez-en quelques-unes.")
     return allowed
-
-
-def _min_levels(index: RecommendIndex) -> dict[str, int]:
-    """Lowest ONISEP training level leading to each job (jobs with no known training absent)."""
-    if index.min_levels is None:
-        rows = index.catalog.query(
-            "SELECT l.job_code, MIN(t.level_number) FROM onisep_job_links l"
-            " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
-            " JOIN trainings t ON t.id = tj.training_id WHERE t.level_number IS NOT NULL"
-            " GROUP BY l.job_code")
-        index.min_levels = {str(c): int(str(m)) for c, m in rows if str(c) in index.job_pos}
-    return index.min_levels
 
 
 def candidates(relevance: F32, allowed: np.ndarray[Any, Any]) -> list[int]:

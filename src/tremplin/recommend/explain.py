@@ -10,18 +10,27 @@ import numpy as np
 from tremplin.recommend.centres import centre_links, chosen_centres_of_job
 from tremplin.recommend.engine import INTEREST_WEIGHT, Scored, ScorePart, Why
 from tremplin.recommend.index import RecommendIndex
+from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, top_letters
 from tremplin.recommend.suggest import matched_fragment, prepare
-from tremplin.recommend.text import words_key
-from tremplin.recommend.wording import percent, say
+from tremplin.recommend.text import other_script, words_key
+from tremplin.recommend.wording import percent, say, trainings_hidden_note
 
 MAX_MATCHED = 6
 MAX_MISSING = 5
 MAX_TRAININGS = 5
 MAX_CERTIFICATIONS = 8
 MAX_CLOSE_JOBS = 5
-MISSING_BELOW = 0.25
+# A match below this is too loose to tell the person "this is close to what you do": it
+# still counts in the coverage figure, but the explanation lists it as still to learn (when
+# it is a key competence) rather than as matched.
+SHOWN_FROM = 0.4
+# A sentence resembles a job title only from this match (cosine about 0.9): below it, most
+# titles found are chance look-alikes ("I look after my little brothers" -> "Eleveur de
+# petits gibiers"); 13 % of them are jobs a counsellor would find sensible, 64 % above 0.9.
+TITLE_SHOWN_FROM = 0.8
+MAX_WEAK_SHOWN = 2
 
 
 def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
@@ -37,32 +46,13 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         i = int(index.entry_item[e])
         m = float(scored.item_match[i])
         rows.append((float(index.entry_weight[e]) * m, m, i, index.entry_core[e]))
-    matched: list[dict[str, Any]] = []
-    for contrib, m, i, core in sorted(rows, key=lambda r: (-r[0], r[2])):
-        if contrib <= 0 or len(matched) >= MAX_MATCHED:
-            break
-        src = int(scored.item_from[i])
-        pitem = p.item[src]
-        exp_n = p.source[src]
-        if pitem == i:
-            how = "exact"
-        elif pitem >= 0 and index.item_group[i] >= 0 and index.item_group[i] == index.item_group[pitem]:
-            how = "same_group"
-        else:
-            how = "similar"
-        entry: dict[str, Any] = {
-            "ogr": int(index.item_ogr[i]), "label": index.item_label[i],
-            "kind": index.item_kind[i], "core": core, "match": round(m, 3), "how": how,
-            "your_competence": None if pitem < 0 else {
-                "ogr": int(index.item_ogr[pitem]), "label": index.item_label[pitem]},
-            "experience_text": None,
-            # the person's side is the engine's own pick from a text nobody reviewed
-            "guessed": pitem >= 0 and exp_n >= 0 and profile.experiences[exp_n].guessed,
-        }
-        if exp_n >= 0:
-            text = profile.experiences[exp_n].text
-            entry["experience_text"] = matched_fragment(text, index.item_label[i])
-        matched.append(entry)
+    ordered = [r for r in sorted(rows, key=lambda r: (-r[0], r[2])) if r[0] > 0]
+    # loose look-alikes are only shown when nothing closer explains the score, and then
+    # marked `weak`: the card always says where its score comes from, and never calls a
+    # chance resemblance "close to what you can do"
+    shown = [r for r in ordered if r[1] >= SHOWN_FROM][:MAX_MATCHED] or ordered[:MAX_WEAK_SHOWN]
+    matched = [_matched_entry(index, profile, scored, i, m, core) for _c, m, i, core in shown]
+    shown_items = {r[2] for r in shown}
     title = _best_title(index, profile, p, k)
     if title is not None:
         matched.insert(0, title)
@@ -70,7 +60,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     missing = [
         {"ogr": int(index.item_ogr[i]), "label": index.item_label[i]}
         for _c, m, i, core in sorted(rows, key=lambda r: (-float(index.item_base_weight[r[2]]), r[2]))
-        if core == "Principale" and m < MISSING_BELOW
+        if core == "Principale" and m < SHOWN_FROM and i not in shown_items
         and index.item_kind[i] in ("competence", "macro", "soft")
     ][:MAX_MISSING]
 
@@ -91,9 +81,11 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             both=percent(coverage, lang))
             if has_items else say(lang, "coverage_none")),
         "interest": (ScorePart(round(interest_value, 4), say(
-            lang, "interest", fit=percent(interest_value, lang), words=interest_words,
-            weight=percent(INTEREST_WEIGHT, lang)), centre_titles)
-            if interest_value is not None else ScorePart(0.0, say(lang, "interest_none"))),
+            lang, "interest" if has_items else "interest_alone",
+            fit=percent(interest_value, lang), words=interest_words,
+            weight=percent(INTEREST_WEIGHT, lang)).strip(), centre_titles)
+            if interest_value is not None else ScorePart(0.0, say(
+                lang, "interest_flat" if profile.riasec else "interest_none"))),
         "diversity_penalty": ScorePart(round(penalty, 4), say(
             lang, "penalty" if penalty > 0 else "no_penalty")),
     }
@@ -102,11 +94,16 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         parts["paths"] = _paths_part(scored, k, path_from, lang)
     level = profile.constraints.max_study_level
     notes = [say(lang, "guessed")] if any(m.get("guessed") for m in matched) else []
+    if any(other_script(e.text) for e in profile.experiences):
+        notes.append(say(lang, "other_script"))
     trainings_all = cat.trainings_for_job(job.code)
     trainings = [t for t in trainings_all
-                 if level is None or t.level_number is None or t.level_number <= level]
-    if len(trainings) < len(trainings_all):
-        notes.append(say(lang, "trainings_hidden", n=len(trainings_all) - len(trainings)))
+                 if level is None or t.entry_level is None or t.entry_level <= level]
+    hidden = len(trainings_all) - len(trainings)
+    if hidden:
+        notes.append(trainings_hidden_note(lang, hidden))
+    if level is not None and job.code not in entry_levels(index):
+        notes.append(say(lang, "level_unknown"))
     certs = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
     return Why(
         matched=matched,
@@ -121,7 +118,38 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         notes=notes,
         path_from=path_from,
         interest_centres=centres,
+        trainings_hidden=hidden,
     )
+
+
+def _matched_entry(index: RecommendIndex, profile: Profile, scored: Scored, i: int, m: float,
+                   core: str) -> dict[str, Any]:
+    """One fiche item the profile matched: how, through which of the person's competences
+    and which part of their text."""
+    p = scored.items
+    src = int(scored.item_from[i])
+    pitem = p.item[src]
+    exp_n = p.source[src]
+    if pitem == i:
+        how = "exact"
+    elif pitem >= 0 and index.item_group[i] >= 0 and index.item_group[i] == index.item_group[pitem]:
+        how = "same_group"
+    else:
+        how = "similar"
+    entry: dict[str, Any] = {
+        "ogr": int(index.item_ogr[i]), "label": index.item_label[i],
+        "kind": index.item_kind[i], "core": core, "match": round(m, 3), "how": how,
+        "your_competence": None if pitem < 0 else {
+            "ogr": int(index.item_ogr[pitem]), "label": index.item_label[pitem]},
+        "experience_text": None,
+        # the person's side is the engine's own pick from a text nobody reviewed
+        "guessed": pitem >= 0 and exp_n >= 0 and profile.experiences[exp_n].guessed,
+        "weak": m < SHOWN_FROM,
+    }
+    if exp_n >= 0:
+        entry["experience_text"] = matched_fragment(profile.experiences[exp_n].text,
+                                                    index.item_label[i])
+    return entry
 
 
 def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[str, Any]]:
@@ -168,7 +196,7 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
                      if f" {' '.join(words_key(index.title_label[n]))} " in f" {text_words} "]
             if named:
                 t, m = named[0] - lo, 1.0
-        if m > 0.25 and (best is None or m > best[0]):
+        if m >= TITLE_SHOWN_FROM and (best is None or m > best[0]):
             best = (m, lo + t, p.source[col])
     if best is None:
         return None
@@ -177,7 +205,7 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
             "match": round(m, 3),
             "how": "job_title", "your_competence": None,
             "experience_text": profile.experiences[exp_n].text if exp_n >= 0 else None,
-            "guessed": False}
+            "guessed": False, "weak": False}
 
 
 def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:

@@ -114,7 +114,15 @@ class RiasecProfile:
         return {"scores": dict(self.scores), "top": list(self.top), "missing": list(self.missing)}
 
 
+def no_preference(scores: Mapping[str, float]) -> bool:
+    """The same score for all six letters (every answer alike, "pas du tout" included): the
+    answers say nothing of what the person prefers."""
+    return len({float(scores.get(letter, 0.0)) for letter in LETTERS}) == 1
+
+
 def top_letters(scores: Mapping[str, float], limit: int = MAX_TOP_LETTERS) -> tuple[str, ...]:
+    if no_preference(scores):
+        return ()
     order = sorted((letter for letter in LETTERS if scores.get(letter, 0.0) > 0),
                    key=lambda letter: (-scores.get(letter, 0.0), LETTERS.index(letter)))
     return tuple(order[:limit])

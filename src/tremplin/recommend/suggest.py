@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
 from tremplin.recommend.profile import check_experience_text
-from tremplin.recommend.text import expand, fold, tokens
+from tremplin.recommend.text import expand, fold, looks_english, tokens
 
 LEXICAL_WEIGHT = 0.01     # one BM25 point is worth this much cosine similarity
 CERTIFICATION_PENALTY = 0.04  # diplomas and licences only when the text names them
@@ -113,7 +113,9 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     prepared = prepare(index, text)
     vector = text_vector(prepared)
     sem = index.vectors @ vector
-    lex = index.bm25(lexical_tokens(index, prepared))
+    # in English, ROME words only match false friends ("I cleaned offices" -> "Gestion du
+    # Back Office"): the multilingual sentence model alone does better
+    lex = index.bm25([] if looks_english(text) else lexical_tokens(index, prepared))
     scores = (sem + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     scores[index.is_certification] -= CERTIFICATION_PENALTY

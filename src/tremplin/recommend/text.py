@@ -334,3 +334,39 @@ def expand(text: str) -> str:
         if pattern.search(lowered) and words not in found:
             found.append(words)
     return text if not found else text + " (" + "; ".join(found) + ")"
+
+
+# English function words that French never uses as words ("a", "on", "as", "me" are left
+# out: they are French too).
+_ENGLISH = frozenset((
+    "i", "i'm", "i've", "my", "the", "and", "in", "at", "with", "for", "to", "of", "his", "her",
+    "their", "our", "we", "was", "were", "have", "has", "had", "is", "are", "it", "this", "that",
+    "from", "by", "after", "when", "every", "during", "while", "about",
+))
+
+
+def looks_english(text: str) -> bool:
+    """Whether a text reads as English: matching its words against the French ROME
+    vocabulary then only finds false friends ("offices" -> "offices religieux", "sold" ->
+    "soldes"), so the engine leaves the lexical part out and relies on the multilingual
+    sentence model."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", text)]
+    hits = sum(w in _ENGLISH for w in words)
+    return hits >= 2 or (hits == 1 and len(words) <= 4)
+
+
+def latin_share(text: str) -> float:
+    """Share of a text's letters written in the Latin alphabet (1.0 for a text without
+    letters): ROME and ONISEP are in French, and the sentence model matches other scripts
+    to them poorly."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum("LATIN" in unicodedata.name(c, "") for c in letters)
+    return latin / len(letters)
+
+
+def other_script(text: str) -> bool:
+    """Mostly written in another alphabet than the Latin one (Arabic, Cyrillic…): the engine
+    still tries, and says that its ideas may be wrong."""
+    return latin_share(text) < 0.5

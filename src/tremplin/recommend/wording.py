@@ -22,9 +22,12 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "faire. Les deux ensemble donnent {both}.",
         "coverage_none": "Tu n'as pas encore donné de compétences ni d'expériences. Seuls tes "
                          "goûts comptent.",
-        "interest": "Tes goûts correspondent à {fit} à ce métier. {words} Tes goûts comptent "
-                    "pour {weight} du score.",
+        "interest": "Tes goûts correspondent à {fit} à ce métier. {words} Un métier qui ne "
+                    "va pas du tout avec tes goûts perd {weight} de son score.",
+        "interest_alone": "Tes goûts correspondent à {fit} à ce métier. {words}",
         "interest_none": "Tu n'as pas répondu aux questions sur tes goûts. Ils ne comptent pas.",
+        "interest_flat": "Tu as donné la même réponse à toutes les questions sur tes goûts. On "
+                         "ne sait pas ce que tu préfères : tes goûts ne comptent pas.",
         "penalty": "Ce métier a été un peu descendu dans la liste. Cela laisse de la place à "
                    "des métiers d'autres domaines.",
         "no_penalty": "C'est le premier métier de son domaine dans la liste : il n'a pas été "
@@ -49,16 +52,29 @@ SENTENCES: dict[str, dict[str, str]] = {
         "you_then": ", puis ",
         "shared": "Point commun : {letters}.",
         "elsewhere": "Tes goûts sont plutôt ailleurs.",
-        "trainings_hidden": "{n} formation(s) au-dessus du niveau d'études choisi ne sont pas "
+        "trainings_hidden": "{n} formations au-dessus du niveau d'études choisi ne sont pas "
                             "affichées.",
+        "trainings_hidden_one": "1 formation au-dessus du niveau d'études choisi n'est pas "
+                                "affichée.",
+        "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. "
+                         "Il reste donc dans la liste.",
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a "
                    "devinées. Vérifie si elles sont justes.",
         "guessed_mark": "(deviné par l'outil)",
+        "other_script": "L'outil comprend mal les textes qui ne sont pas en français ou en "
+                        "anglais. Ces idées peuvent être fausses. Si tu peux, écris aussi en "
+                        "français, ou demande de l'aide.",
         "to_learn": "à apprendre : {labels}",
         "centres_chosen": "Ce métier va avec ce que tu as choisi : {labels}.",
         "centres_none": "Ce métier ne fait partie d'aucun des centres d'intérêt que tu as "
                         "choisis.",
         "quoted": "« {label} »",
+        "places_near": "Près de {postcode}, on peut t'aider ici :",
+        "places_none": "Aucun lieu d'aide connu près de {postcode}.",
+        "places_dated": "Ces lieux viennent de données publiées le {date}. Appelle avant d'y "
+                        "aller.",
+        "places_dated_between": "Ces lieux viennent de données publiées entre le {first} et le "
+                                "{last}. Appelle avant d'y aller.",
         "and": " et ",
     },
     "en": {
@@ -67,10 +83,13 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "Together, that makes {both}.",
         "coverage_none": "You have not given any competences or experiences yet. Only what you "
                          "like counts.",
-        "interest": "What you like matches this job at {fit}. {words} What you like counts "
-                    "for {weight} of the score.",
+        "interest": "What you like matches this job at {fit}. {words} A job that does not "
+                    "fit what you like at all loses {weight} of its score.",
+        "interest_alone": "What you like matches this job at {fit}. {words}",
         "interest_none": "You have not answered the questions about what you like. It does not "
                          "count.",
+        "interest_flat": "You gave the same answer to every question about what you like. "
+                         "Nobody can tell what you prefer: what you like does not count.",
         "penalty": "This job was moved down the list a little. This leaves room for jobs from "
                    "other fields.",
         "no_penalty": "It is the first job of its field in the list: it was not moved down.",
@@ -93,14 +112,26 @@ SENTENCES: dict[str, dict[str, str]] = {
         "you_then": ", then ",
         "shared": "In common: {letters}.",
         "elsewhere": "What you like lies rather elsewhere.",
-        "trainings_hidden": "{n} training(s) above the chosen study level are not shown.",
+        "trainings_hidden": "{n} trainings above the chosen study level are not shown.",
+        "trainings_hidden_one": "1 training above the chosen study level is not shown.",
+        "level_unknown": "The data does not say what study level this job needs. So it stays "
+                         "in the list.",
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check "
                    "that they are right.",
         "guessed_mark": "(guessed by the tool)",
+        "other_script": "The tool understands texts that are not in French or English poorly. "
+                        "These ideas may be wrong. If you can, also write in French, or ask for "
+                        "help.",
         "to_learn": "to learn: {labels}",
         "centres_chosen": "This job fits what you chose: {labels}.",
         "centres_none": "This job is in none of the interest centres you chose.",
         "quoted": "“{label}”",
+        "places_near": "Near {postcode}, people can help you here:",
+        "places_none": "No known help place near {postcode}.",
+        "places_dated": "These places come from data published on {date}. Call before you "
+                        "go.",
+        "places_dated_between": "These places come from data published between {first} and "
+                                "{last}. Call before you go.",
         "and": " and ",
     },
 }
@@ -117,6 +148,11 @@ def check_lang(lang: object) -> str:
 def say(lang: str, key: str, **values: object) -> str:
     text = SENTENCES[lang][key]
     return text.format(**values) if values else text
+
+
+def trainings_hidden_note(lang: str, n: int) -> str:
+    """The note saying that n trainings above the chosen study level are not shown."""
+    return say(lang, "trainings_hidden_one") if n == 1 else say(lang, "trainings_hidden", n=n)
 
 
 def percent(x: float | None, lang: str) -> str:

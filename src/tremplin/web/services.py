@@ -17,6 +17,7 @@ from typing import Any
 from tremplin import recommend as rec
 from tremplin.catalog.read import Catalog, Job, Place, open_catalog
 from tremplin.config import Settings
+from tremplin.guide.summary import nearby_places
 from tremplin.recommend.centres import centre_links
 from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
@@ -226,6 +227,10 @@ class Services:
     def recommend(self, profile: Any, limit: int = 10, lang: str = "fr") -> list[dict[str, Any]]:
         self.recommend_index()  # ServiceUnavailable when the index is missing
         return [plain(r) for r in rec.recommend(profile, limit, self.catalog, lang=lang)]
+
+    def help_places(self, postcode: str) -> list[dict[str, Any]]:
+        """The few places near a postcode that the summary shows too."""
+        return [plain(p) for p in nearby_places(self.catalog, postcode)]
 
     def describe_competence(self, ogr: int) -> dict[str, Any] | None:
         return describe_item(self.recommend_index(), ogr)

@@ -1,8 +1,10 @@
 """The journey state, kept in the browser only: a cookie holding the canonical journey of
 `tremplin.guide.journey` (compact JSON, zlib, base64url). Nothing is stored on the server.
 
-A cookie is limited to about 4 KB: when the encoded journey would be larger, the oldest
-experience texts are dropped first (the competences kept from them stay).
+A cookie is limited to about 4 KB. A change that would make the journey larger than that is
+refused (`fits`): the pages keep the journey the browser has and say so, and never drop
+what the person entered. Only an imported profile may be shrunk (`fit`), and the import page
+says what was left out.
 """
 
 from __future__ import annotations
@@ -47,17 +49,37 @@ def form_int(value: object, max_digits: int = 9) -> int | None:
     return None
 
 
+def fits(journey: Journey) -> bool:
+    """Whether the journey fits in its cookie (else a change that leads to it is refused)."""
+    return len(encode(journey)) <= MAX_COOKIE_CHARS
+
+
+def used_percent(journey: Journey) -> int:
+    """How much of the room in the cookie the journey takes, in percent (0 to 100)."""
+    return min(100, round(100 * len(encode(journey)) / MAX_COOKIE_CHARS))
+
+
+# Helper notes may use this much of the cookie on their own, so that the young person's own
+# journey (experiences, competences, thumbs...) still has room after a helper wrote notes.
+NOTES_MAX_CHARS = 2600
+
+
+def notes_fit(journey: Journey) -> bool:
+    """Whether the journey's helper notes leave room for the rest of the journey: the notes
+    alone stay within NOTES_MAX_CHARS, and the whole journey fits."""
+    return len(encode(Journey(notes=journey.notes))) <= NOTES_MAX_CHARS and fits(journey)
+
+
 def fit(journey: Journey) -> tuple[Journey, str]:
-    """Shrink the journey until its cookie fits; returns (journey kept, cookie value)."""
+    """For an imported profile only: drop the oldest experience texts (the competences kept
+    from them stay) until the cookie fits; returns (journey kept, cookie value). Nothing else
+    is ever dropped: when the value is still too long, the caller must refuse the journey."""
     value = encode(journey)
     while len(value) > MAX_COOKIE_CHARS and any(e.text for e in journey.experiences):
         exps = list(journey.experiences)
         i = next(i for i, e in enumerate(exps) if e.text)
-        exps[i] = Experience("", exps[i].competences)
+        exps[i] = Experience("", exps[i].competences, exps[i].removed)
         journey = replace(journey, experiences=tuple(e for e in exps if e.text or e.competences))
-        value = encode(journey)
-    while len(value) > MAX_COOKIE_CHARS and journey.thumbs:
-        journey = replace(journey, thumbs=dict(list(journey.thumbs.items())[1:]))
         value = encode(journey)
     return journey, value
 

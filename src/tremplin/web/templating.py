@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import Journey
 from tremplin.web import i18n, state
 from tremplin.web.avatar import render_avatar
@@ -52,28 +54,14 @@ def _schema_name(schema: Any) -> str:
 env.filters["labels"] = _labels
 
 
-def _matched_group(m: dict[str, Any]) -> str:
-    if m.get("how") == "job_title":
-        return "titles"
-    if m.get("guessed") or not m.get("your_competence"):
-        return "words"  # came from the person's words, or from the tool's guess at them
-    return "known" if m.get("how") == "exact" else "close"
-
-
-def _matched_groups(value: Any) -> dict[str, list[dict[str, Any]]]:
-    """A suggestion's matched items split by what can truthfully be said of them: `known`
-    (a competence the person kept or chose, exactly), `close` (a fiche item that resembles one
-    they kept or chose), `words` (an item that resembles their words, or the tool's guess at
-    them) and `titles` (job titles their words resemble)."""
-    groups: dict[str, list[dict[str, Any]]] = {"known": [], "close": [], "words": [],
-                                               "titles": []}
-    for m in value or []:
-        if isinstance(m, dict) and m.get("label"):
-            groups[_matched_group(m)].append(m)
-    return groups
+def _matched_groups(value: Any) -> dict[str, list[Mapping[str, Any]]]:
+    """A suggestion's matched items split by what can truthfully be said of them: the guide's
+    `matched_groups`, which the summary (HTML and PDF) uses too."""
+    return matched_groups(value)
 
 
 env.filters["matched_groups"] = _matched_groups
+env.globals["match_groups"] = MATCH_GROUPS
 env.filters["schema_name"] = _schema_name
 
 

@@ -33,6 +33,8 @@ class MatchedOut(BaseModel):
     experience_text: str | None = Field(description="The part of their text that led there")
     guessed: bool = Field(description="Their competence is the engine's own pick from a text "
                                       "nobody reviewed")
+    weak: bool = Field(description="A loose resemblance (match below 0.4), listed only when "
+                                   "nothing closer explains the score")
 
 
 class ScorePartOut(BaseModel):
@@ -82,6 +84,8 @@ class WhyOut(BaseModel):
     path_from: list[PathSourceOut]
     interest_centres: list[CentreOut]
     notes: list[str]
+    trainings_hidden: int = Field(description="Trainings left out of `trainings` because they "
+                                              "are above `constraints.max_study_level`")
 
 
 class RecommendationOut(BaseModel):
@@ -93,9 +97,28 @@ class RecommendationOut(BaseModel):
     why: WhyOut
 
 
+class HelpPlaceOut(BaseModel):
+    model_config = STRICT
+    name: str
+    kind: str
+    address: str
+    postcode: str
+    commune: str
+    opening_hours: str
+    phone: str
+    website: str
+    distance_km: float | None = Field(description="From the postcode's centre; null when the "
+                                                  "place was found by its postcode only")
+    snapshot_date: str = Field(description="Date of the open-data snapshot listing it")
+
+
 class RecommendationsOut(BaseModel):
     model_config = STRICT
     results: list[RecommendationOut]
+    places: list[HelpPlaceOut] | None = Field(
+        default=None, description="Only when the profile gives `constraints.postcode`: up to 4 "
+                                  "places near it where someone can help (job help, a phone "
+                                  "and opening hours first); an empty list when none is known")
 
 
 class SuggestionOut(BaseModel):

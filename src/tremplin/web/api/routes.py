@@ -204,7 +204,10 @@ def recommendations(request: Request, body: RecommendIn) -> Any:
     svc = services(request)
     try:
         profile = svc.profile_from_dict(body.profile)
-        return {"results": svc.recommend(profile, body.limit, body.lang)}
+        out: dict[str, Any] = {"results": svc.recommend(profile, body.limit, body.lang)}
+        if profile.constraints.postcode:
+            out["places"] = svc.help_places(profile.constraints.postcode)
+        return out
     except svc.profile_error as exc:
         return input_problem(exc, "Invalid profile",
                              within="" if exc.field in ("limit", "lang") else "profile")

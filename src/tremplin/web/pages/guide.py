@@ -21,6 +21,7 @@ from tremplin.guide.journey import JOB_CODE, Journey, JourneyError, restrict_to_
 from tremplin.guide.portable import FILE_NAME, MAX_FILE_BYTES, PortableError
 from tremplin.recommend.wording import percent
 from tremplin.web import i18n, state
+from tremplin.web.pages.cards import empty_reason, in_page_order, track_view
 from tremplin.web.pages.routes import MAX_QUERY, go, page, save, services
 from tremplin.web.services import Services, ServiceUnavailable
 from tremplin.web.templating import journey_of
@@ -76,7 +77,7 @@ def _explain_page(request: Request, **ctx: Any) -> Response:
     svc = services(request)
     lang = request.state.lang
     journey = journey_of(request)
-    recs = _recs(svc, journey, lang)
+    recs = in_page_order(_recs(svc, journey, lang), journey)  # as on the tracks page
     ctx.setdefault("q", "")
     ctx.setdefault("search", None)
     ctx.setdefault("search_error", "")
@@ -87,8 +88,22 @@ def _explain_page(request: Request, **ctx: Any) -> Response:
     ctx.setdefault("status_code", 200)
     ctx.setdefault("demo_unavailable", False)
     return page(request, "explain.html", nav="explain", texts=explain_text.explain_texts(lang),
-                sources=explain_text.data_sources(svc.catalog, lang),
+                sources=_sources(svc, lang),
                 jobmap=_jobmap_svg(svc, [r["code"] for r in recs], lang), recs=recs, **ctx)
+
+
+def _sources(svc: Services, lang: str) -> list[dict[str, str]]:
+    """The data sources, with each licence in the page's language when the catalog holds the
+    wording Tremplin knows (`licence_<dataset>`), else in French and marked so (`licence_lang`)."""
+    rows = explain_text.data_sources(svc.catalog, lang)
+    fr, mine = i18n.messages("fr"), i18n.messages(lang)
+    for row in rows:
+        key = f"licence_{row.get('dataset', '')}"
+        if lang != "fr" and key in mine and fr.get(key) == row.get("licence"):
+            row["licence"], row["licence_lang"] = mine[key], lang
+        else:
+            row["licence_lang"] = "fr"
+    return rows
 
 
 # --- "Comment Tremplin a trouvé ça ?" -----------------------------------------------------
@@ -144,8 +159,11 @@ def explain_job(request: Request, code: str) -> Response:
     if job is None:
         return page(request, "error.html", status_code=404, status=404, nav=None)
     journey = journey_of(request)
-    rec = next((r for r in _recs(svc, journey, request.state.lang) if r.get("code") == code),
-               None)
+    lang = request.state.lang
+    # numbered as on the tracks page (where "not for me" goes to the end)
+    ordered = in_page_order(_recs(svc, journey, lang), journey)
+    rank = next((n for n, r in enumerate(ordered, 1) if r.get("code") == code), None)
+    rec = None if rank is None else track_view(ordered[rank - 1], lang)
     parts: list[dict[str, Any]] = []
     if rec is not None:
         raw = (rec.get("why") or {}).get("parts") or {}
@@ -159,8 +177,36 @@ def explain_job(request: Request, code: str) -> Response:
                               "text": str(part.get("text") or part.get("sentence") or ""),
                               "french": [str(f) for f in part.get("french") or ()]})
     return page(request, "explain_job.html", nav="explain", job=job, rec=rec, parts=parts,
+                rank=rank, absent=None if rec else _absent_reason(svc, journey, code),
                 score=_percent(rec.get("score"), request.state.lang) if rec else "",
                 texts=explain_text.explain_texts(request.state.lang))
+
+
+def _absent_reason(svc: Services, journey: Journey, code: str) -> dict[str, Any]:
+    """The true reason a job is not among the person's suggestions: nothing answered yet,
+    only "pas du tout" answers, its domain hidden, its studies longer than the level chosen,
+    or simply other jobs closer to the answers."""
+    try:
+        empty = svc.profile_from_journey(journey).is_empty
+    except ServiceUnavailable:
+        return {"why": "unavailable"}
+    except svc.profile_error:
+        empty = False
+    if empty:
+        return {"why": empty_reason(journey)}
+    if code[:1] in journey.avoid:
+        label = next((g["label"] for g in svc.job_domains() if g["code"] == code[:1]), code[:1])
+        return {"why": "domain", "domain": label}
+    if journey.max_level is not None:
+        from tremplin.recommend.levels import entry_levels
+
+        try:
+            lowest = entry_levels(svc.recommend_index()).get(code)
+        except ServiceUnavailable:
+            lowest = None
+        if lowest is not None and lowest > journey.max_level:
+            return {"why": "level", "level": journey.max_level}
+    return {"why": "not_top", "n": SUGGESTIONS}
 
 
 # --- anonymous feedback -------------------------------------------------------------------
@@ -244,7 +290,7 @@ async def note_add(request: Request) -> Response:
         new = Journey.from_dict({**journey.to_dict(), "notes": [*journey.notes, text.strip()]})
     except JourneyError as exc:
         return _helper_page(request, note=text, error=exc.message(lang), status_code=422)
-    if len(state.encode(new)) > state.MAX_COOKIE_CHARS:
+    if not state.notes_fit(new):  # notes leave room for the rest of the journey
         return _helper_page(request, note=text, error=_t(request, "helper_notes_too_big"), status_code=413)
     return go("/accompagnant?ok=note#notes", new)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -15,6 +16,7 @@ from tremplin.guide.journey import (
     CENTRE_CODE,
     JOB_CODE,
     MAX_EXPERIENCE_CHARS,
+    MAX_EXPERIENCES,
     POSTCODE,
     QUESTION_ID,
     STUDY_LEVEL_WORDS,
@@ -25,6 +27,7 @@ from tremplin.guide.journey import (
 from tremplin.recommend.profile import has_words
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
+from tremplin.web.pages.cards import empty_reason, in_page_order, track_view
 from tremplin.web.services import Services, ServiceUnavailable, first_sentence
 from tremplin.web.templating import journey_of, render
 
@@ -32,10 +35,12 @@ router = APIRouter(include_in_schema=False)
 
 STEPS = ("avatar", "interests", "competences", "explorer")
 CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_down", "start",
-          "reviewed_none", "experience_removed", "nothing_kept"}
+          "reviewed_none", "experience_removed", "nothing_kept", "full", "experience_same",
+          "experiences_full", "postcode", "postcode_erased"}
 MAX_QUERY = 200
 REVIEW_SUGGESTIONS = 8  # competences offered to confirm for one experience (one screen)
 CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
+MAX_POSTCODE_INPUT = 12  # a wrong postcode is shown back (to be corrected), this long at most
 
 
 def services(request: Request) -> Services:
@@ -44,15 +49,29 @@ def services(request: Request) -> Services:
 
 
 def save(response: Response, journey: Journey) -> Response:
-    _, value = state.fit(journey)
-    response.set_cookie(state.COOKIE, value, max_age=state.MAX_AGE_S, samesite="lax",
-                        httponly=True, path="/")
+    """Keep `journey` in the cookie. One that would not fit is not sent: the browser keeps
+    the journey it had (`go` refuses such a change and says so; nothing is trimmed)."""
+    value = state.encode(journey)
+    if len(value) <= state.MAX_COOKIE_CHARS:
+        response.set_cookie(state.COOKIE, value, max_age=state.MAX_AGE_S, samesite="lax",
+                            httponly=True, path="/")
     return response
 
 
 def go(url: str, journey: Journey | None = None) -> Response:
+    """Redirect to `url`, keeping `journey`. A change that would make the journey too big
+    for the browser is refused: the page at `url` says « Ton parcours est plein » instead of
+    what `url` would have said, and the journey stays as it was."""
+    if journey is not None and not state.fits(journey):
+        return RedirectResponse(full_url(url), status_code=303)
     response = RedirectResponse(url, status_code=303)
     return save(response, journey) if journey is not None else response
+
+
+def full_url(url: str) -> str:
+    """The page of `url` saying that the journey is full (the `full` cheer), at its top,
+    where that is said."""
+    return url.partition("#")[0].partition("?")[0] + "?ok=full#main"
 
 
 def progress(journey: Journey) -> dict[str, Any]:
@@ -69,6 +88,7 @@ def page(request: Request, name: str, **ctx: Any) -> Response:
     journey = journey_of(request)
     ctx.setdefault("progress", progress(journey))
     ctx.setdefault("cheer", cheer(request))
+    ctx.setdefault("room_used", state.used_percent(journey))  # of the cookie (helper page)
     i = 1 if request.state.lang == "en" else 0
     ctx.setdefault("badge_names", {b: names[i] for b, names in BADGES.items()})
     return render(request, name, **ctx)
@@ -109,7 +129,7 @@ def with_summaries(svc: Services, rows: list[dict[str, Any]]) -> list[dict[str, 
 
 
 @router.get("/metiers/{code}")
-def job_page(request: Request, code: str, cp: str = "") -> Response:
+def job_page(request: Request, code: str, cp: str | None = None) -> Response:
     code = code.upper()
     svc = services(request)
     detail = svc.job_detail(code) if JOB_CODE.fullmatch(code) else None
@@ -118,12 +138,14 @@ def job_page(request: Request, code: str, cp: str = "") -> Response:
     journey = journey_of(request)
     mine = set(journey.all_competences())
     places: dict[str, Any] | None = None
-    cp = cp.strip()
+    # no `cp` in the address: the postcode kept in the journey, if any (an empty `cp`: none)
+    cp = (journey.postcode or "") if cp is None else cp.strip()[:MAX_POSTCODE_INPUT]
     cp_error = bool(cp) and not POSTCODE.fullmatch(cp)
     if cp and not cp_error:
         places = svc.places(postcode=cp, radius_km=15, limit=8)
     return page(request, "job.html", nav="job", job=detail, mine=mine, places=places, cp=cp,
-                cp_error=cp_error, thumb=journey.thumbs.get(code, 0))
+                cp_error=cp_error, cp_kept=bool(cp) and cp == journey.postcode,
+                thumb=journey.thumbs.get(code, 0))
 
 
 @router.get("/a-propos")
@@ -296,8 +318,12 @@ async def experience_add(request: Request) -> Response:
     if not has_words(text):  # "..." or emojis alone: nothing to understand
         return go("/parcours/competences?err=words")
     journey = journey_of(request)
+    if journey.has_experience(text):  # the same words again (case and spaces aside)
+        return go("/parcours/competences?ok=experience_same#exp-heading")
+    if len(journey.experiences) >= MAX_EXPERIENCES:  # never push the oldest one out unsaid
+        return go("/parcours/competences?ok=experiences_full#exp-heading")
     try:
-        journey = replace(journey, experiences=(*journey.experiences, Experience(text))[-20:])
+        journey = replace(journey, experiences=(*journey.experiences, Experience(text)))
         journey = state.award(journey, "experience")
         journey = Journey.from_dict(journey.to_dict())  # validate the text (control chars…)
     except ValueError:
@@ -398,27 +424,34 @@ def tracks_page(request: Request) -> Response:
     svc = services(request)
     journey = journey_of(request)
     recs: list[dict[str, Any]] = []
-    unavailable = False
+    unavailable = empty = False
     try:
         profile = svc.profile_from_journey(journey)
-        if not profile.is_empty:
+        empty = profile.is_empty
+        if not empty:
             recs = svc.recommend(profile, 10, request.state.lang)
     except ServiceUnavailable:
         unavailable = True
     except svc.profile_error:
         recs = []
     # "not for me" is respected, not argued with: those jobs go to the end of the list
-    recs.sort(key=lambda r: journey.thumbs.get(r["code"]) == -1)
+    recs = in_page_order(recs, journey)
+    # a refused postcode comes back to be corrected (never kept)
+    cp_bad = (request.query_params.get("cp_bad") or "")[:MAX_POSTCODE_INPUT] \
+        if request.query_params.get("err") == "cp" else ""
     i = 1 if request.state.lang == "en" else 0
     levels = [(n, words[i]) for n, words in STUDY_LEVEL_WORDS.items()]
     domains = [(g["code"], g["label"]) for g in svc.job_domains()]
-    response = page(request, "tracks.html", nav="tracks", recs=with_summaries(svc, recs),
+    response = page(request, "tracks.html", nav="tracks",
+                    recs=[track_view(r, request.state.lang) for r in with_summaries(svc, recs)],
+                    empty=empty_reason(journey) if empty and not unavailable else None,
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
                     max_level=journey.max_level, domains=domains, avoid=journey.avoid,
+                    postcode=journey.postcode or "", cp_bad=cp_bad,
                     unreviewed=[i for i, e in enumerate(journey.experiences)
                                 if e.text and not e.checked])
     if recs and "explorer" not in journey.badges:
-        save(response, state.award(journey, "explorer"))
+        save(response, state.award(journey, "explorer"))  # not sent when the journey is full
     return response
 
 
@@ -440,6 +473,20 @@ async def avoided_domains(request: Request) -> Response:
     known = {g["code"] for g in services(request).job_domains()}
     picked = sorted({str(v) for k, v in form.multi_items() if k == "d" and str(v) in known})
     return go("/parcours/pistes#domaines", replace(journey_of(request), avoid=tuple(picked)))
+
+
+@router.post("/parcours/pistes/code-postal")
+async def postcode_save(request: Request) -> Response:
+    """The person's postcode, kept in the journey to find places that can help near them (on
+    a job's page and in the summary). An empty field, or "erase", takes it away."""
+    form = await request.form()
+    cp = "" if form.get("action") == "erase" else str(form.get("cp", "")).strip()
+    if cp and not POSTCODE.fullmatch(cp):
+        back = urlencode({"err": "cp", "cp_bad": cp[:MAX_POSTCODE_INPUT]})
+        return go(f"/parcours/pistes?{back}#code-postal")  # nothing changed
+    journey = replace(journey_of(request), postcode=cp or None)
+    return go(f"/parcours/pistes?ok={'postcode' if cp else 'postcode_erased'}#code-postal",
+              journey)
 
 
 @router.post("/parcours/pistes/avis")
@@ -465,4 +512,6 @@ async def thumb(request: Request) -> Response:
     # "not for me" sends the card to the end: the reader stays where they were, on the next one
     following = str(form.get("next", "")).upper()
     anchor = following if vote == "-1" and JOB_CODE.fullmatch(following) else code
-    return go(f"{back}?ok={cheer}#job-{anchor}", journey)
+    # ...and is told there, next to that card, which one went down (`bas`, `ici`)
+    moved = f"bas={code}&ici={anchor}&" if vote == "-1" and form.get("from") != "job" else ""
+    return go(f"{back}?{moved}ok={cheer}#job-{anchor}", journey)

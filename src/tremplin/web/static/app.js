@@ -48,6 +48,15 @@
         }).catch(function () {});
     });
   }
+  // Language switch: the server never sees the fragment (#revoir, #job-…), so the link takes
+  // the current one along and the reader lands at the same place in the other language.
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-lang]"), function (a) {
+    a.addEventListener("click", function () {
+      if (location.hash && location.hash.indexOf("#TJ1Z:") !== 0) {
+        a.setAttribute("href", a.getAttribute("href").split("#")[0] + location.hash);
+      }
+    });
+  });
   // Portable profile: a scanned QR code opens /profil/import#TJ1Z:...; the fragment never
   // reaches the server, so the page copies the link into the field and lets the person confirm.
   var qrForm = document.querySelector("form[data-qr-link]");

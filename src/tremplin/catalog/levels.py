@@ -1,0 +1,57 @@
+"""Study levels as the French certification scale (3 = CAP … 8 = doctorat), read from the
+three places the open data states one: an ONISEP training's certification level or, for the
+trainings outside the RNCP, its study level ("Bac + 5"); an ONISEP métier's minimum access
+level; and the name of a diploma ROME lists ("BTS …", "Master …").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ONISEP study levels ("niveau_etudes", "niveau_acces_min"): folded text -> scale. Below CAP
+# (brevet, 3e, no diploma) counts as 3, the lowest level a profile can choose.
+_STUDY_LEVELS = (
+    (re.compile(r"^bac\b"), 4),
+    (re.compile(r"^cap\b"), 3),
+    (re.compile(r"^(diplome national du brevet|3e|sans diplome)\b"), 3),
+)
+_AFTER_BAC = {1: 4, 2: 5, 3: 6, 4: 6, 5: 7, 6: 7, 7: 7, 8: 8, 9: 8}
+
+# Diplomas named by ROME whose level does not depend on the speciality. "Titre
+# professionnel", "CQP", "MC" and the like exist at several levels and are left out.
+_DIPLOMAS = (
+    (re.compile(r"^(diplome d'etat de docteur|diplome d'etudes specialisees|doctorat)\b"), 8),
+    (re.compile(r"^(master|mastere|magistere|ingenieur|diplome d'ingenieur)\b"), 7),
+    (re.compile(r"^(licence|but|bachelor|desjeps)\b"), 6),
+    (re.compile(r"^(bts|btsa|dut|deust|dejeps|dma)\b"), 5),
+    (re.compile(r"^(bac|baccalaureat|bp|bpjeps|brevet professionnel|bma)\b"), 4),
+    (re.compile(r"^(cap|capa|bep|bpa)\b"), 3),
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.split())
+
+
+def study_level_number(text: str) -> int | None:
+    """"Bac + 2" -> 5, "CAP ou équivalent" -> 3; None when the text states no level."""
+    folded = _fold(text)
+    after_bac = re.match(r"^bac ?\+ ?(\d+)", folded)
+    if after_bac:
+        return _AFTER_BAC.get(int(after_bac.group(1)), 8)
+    for pattern, level in _STUDY_LEVELS:
+        if pattern.match(folded):
+            return level
+    return None
+
+
+def diploma_level(label: str) -> int | None:
+    """The level of a diploma ROME lists, from its name; None when the name does not say."""
+    folded = _fold(label)
+    for pattern, level in _DIPLOMAS:
+        if pattern.match(folded):
+            return level
+    return None

@@ -1,0 +1,36 @@
+"""The lowest study level each job can be reached from, for the study-level constraint."""
+
+from __future__ import annotations
+
+from tremplin.catalog.levels import diploma_level, study_level_number
+from tremplin.recommend.index import RecommendIndex
+
+
+def entry_levels(index: RecommendIndex) -> dict[str, int]:
+    """Lowest level (3..8) at which the open data says each job can be entered: the lowest
+    of its ONISEP trainings' levels, its ONISEP métiers' minimum access levels and the
+    levels of the diplomas ROME lists for it. Jobs none of these speak of are absent (the
+    constraint keeps them, and says so)."""
+    if index.min_levels is None:
+        lowest: dict[str, int] = {}
+
+        def offer(code: str, level: int | None) -> None:
+            if level is not None and code in index.job_pos:
+                lowest[code] = min(level, lowest.get(code, level))
+
+        for code, number, study in index.catalog.query(
+                "SELECT l.job_code, t.level_number, t.study_level FROM onisep_job_links l"
+                " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
+                " JOIN trainings t ON t.id = tj.training_id"):
+            offer(str(code), int(str(number)) if number is not None
+                  else study_level_number(str(study)))
+        for code, access in index.catalog.query(
+                "SELECT l.job_code, o.min_level FROM onisep_job_links l"
+                " JOIN onisep_jobs o ON o.id = l.onisep_id"):
+            offer(str(code), study_level_number(str(access)))
+        for code, label in index.catalog.query(
+                "SELECT i.job_code, k.label FROM job_items i JOIN knowledge k ON k.ogr = i.ogr"
+                " WHERE i.kind = 'knowledge' AND k.category LIKE 'Certification%'"):
+            offer(str(code), diploma_level(str(label)))
+        index.min_levels = lowest
+    return index.min_levels

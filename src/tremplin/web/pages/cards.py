@@ -1,0 +1,63 @@
+"""What a suggestion's card shows, shared by the tracks page and the explanation pages: the
+order of the cards, the interest explanation in short sentences, where the engine's notes go,
+and why a journey has no suggestion yet."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tremplin.guide.journey import Journey
+from tremplin.recommend import wording
+
+
+def in_page_order(recs: list[dict[str, Any]], journey: Journey) -> list[dict[str, Any]]:
+    """The suggestions in the order the tracks page shows them: "not for me" is respected,
+    not argued with, so those jobs go to the end (a stable sort: the rest keeps its rank).
+    The explanation pages number a suggestion by this order too."""
+    return sorted(recs, key=lambda r: journey.thumbs.get(str(r.get("code"))) == -1)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def split_sentences(text: str, keep: Any = ()) -> list[str]:
+    """`text` cut into its sentences (one short idea per line, FALC), never inside one of the
+    `keep` labels (French ROME labels quoted in it may hold a full stop)."""
+    labels = sorted({str(k) for k in keep or () if k and str(k) in text}, key=len, reverse=True)
+    masked = text
+    for i, label in enumerate(labels):
+        masked = masked.replace(label, f"\x00{i}\x00")
+    out = []
+    for part in _SENTENCE_END.split(masked.strip()):
+        for i, label in enumerate(labels):
+            part = part.replace(f"\x00{i}\x00", label)
+        if part.strip():
+            out.append(part.strip())
+    return out
+
+
+def split_notes(why: dict[str, Any], lang: str) -> tuple[int, list[str]]:
+    """The engine's notes on a suggestion: (trainings hidden by the study level, the others).
+    The trainings note belongs next to the trainings it speaks of, not on a page without them."""
+    hidden = int(why.get("trainings_hidden") or 0)
+    note = wording.trainings_hidden_note(lang, hidden) if hidden else None
+    return hidden, [str(n) for n in why.get("notes") or () if n != note]
+
+
+def track_view(rec: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A copy of a suggestion with what its card shows (the row may sit in a shared cache):
+    the interest explanation cut into short sentences, with the French labels they quote,
+    the trainings hidden by the study level, and the other notes."""
+    why = rec.get("why") or {}
+    french = [str(c.get("label")) for c in why.get("interest_centres") or ()
+              if isinstance(c, dict) and c.get("label")]
+    hidden, notes = split_notes(why, lang)
+    return {**rec, "why_lines": split_sentences(str(why.get("interest") or ""), french),
+            "why_french": french, "hidden_trainings": hidden, "notes": notes}
+
+
+def empty_reason(journey: Journey) -> str:
+    """Why a journey gives the engine nothing to work with: 'all_no' when every answer about
+    tastes was "pas du tout" (quest 1 is done, it just says nothing), else 'nothing'."""
+    return "all_no" if journey.riasec and not any(journey.riasec.values()) else "nothing"

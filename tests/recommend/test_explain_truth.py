@@ -1,0 +1,105 @@
+"""What an explanation claims must be true, and tastes must not drown what a person did
+(findings of the exploratory QA, each reproduced on the real catalog and model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tremplin.catalog.read import Catalog
+from tremplin.recommend import Experience, Profile, recommend, suggest_competences
+from tremplin.recommend.explain import SHOWN_FROM, TITLE_SHOWN_FROM
+from tremplin.recommend.text import looks_english, other_script
+
+pytestmark = pytest.mark.usefixtures("catalog")
+
+
+def _profile(*texts: str, riasec: dict[str, float] | None = None) -> Profile:
+    return Profile(experiences=tuple(Experience(t) for t in texts), riasec=riasec or {})
+
+
+def test_a_taste_does_not_bury_the_job_someone_already_does() -> None:
+    # Hôte de caisse is a C job (E major, C minor in ROME): with the old additive blend,
+    # "C" lifted every C job (Percepteur des impôts…) over it, down to 29th place
+    recs = recommend(_profile("je fais la caisse au supermarché", riasec={"C": 1.0}), 10)
+    assert "D1505" in [r.code for r in recs[:5]], [r.title for r in recs]
+
+
+def test_interest_scales_what_the_person_can_do_and_says_by_how_much() -> None:
+    tasted = recommend(_profile("je garde mes petits frères", riasec={"S": 1.0}), 10)
+    for r in tasted:
+        coverage = r.why.parts["coverage"].value
+        interest = r.why.parts["interest"].value
+        assert r.why.parts["interest"].text.endswith("perd 30 % de son score.")
+        assert coverage * (0.7 + 0.3 * interest) <= r.score + r.why.parts[
+            "diversity_penalty"].value + 1e-3
+
+
+def test_interests_alone_do_not_speak_of_losing_score() -> None:
+    recs = recommend(Profile(riasec={"S": 1.0}), 3)
+    assert all("perd" not in r.why.parts["interest"].text for r in recs)
+
+
+def test_job_titles_shown_as_resembling_the_text_are_close_ones() -> None:
+    # "Eleveur de petits gibiers" (little) and "Conseiller relooking" (look) resembled
+    # "I look after my little brothers" at 0.76 and below
+    for r in recommend(_profile("I look after my little brothers", "je fais du foot en club"), 20):
+        for m in r.why.matched:
+            if m["how"] == "job_title":
+                assert m["match"] >= TITLE_SHOWN_FROM, (r.title, m)
+    recs = recommend(_profile("je travaille comme serveur dans un restaurant"), 10)
+    titles = [m["label"] for r in recs for m in r.why.matched if m["how"] == "job_title"]
+    assert any("Serveur" in t for t in titles)  # a close title is still said
+
+
+def test_loose_look_alikes_are_marked_and_still_to_learn() -> None:
+    recs = recommend(_profile("je garde mes petits frères le mercredi",
+                              "j'aide ma mère au restaurant le week-end"), 20)
+    for r in recs:
+        assert r.why.matched, r.title  # every card says where its score comes from
+        strong = [m for m in r.why.matched if not m["weak"]]
+        for m in r.why.matched:
+            assert m["weak"] == (m["how"] != "job_title" and m["match"] < SHOWN_FROM)
+        if strong:
+            assert not any(m["weak"] for m in r.why.matched)  # weak ones only fill a gap
+        shown = {m["ogr"] for m in r.why.matched}
+        assert not shown & {m["ogr"] for m in r.why.missing}
+
+
+def test_english_texts_are_not_matched_to_french_false_friends() -> None:
+    assert looks_english("I cleaned offices") and not looks_english("je fais du baby-sitting")
+    labels = " ".join(s.label for s in suggest_competences("I cleaned offices", 5)).lower()
+    assert "office" not in labels and "nettoy" in labels
+    labels = " ".join(s.label for s in suggest_competences(
+        "I sold vegetables at the market", 5)).lower()
+    assert "solde" not in labels and "végétal" not in labels and "vend" in labels
+
+
+def test_texts_in_another_alphabet_come_with_a_warning() -> None:
+    text = "كنت أساعد أبي في المخبز"
+    assert other_script(text) and not other_script("I worked in a مخبز with my father")
+    recs = recommend(_profile(text), 3, lang="en")
+    assert all(any("not in French or English" in n for n in r.why.notes) for r in recs)
+    french = recommend(_profile("je garde mes petits frères"), 3)
+    assert not any("pas en français" in n for r in french for n in r.why.notes)
+
+
+def test_nothing_in_the_labelled_experiences_reads_as_english_or_another_alphabet(
+        catalog: Catalog) -> None:
+    from tremplin.recommend.evaluate import load_experiences
+
+    texts = [e.text for e in load_experiences()]
+    assert not [t for t in texts if looks_english(t) or other_script(t)]
+
+
+@pytest.mark.parametrize("value", [0.0, 0.5, 1.0])
+def test_the_same_answer_everywhere_is_no_preference(value: float) -> None:
+    flat = {letter: value for letter in "RIASEC"}
+    text = "je garde mes petits frères"
+    recs = recommend(_profile(text, riasec=flat), 5)
+    assert [r.code for r in recs] == [r.code for r in recommend(_profile(text), 5)]
+    for r in recs:
+        assert r.why.parts["interest"].text.startswith(
+            "Tu as donné la même réponse à toutes les questions")
+        assert "Toi, tu es" not in r.why.interest  # not "Réaliste, puis Investigateur"
+    unanswered = recommend(_profile(text), 1)[0].why.parts["interest"].text
+    assert unanswered.startswith("Tu n'as pas répondu")
