@@ -206,9 +206,12 @@ def test_a_review_keeps_what_is_ticked_and_takes_the_rest_away() -> None:
     assert first.competences == (2, 1) and first.removed == (3,) and first.checked
     again = first.review({1, 2, 3, 4}, [3])  # a second look replaces the first
     assert again.competences == (3,) and again.removed == (1, 2, 4)
+    # ticking nothing is checked, but takes nothing away: the words keep their meaning
     none = told.review({1, 2}, [])
-    assert none.competences == () and none.removed == (1, 2) and none.checked
+    assert none.competences == () and none.removed == () and none.reviewed and none.checked
+    assert Journey.from_dict(Journey(experiences=(none,)).to_dict()).experiences == (none,)
+    assert again.review({3, 5}, []) == Experience(again.text, (), (1, 2, 4), False)
     assert again.without(3) == Experience(again.text, (), (1, 2, 4, 3))
     assert again.without(7) is again  # not one of its own: nothing to remember
-    many = told.review(set(range(1, 60)), [])
+    many = told.review(set(range(1, 60)), [1])
     assert many.removed == tuple(range(20, 60))  # the newest 40 are remembered

@@ -29,14 +29,15 @@ def test_interest_scales_what_the_person_can_do_and_says_by_how_much() -> None:
     for r in tasted:
         coverage = r.why.parts["coverage"].value
         interest = r.why.parts["interest"].value
-        assert r.why.parts["interest"].text.endswith("perd 30 % de son score.")
+        kept = round(100 * (0.7 + 0.3 * interest))
+        assert r.why.parts["interest"].text.endswith(f"ce métier garde {kept} % de son score.")
         assert coverage * (0.7 + 0.3 * interest) <= r.score + r.why.parts[
             "diversity_penalty"].value + 1e-3
 
 
 def test_interests_alone_do_not_speak_of_losing_score() -> None:
     recs = recommend(Profile(riasec={"S": 1.0}), 3)
-    assert all("perd" not in r.why.parts["interest"].text for r in recs)
+    assert all("garde" not in r.why.parts["interest"].text for r in recs)
 
 
 def test_job_titles_shown_as_resembling_the_text_are_close_ones() -> None:
@@ -103,3 +104,43 @@ def test_the_same_answer_everywhere_is_no_preference(value: float) -> None:
         assert "Toi, tu es" not in r.why.interest  # not "Réaliste, puis Investigateur"
     unanswered = recommend(_profile(text), 1)[0].why.parts["interest"].text
     assert unanswered.startswith("Tu n'as pas répondu")
+
+
+@pytest.mark.parametrize(("postcode", "valid"), [
+    ("93200", True), ("97600", True), ("99999", True), ("2A004", False), ("9320", False),
+    ("932000", False), ("93 200", False),
+])
+def test_postcodes_are_checked_as_the_pages_and_the_api_check_them(postcode: str,
+                                                                   valid: bool) -> None:
+    from tremplin.guide.journey import POSTCODE
+    from tremplin.recommend import Constraints, ProfileError
+
+    assert bool(POSTCODE.fullmatch(postcode)) == valid
+    if valid:
+        assert recommend(Profile(competences=(107371,),
+                                 constraints=Constraints(postcode=postcode)), 1)
+    else:
+        with pytest.raises(ProfileError, match="5 digits"):
+            Profile(competences=(107371,), constraints=Constraints(postcode=postcode))
+
+
+@pytest.mark.parametrize(("texts", "message"), [
+    (("je garde mes petits frères", "Je garde  mes petits frères "), "repeats experiences\\[0\\]"),
+    (("je garde\x00 mes frères",), "control character"),
+])
+def test_experiences_given_twice_or_with_control_characters_are_refused(
+        texts: tuple[str, ...], message: str) -> None:
+    from tremplin.recommend import ProfileError
+
+    with pytest.raises(ProfileError, match=message) as err:
+        _profile(*texts)
+    assert err.value.field.startswith("experiences[")
+    assert _profile("je garde mes petits frères\n", "je répare des vélos\tle soir")  # allowed
+
+
+def test_identical_tastes_alone_are_refused_for_what_they_are() -> None:
+    from tremplin.recommend import ProfileError
+
+    with pytest.raises(ProfileError, match="same for all six letters") as err:
+        recommend(Profile(riasec=dict.fromkeys("RIASEC", 0.5)), 3)
+    assert err.value.field == "riasec"

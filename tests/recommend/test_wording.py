@@ -16,7 +16,8 @@ from tremplin.recommend.wording import LANGS, SENTENCES, say
 # as one word each, since their length is not ours to choose.
 MAX_WORDS_PER_SENTENCE = 20
 SAMPLE = {
-    "recall": "42 %", "precision": "70 %", "both": "54 %", "fit": "50 %", "weight": "30 %", "n": 3,
+    "recall": "42 %", "precision": "70 %", "both": "54 %", "fit": "50 %", "weight": "30 %",
+    "kept": "85 %", "n": 3,
     "names": " (LABEL, LABEL)", "labels": "LABEL, LABEL", "letters": "Social",
     "major": "Social (tourné vers les autres)", "minor": "Artistique (créatif)",
     "job": "surtout Social (tourné vers les autres)", "you": "Social, puis Artistique",

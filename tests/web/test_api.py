@@ -334,3 +334,9 @@ def test_a_postcode_brings_places_that_can_help(client: SyncClient, need_recomme
     far = client.post("/api/v1/recommendations", json={
         "profile": {**profile, "constraints": {"postcode": "98799"}}, "limit": 2}).json()
     assert far["places"] == []  # a postcode nobody helps in says so, it is not left out
+
+
+def test_the_api_sets_no_cookie(client: SyncClient, need_recommend: None) -> None:
+    r = client.get("/api/v1/riasec/questions", params={"lang": "en"})
+    assert r.status_code == 200 and "set-cookie" not in r.headers
+    assert "set-cookie" in client.get("/", params={"lang": "en"}).headers  # pages remember it

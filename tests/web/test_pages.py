@@ -9,12 +9,13 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
 from tests.conftest import record_queries
 from tests.web.conftest import SyncClient
 from tremplin.catalog.read import Catalog
-from tremplin.guide.journey import Experience
-from tremplin.web import state
+from tremplin.guide.journey import Experience, Journey
+from tremplin.web import i18n, state
 
 PAGES = ["/", "/recherche", "/recherche?q=boulanger", "/metiers/D1102", "/metiers/D1102?cp=75011",
          "/a-propos", "/parcours", "/parcours/avatar", "/parcours/gouts", "/parcours/competences",
@@ -390,3 +391,76 @@ def test_fixed_lists_are_read_once(client: SyncClient, web_services: Any,
     assert asked  # the pages still read the catalog (trainings, job texts)...
     lists = ("FROM grand_domains", "FROM domains", "GROUP BY domain_code", "FROM interest_centres")
     assert not [sql for sql in asked if any(part in sql for part in lists)]
+
+
+def test_ticking_nothing_keeps_the_words_meaning(client: SyncClient) -> None:
+    text = "je fais la caisse au supermarché"
+    shown, ticked = _tell(client, text, keep=0)
+    assert shown and not ticked
+    experience = state.decode(client.cookies.get(state.COOKIE)).experiences[0]
+    # checked (no "not checked yet" notice, nothing guessed), but nothing taken away: the
+    # 8 closest items blocked left only chance look-alikes (Actuaire, Mouleur noyauteur…)
+    assert experience.checked and experience.removed == () and experience.competences == ()
+    html = client.get("/parcours/pistes").text
+    cards = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
+    assert "D1505" in cards  # Hôte de caisse
+    assert "(deviné par l'outil" not in html
+
+
+def test_loose_look_alikes_are_said_to_be_only_a_little_close(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience",
+                data={"text": "je joue à la console avec mes potes"})
+    html = client.get("/parcours/pistes").text
+    loose = i18n.messages("fr")["tracks_loose"].split(" :")[0]
+    cards = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', html)
+    codes = [c for c in cards if loose in _card_html(html, c)]
+    assert codes, "no card with only loose look-alikes: the test tests nothing"
+    page = client.get(f"/comment/metier/{codes[0]}").text
+    assert str(escape(i18n.messages("fr")["explain_loose"])) in page
+    assert "Proche de ce que tu sais faire" not in _card_html(html, codes[0])
+
+
+def _card_html(html: str, code: str) -> str:
+    start = html.index(f'id="job-{code}"')
+    end = html.find('<li class="card"', start)
+    return html[start:end if end > 0 else len(html)]
+
+
+def test_a_text_in_another_alphabet_is_said_to_be_poorly_understood(client: SyncClient) -> None:
+    warning = str(escape(i18n.messages("fr")["review_foreign"]))
+    r = client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    assert warning not in client.get(r.headers["location"]).text
+    r = client.post("/parcours/competences/experience", data={"text": "كنت أساعد أبي في المخبز"})
+    review = client.get(r.headers["location"]).text
+    assert warning in review  # where the young person reads what the tool understood
+    tracks = client.get("/parcours/pistes").text
+    assert tracks.count(warning) == 1  # once above the cards, not on each of them
+
+
+def test_the_explanation_of_a_turned_down_job_says_why_it_is_last(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    cards = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
+    note = str(escape(i18n.messages("fr")["explain_job_turned_down"]))
+    assert note not in client.get(f"/comment/metier/{cards[0]}").text
+    client.post("/parcours/pistes/avis", data={"code": cards[0], "vote": "-1", "next": cards[1]})
+    page = client.get(f"/comment/metier/{cards[0]}").text
+    assert note in page and f"numéro {len(cards)} " in page
+
+
+def test_a_guess_is_said_to_come_from_the_words_not_to_resemble_itself(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    cards = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
+    page = client.get(f"/comment/metier/{cards[0]}").text
+    assert "l&#39;outil l&#39;a deviné d&#39;après ce que tu as écrit (« <bdi>" in page
+    for label in re.findall(r'<li><span lang="fr">([^<]+)</span> : proche de « ([^»]+) »', page):
+        assert label[0] != label[1].strip()  # never "X : proche de « X »"
+
+
+def test_the_same_answer_everywhere_says_so_instead_of_no_track(client: SyncClient) -> None:
+    from tremplin.recommend import riasec_questions
+
+    answers = {q.id.upper(): 2 for q in riasec_questions("fr")}
+    client.cookies.set(state.COOKIE, state.encode(Journey(riasec=answers)))
+    said = str(escape(i18n.messages("fr")["tracks_all_same"]))
+    assert said in client.get("/parcours/pistes").text
+    assert said in client.get("/comment/metier/K1303").text

@@ -313,14 +313,3 @@ def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
     finally:
         visit.close()
 
-
-def test_loose_look_alikes_are_said_to_be_only_a_little_close(client: SyncClient) -> None:
-    client.post("/parcours/competences/experience",
-                data={"text": "je joue à la console avec mes potes"})
-    html = client.get("/parcours/pistes").text
-    loose = i18n.messages("fr")["tracks_loose"].split(" :")[0]
-    codes = [c for c in _cards(html) if loose in _card(html, c)]
-    assert codes, "no card with only loose look-alikes: the test tests nothing"
-    page = client.get(f"/comment/metier/{codes[0]}").text
-    assert html_lib.escape(i18n.messages("fr")["explain_loose"], quote=True) in page
-    assert "Proche de ce que tu sais faire" not in _card(html, codes[0])

@@ -55,3 +55,30 @@ def diploma_level(label: str) -> int | None:
         if pattern.match(folded):
             return level
     return None
+
+
+# Levels named in ROME's "accès à l'emploi" text of a fiche ("accessible avec un diplôme de
+# niveau CAP/BEP à Bac", "… sans diplôme particulier", "… un Master"). Checked in this order
+# on the folded text; every level mentioned counts, the lowest is the way in.
+_ACCESS = (
+    (re.compile(r"\bsans (diplome|qualification)\b|\btous les niveaux\b"), 3),
+    (re.compile(r"\b(cap|bep|capa|niveau 3)\b"), 3),
+    (re.compile(r"\bbac ?\+ ?([1-9])\b"), None),  # the number says it
+    (re.compile(r"\b(bac|baccalaureat|bac pro(fessionnel)?|brevet professionnel|bp|niveau 4)\b"
+                r"(?! ?\+)"), 4),
+    (re.compile(r"\b(bts|btsa|dut|deust|niveau 5)\b"), 5),
+    (re.compile(r"\b(licence|but|niveau 6)\b"), 6),
+    (re.compile(r"\b(master|mastere|diplome d'ingenieur|ecole d'ingenieurs?|grandes? ecoles?"
+                r"|niveau 7)\b"), 7),
+    (re.compile(r"\b(doctorat|docteur|niveau 8)\b"), 8),
+)
+
+
+def access_level(text: str) -> int | None:
+    """The lowest study level a ROME access text names (None when it names none)."""
+    folded = _fold(text)
+    levels: list[int] = []
+    for pattern, level in _ACCESS:
+        for match in pattern.finditer(folded):
+            levels.append(_AFTER_BAC.get(int(match.group(1)), 8) if level is None else level)
+    return min(levels) if levels else None

@@ -160,6 +160,8 @@ class Experience:
     text: str
     competences: tuple[int, ...] = ()
     removed: tuple[int, ...] = ()  # suggestions the person took away: "that is not me"
+    # went through the review and kept nothing (then, and only then, nothing else says so)
+    reviewed: bool = False
 
     @property
     def key(self) -> str:
@@ -170,15 +172,22 @@ class Experience:
     @property
     def checked(self) -> bool:
         """Whether the person went through what the tool understood of it (kept or took away
-        something): only then does what they kept count alone."""
-        return bool(self.competences or self.removed)
+        something, or answered the review keeping nothing): only then does what they kept
+        count alone."""
+        return bool(self.competences or self.removed or self.reviewed)
 
     def review(self, shown: set[int], ticked: list[int]) -> Experience:
         """The person's answer to the suggestions `shown`: `ticked` ones are kept, the other
-        ones shown are taken away; a second review replaces the first for what it shows."""
-        kept = tuple(dict.fromkeys((*(c for c in self.competences if c not in shown),
-                                    *(c for c in ticked if c in shown))))
+        ones shown are taken away; a second review replaces the first for what it shows.
+        Ticking nothing takes nothing away: it says that none of the tool's guesses fit (or
+        that they were hard to read), not that the words mean none of them; blocking the 8
+        closest items left only chance look-alikes to suggest jobs from."""
+        picked = [c for c in ticked if c in shown]
+        kept = tuple(dict.fromkeys((*(c for c in self.competences if c not in shown), *picked)))
         kept = kept[:MAX_EXPERIENCE_COMPETENCES]
+        if not picked:
+            return Experience(self.text, kept, self.removed,
+                              reviewed=not (kept or self.removed))
         return Experience(self.text, kept, _taken_away(
             (*(c for c in self.removed if c not in kept), *sorted(shown - set(kept)))))
 
@@ -188,12 +197,14 @@ class Experience:
         if ogr not in self.competences:
             return self
         return Experience(self.text, tuple(c for c in self.competences if c != ogr),
-                          _taken_away((*self.removed, ogr)))
+                          _taken_away((*self.removed, ogr)))  # checked: it took one away
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "competences": list(self.competences)}
         if self.removed:  # optional: journeys without removals are written as before
             out["removed"] = list(self.removed)
+        if self.reviewed:
+            out["reviewed"] = True
         return out
 
 
@@ -418,7 +429,8 @@ def parse_journey(data: object) -> Journey:
         path = f"experiences[{i}]"
         if not isinstance(raw, dict):
             raise _fail("Un objet { … } est attendu", "An object { … } is expected", path)
-        extra = sorted(str(k) for k in raw if k not in ("text", "competences", "removed"))
+        extra = sorted(str(k) for k in raw
+                       if k not in ("text", "competences", "removed", "reviewed"))
         if extra:
             raise _fail(f"Champ inconnu : {extra[0]!r:.30}", f"Unknown field: {extra[0]!r:.30}", path)
         text = clean_text(raw.get("text", ""), f"{path}.text", MAX_EXPERIENCE_CHARS)
@@ -426,8 +438,14 @@ def parse_journey(data: object) -> Journey:
                            MAX_EXPERIENCE_COMPETENCES)
         removed = _ogr_codes(raw.get("removed", []), f"{path}.removed",
                              MAX_EXPERIENCE_COMPETENCES)
-        if text or codes:
-            experiences.append(Experience(text, codes, tuple(c for c in removed if c not in codes)))
+        reviewed = raw.get("reviewed", False)
+        if not isinstance(reviewed, bool):
+            raise _fail("« reviewed » vaut true ou false", "'reviewed' is true or false",
+                        f"{path}.reviewed")
+        kept_away = tuple(c for c in removed if c not in codes)
+        if text or codes:  # `reviewed` only says what nothing else does
+            experiences.append(Experience(text, codes, kept_away,
+                                          reviewed and not (codes or kept_away)))
 
     competences = _ogr_codes(data.get("competences", []), "competences", MAX_COMPETENCES)
 
@@ -511,7 +529,7 @@ def restrict_to_catalog(journey: Journey, catalog: Any) -> tuple[Journey, list[s
     competences = tuple(c for c in journey.competences if ok(c))
     experiences = tuple(
         Experience(e.text, tuple(c for c in e.competences if ok(c)),
-                   tuple(c for c in e.removed if ok(c))) for e in journey.experiences
+                   tuple(c for c in e.removed if ok(c)), e.reviewed) for e in journey.experiences
     )
     thumbs = {}
     for code, vote in journey.thumbs.items():

@@ -338,6 +338,13 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         return Scored(relevance, coverage, recall, precision, interest, item_match, item_from,
                       p, paths, (relevance - base).astype(np.float32), kept)
     else:
+        if interest is None and profile.riasec and no_preference(profile.riasec):
+            raise ProfileError(
+                "The interest scores are the same for all six letters: they prefer no job to "
+                "another. Add a competence, an experience or an interest centre.",
+                field="riasec",
+                fr="Les goûts ont la même valeur pour les six lettres : ils ne préfèrent aucun "
+                "métier. Ajoutez une compétence, une expérience ou un centre d'intérêt.")
         if interest is None:
             raise ProfileError(
                 "The profile is empty: add a competence, an experience or answer the interest "

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from tremplin.catalog.levels import diploma_level, study_level_number
+from tremplin.catalog.levels import access_level, diploma_level, study_level_number
 from tremplin.recommend.index import RecommendIndex
 
 
 def entry_levels(index: RecommendIndex) -> dict[str, int]:
-    """Lowest level (3..8) at which the open data says each job can be entered: the lowest
-    of its ONISEP trainings' levels, its ONISEP métiers' minimum access levels and the
-    levels of the diplomas ROME lists for it. Jobs none of these speak of are absent (the
-    constraint keeps them, and says so)."""
+    """Lowest level (3..8) at which the open data says each job can be entered. First the
+    levels ROME's own access text for the fiche names ("accessible avec un diplôme de niveau
+    CAP/BEP à Bac", "… sans diplôme particulier"): it speaks of this fiche only, while ONISEP
+    links its métiers to ROME v3 codes, several fiches wide (the greffier fiche got the
+    brevet of a clerc d'huissier). Else the lowest of its ONISEP trainings' levels, its
+    ONISEP métiers' minimum access levels and the diplomas ROME lists for it. Jobs none of
+    these speak of are absent (the constraint keeps them, and says so)."""
     if index.min_levels is None:
+        stated = {str(code): access_level(str(text))
+                  for code, text in index.catalog.query("SELECT code, access FROM jobs")}
         lowest: dict[str, int] = {}
 
         def offer(code: str, level: int | None) -> None:
@@ -32,5 +37,8 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
                 "SELECT i.job_code, k.label FROM job_items i JOIN knowledge k ON k.ogr = i.ogr"
                 " WHERE i.kind = 'knowledge' AND k.category LIKE 'Certification%'"):
             offer(str(code), diploma_level(str(label)))
+        for code, level in stated.items():
+            if level is not None and code in index.job_pos:
+                lowest[code] = level
         index.min_levels = lowest
     return index.min_levels

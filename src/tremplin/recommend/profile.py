@@ -13,6 +13,7 @@ nothing is truncated silently):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +30,9 @@ MAX_INTEREST_CENTRES = 30
 MAX_AVOIDED_DOMAINS = 20
 STUDY_LEVELS = (3, 4, 5, 6, 7, 8)  # niveaux de certification: 3 = CAP ... 8 = doctorat
 
-_POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3}$")
+# 5 digits, as the pages and the API's /places check it ("2A004" is a Corsican commune
+# code, not a postcode; one that no place holds simply finds none, and says so)
+_POSTCODE = re.compile(r"^[0-9]{5}$")
 _DOMAIN = re.compile(r"^[A-N](?:\d{2})?$")
 
 
@@ -54,6 +57,13 @@ def check_experience_text(text: object, where: str = "text") -> str:
             "into several experiences or shorten it.", field=where,
             fr=f"Une expérience fait {len(text)} caractères ({MAX_EXPERIENCE_CHARS} au "
             "maximum) : coupez-la en plusieurs expériences ou raccourcissez-la.")
+    control = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t"),
+                   None)
+    if control is not None:
+        raise ProfileError(
+            f"{where} holds a control character (U+{ord(control):04X}): send plain text.",
+            field=where, fr="Une expérience contient un caractère de contrôle : envoyez du "
+            "texte simple.")
     if not has_words(text):
         raise ProfileError(
             f"{where} holds no words ({text.strip()[:20]!r}): describe what you did in a few "
@@ -298,11 +308,18 @@ def validate(p: Profile) -> None:
                            fr=f"{len(p.competences)} compétences : {MAX_COMPETENCES} au maximum.")
     if len(p.experiences) > MAX_EXPERIENCES:
         raise _too_many_experiences(len(p.experiences))
+    seen: dict[str, int] = {}
     for i, e in enumerate(p.experiences):
         where = f"experiences[{i}].text"
         if not isinstance(e, Experience):
             raise ProfileError(f"experiences[{i}] must be an Experience.", field=f"experiences[{i}]")
         check_experience_text(e.text, where)
+        key = " ".join(unicodedata.normalize("NFC", e.text).split()).casefold()
+        if key in seen:  # counted twice, it would weigh twice in the ranking
+            raise ProfileError(
+                f"experiences[{i}] repeats experiences[{seen[key]}]: give each experience once.",
+                field=where, fr="La même expérience est donnée deux fois : donnez-la une seule fois.")
+        seen[key] = i
         if not isinstance(e.reviewed, bool):
             raise ProfileError(f"experiences[{i}].reviewed must be true or false.",
                                field=f"experiences[{i}].reviewed",

@@ -22,8 +22,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "faire. Les deux ensemble donnent {both}.",
         "coverage_none": "Tu n'as pas encore donné de compétences ni d'expériences. Seuls tes "
                          "goûts comptent.",
-        "interest": "Tes goûts correspondent à {fit} à ce métier. {words} Un métier qui ne "
-                    "va pas du tout avec tes goûts perd {weight} de son score.",
+        "interest": "Tes goûts correspondent à {fit} à ce métier. {words} Avec tes goûts, ce "
+                    "métier garde {kept} de son score.",
         "interest_alone": "Tes goûts correspondent à {fit} à ce métier. {words}",
         "interest_none": "Tu n'as pas répondu aux questions sur tes goûts. Ils ne comptent pas.",
         "interest_flat": "Tu as donné la même réponse à toutes les questions sur tes goûts. On "
@@ -83,8 +83,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "Together, that makes {both}.",
         "coverage_none": "You have not given any competences or experiences yet. Only what you "
                          "like counts.",
-        "interest": "What you like matches this job at {fit}. {words} A job that does not "
-                    "fit what you like at all loses {weight} of its score.",
+        "interest": "What you like matches this job at {fit}. {words} With what you like, "
+                    "this job keeps {kept} of its score.",
         "interest_alone": "What you like matches this job at {fit}. {words}",
         "interest_none": "You have not answered the questions about what you like. It does not "
                          "count.",

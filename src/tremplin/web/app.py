@@ -178,7 +178,8 @@ class FrameMiddleware:
                     out.setdefault("Content-Security-Policy", CSP)
                     out.setdefault("X-Content-Type-Options", "nosniff")
                     out.setdefault("Referrer-Policy", "no-referrer")
-                    if q in i18n.LANGS:
+                    # the pages remember a language; the API is stateless and sets no cookie
+                    if q in i18n.LANGS and not scope["path"].startswith("/api/"):
                         out.append("set-cookie", f"{i18n.LANG_COOKIE}={q}; Max-Age=31536000; "
                                                  "Path=/; SameSite=lax; HttpOnly")
                 await send(message)

@@ -53,11 +53,23 @@ def track_view(rec: dict[str, Any], lang: str) -> dict[str, Any]:
     french = [str(c.get("label")) for c in why.get("interest_centres") or ()
               if isinstance(c, dict) and c.get("label")]
     hidden, notes = split_notes(why, lang)
+    # what concerns every card the page says once, above them
+    once = {wording.say(lang, "guessed"), wording.say(lang, "other_script")}
     return {**rec, "why_lines": split_sentences(str(why.get("interest") or ""), french),
-            "why_french": french, "hidden_trainings": hidden, "notes": notes}
+            "why_french": french, "hidden_trainings": hidden, "notes": notes,
+            "card_notes": [n for n in notes if n not in once]}
 
 
 def empty_reason(journey: Journey) -> str:
     """Why a journey gives the engine nothing to work with: 'all_no' when every answer about
-    tastes was "pas du tout" (quest 1 is done, it just says nothing), else 'nothing'."""
-    return "all_no" if journey.riasec and not any(journey.riasec.values()) else "nothing"
+    tastes was "pas du tout" (quest 1 is done, it just says nothing), 'all_same' when they
+    were all alike otherwise (no preference either), else 'nothing'."""
+    if journey.riasec and len(set(journey.riasec_scores().values())) == 1:
+        return "all_same" if any(journey.riasec.values()) else "all_no"
+    return "nothing"
+
+
+def only_alike_tastes(journey: Journey) -> bool:
+    """The journey holds only interest answers, all alike: nothing to rank jobs with."""
+    return (bool(journey.riasec) and empty_reason(journey) != "nothing"
+            and not (journey.competences or journey.experiences or journey.centres))

@@ -21,7 +21,7 @@ from tremplin.guide.journey import JOB_CODE, Journey, JourneyError, restrict_to_
 from tremplin.guide.portable import FILE_NAME, MAX_FILE_BYTES, PortableError
 from tremplin.recommend.wording import percent
 from tremplin.web import i18n, state
-from tremplin.web.pages.cards import empty_reason, in_page_order, track_view
+from tremplin.web.pages.cards import empty_reason, in_page_order, only_alike_tastes, track_view
 from tremplin.web.pages.routes import MAX_QUERY, go, page, save, services
 from tremplin.web.services import Services, ServiceUnavailable
 from tremplin.web.templating import journey_of
@@ -178,6 +178,7 @@ def explain_job(request: Request, code: str) -> Response:
                               "french": [str(f) for f in part.get("french") or ()]})
     return page(request, "explain_job.html", nav="explain", job=job, rec=rec, parts=parts,
                 rank=rank, absent=None if rec else _absent_reason(svc, journey, code),
+                turned_down=journey.thumbs.get(code) == -1,
                 score=_percent(rec.get("score"), request.state.lang) if rec else "",
                 texts=explain_text.explain_texts(request.state.lang))
 
@@ -192,7 +193,7 @@ def _absent_reason(svc: Services, journey: Journey, code: str) -> dict[str, Any]
         return {"why": "unavailable"}
     except svc.profile_error:
         empty = False
-    if empty:
+    if empty or only_alike_tastes(journey):
         return {"why": empty_reason(journey)}
     if code[:1] in journey.avoid:
         label = next((g["label"] for g in svc.job_domains() if g["code"] == code[:1]), code[:1])

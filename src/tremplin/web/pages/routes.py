@@ -25,9 +25,10 @@ from tremplin.guide.journey import (
     sorted_centres,
 )
 from tremplin.recommend.profile import has_words
+from tremplin.recommend.text import other_script
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
-from tremplin.web.pages.cards import empty_reason, in_page_order, track_view
+from tremplin.web.pages.cards import empty_reason, in_page_order, only_alike_tastes, track_view
 from tremplin.web.services import Services, ServiceUnavailable, first_sentence
 from tremplin.web.templating import journey_of, render
 
@@ -299,6 +300,8 @@ def competences_page(request: Request, cq: str = "", revoir: str = "") -> Respon
                 kept=[k for k in kept if k], unavailable=unavailable,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
                 review_found=experience_suggestions(svc, to_review.text) if to_review else [],
+                # another alphabet: the tool says it understands it poorly, where it is read
+                review_foreign=to_review is not None and other_script(to_review.text),
                 experiences=list(enumerate(journey.experiences)))
 
 
@@ -427,7 +430,7 @@ def tracks_page(request: Request) -> Response:
     unavailable = empty = False
     try:
         profile = svc.profile_from_journey(journey)
-        empty = profile.is_empty
+        empty = profile.is_empty or only_alike_tastes(journey)
         if not empty:
             recs = svc.recommend(profile, 10, request.state.lang)
     except ServiceUnavailable:
@@ -448,6 +451,7 @@ def tracks_page(request: Request) -> Response:
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
                     max_level=journey.max_level, domains=domains, avoid=journey.avoid,
                     postcode=journey.postcode or "", cp_bad=cp_bad,
+                    foreign=any(other_script(e.text) for e in journey.experiences),
                     unreviewed=[i for i, e in enumerate(journey.experiences)
                                 if e.text and not e.checked])
     if recs and "explorer" not in journey.badges:
