@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from tremplin.catalog.read import Catalog
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_group, matched_groups
 from tremplin.guide.journey import MAX_EXPERIENCE_CHARS, MAX_EXPERIENCES, Journey
-from tremplin.guide.summary import build_summary, render_summary_pdf, shorten
+from tremplin.guide.summary import GROUP_LIMITS, build_summary, render_summary_pdf, shorten
 from tremplin.recommend.wording import say
 
 TODAY = dt.date(2026, 3, 14)
@@ -118,10 +118,11 @@ def test_a_guess_always_comes_with_its_warning(catalog: Catalog) -> None:
 ])
 def test_more_is_singular_or_plural(catalog: Catalog, lang: str, extra: int, said: str) -> None:
     code = _codes(catalog, 1)[0]
-    words = [_item(f"Mot {i}", "similar", mine=False) for i in range(4 + extra)]
+    shown = GROUP_LIMITS["words"]  # the one page keeps the first few, then counts the rest
+    words = [_item(f"Mot {i}", "similar", mine=False) for i in range(shown + extra)]
     _, text = _flat(render_summary_pdf(build_summary(
         Journey(lang=lang), catalog, [_rec(code, 1, words)], today=TODAY)))
-    assert f"Mot 3 ; {said}" in text
+    assert f"Mot {shown - 1} ; {said}" in text
     assert "1 autres" not in text and "(s)" not in text
 
 
@@ -233,3 +234,17 @@ def test_the_same_answer_everywhere_lists_no_interest(catalog: Catalog, answer: 
     _, text = _flat(render_summary_pdf(s))
     assert "La même réponse partout au jeu des goûts" in text
     assert "Réaliste" not in text
+
+
+def test_trainings_the_study_level_hides_stay_hidden(catalog: Catalog) -> None:
+    from tremplin.recommend import Constraints, Experience, Profile, recommend
+
+    profile = Profile(experiences=(Experience("je garde des enfants malades"),),
+                      constraints=Constraints(max_study_level=3))
+    recs = [r for r in recommend(profile, 10) if r.why.trainings_hidden and not r.why.trainings]
+    assert recs, "no suggestion with every training hidden: the test tests nothing"
+    raw = [{"code": r.code, "title": r.title, "rank": r.rank, "score": r.score,
+            "why": r.why.to_dict()} for r in recs]
+    s = build_summary(Journey(max_level=3), catalog, raw, today=TODAY)
+    assert all(not x.trainings for x in s.suggestions)  # the catalog's list is not shown again
+    assert catalog.trainings_for_job(recs[0].code)  # while the catalog has some

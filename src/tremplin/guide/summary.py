@@ -4,6 +4,13 @@
 `render_summary_pdf` draws it on one A4 page with fpdf2 and a Unicode TTF font. Every text
 that came from the person or the helper (notes, experiences) is written as plain text: the
 PDF renderer never interprets markup.
+
+One page for a typical journey: the suggestions keep their most telling lines (the first
+sentence of the score and interest reasons, a few matched items per group, up to three things
+to learn, the first training), each shortened list saying how many more there are; the full
+explanation stays on the web pages, and the summary says where. The essentials (suggestions,
+places) come first: a very long journey (many experiences, long notes) goes on to a second
+page, numbered, page 1 saying "Suite page 2".
 """
 
 from __future__ import annotations
@@ -55,6 +62,12 @@ LABELS: dict[str, dict[str, str]] = {
         "suggestions": "Pistes de métiers",
         "no_suggestions": "Pas encore de piste : le parcours peut continuer.",
         "why": "Pourquoi",
+        "full_why": "Toute l'explication",
+        # no-break spaces inside « » and before "?", as French prints them
+        "more_online": "Toutes les explications sont sur Tremplin, page «\u00a0Comment "
+                       "Tremplin a trouvé ça\u00a0?\u00a0».",
+        "continued": "Suite page {n}",
+        "page": "Page {n}/{total}",
         # the four groups of matched items, worded as the suggestion pages word them
         "known": "Tu sais déjà",
         "close": "Proche de ce que tu sais faire",
@@ -63,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "loose": "Un peu proche de ce que tu as raconté ou choisi",
         "missing": "À apprendre",
         "trainings": "Formations",
+        "training": "Formation",
         "liked": "piste aimée",
         "liked_jobs": "Autres métiers aimés",
         "next_steps": "Prochaines étapes",
@@ -104,6 +118,11 @@ LABELS: dict[str, dict[str, str]] = {
         "suggestions": "Job ideas",
         "no_suggestions": "No idea yet: the journey can go on.",
         "why": "Why",
+        "full_why": "The whole explanation",
+        "more_online": "The full explanations are on Tremplin, page “How did Tremplin find "
+                       "this?”.",
+        "continued": "Continued on page {n}",
+        "page": "Page {n}/{total}",
         "known": "You can already",
         "close": "Close to what you can do",
         "words": "Close to what you told",
@@ -111,6 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
         "loose": "A little close to what you told or chose",
         "missing": "To learn",
         "trainings": "Trainings",
+        "training": "Training",
         "liked": "liked",
         "liked_jobs": "Other jobs you liked",
         "next_steps": "Next steps",
@@ -147,6 +167,21 @@ class Interest:
 
 
 @dataclass(frozen=True, slots=True)
+class BriefLine:
+    """One line of a suggestion as the summary prints it: a label ("Tu sais déjà"), the first
+    few items (French ROME labels) and, when some were left out, how many ("et 2 autres")."""
+
+    key: str  # a MATCH_GROUPS group, "missing" or "trainings"
+    label: str
+    shown: list[str]
+    more: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ; ".join([*self.shown, self.more] if self.more else self.shown)
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySuggestion:
     code: str
     title: str
@@ -163,6 +198,10 @@ class SummarySuggestion:
     quoted: list[str] = field(default_factory=list)  # French ROME titles quoted in reasons
     notes: list[str] = field(default_factory=list)  # the engine's notes (guessed items...)
     score_text: str = ""  # "accord de 65 %" / "match of 65%"
+    # what the summary prints: the first sentence of the first reasons, then these lines
+    why_short: str = ""
+    matched_lines: list[BriefLine] = field(default_factory=list)
+    todo_lines: list[BriefLine] = field(default_factory=list)  # to learn, first training
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +251,10 @@ class Summary:
     max_level: str = ""  # the study level the suggestions were capped at, in words
     avoid: list[str] = field(default_factory=list)  # ROME grand domains left out (French)
     interests_flat: bool = False  # answered, but the same answer everywhere: no preference
+    # the competences printed (the first ones) and how many more there are ("et 3 autres")
+    competences_shown: int = 0
+    competences_more: str = ""
+    experiences_short: list[str] = field(default_factory=list)  # as printed: cut visibly
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -280,6 +323,47 @@ def _value_of(part: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
+COMPETENCES_SHOWN = 8  # the competences kept, printed (the rest counted)
+# How many items each line of a suggestion keeps on the one page (the rest is counted): the
+# groups the suggestion pages show, the things to learn, the first training.
+GROUP_LIMITS = {"known": 3, "close": 2, "words": 2, "titles": 1, "loose": 2}
+MISSING_LIMIT = 3
+TRAININGS_SHOWN = 1
+# ...and at most about this many characters of items (always one at least): ROME labels can
+# be long, and a line of the summary should not take more than about two printed lines.
+LINE_CHARS = 150
+# The "why" of a suggestion: the first sentence of its first reasons (score, interests).
+WHY_SENTENCES = 2
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (up to ".", "!" or "?" and a space, outside « quotes »)."""
+    flat = " ".join(text.split())
+    depth = 0
+    for i, ch in enumerate(flat):
+        if ch in "«“":
+            depth += 1
+        elif ch in "»”":
+            depth = max(0, depth - 1)
+        elif ch in ".!?" and not depth and flat[i + 1:i + 2] == " ":
+            return flat[:i + 1]
+    return flat
+
+
+def brief_line(key: str, labels: Mapping[str, str], items: Sequence[str], limit: int,
+               label: str | None = None, budget: int = LINE_CHARS) -> BriefLine:
+    """The first items (at most `limit`, about `budget` characters, one at least) and how
+    many more there are."""
+    shown: list[str] = []
+    for item in items[:limit]:
+        if shown and sum(len(x) + 3 for x in shown) + len(item) > budget:
+            break
+        shown.append(item)
+    extra = len(items) - len(shown)
+    return BriefLine(key, labels[key] if label is None else label, shown,
+                     count_text(labels, "more", extra) if extra > 0 else "")
+
+
 def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: str,
                 trainings_per_job: int) -> SummarySuggestion | None:
     m = _as_mapping(raw)
@@ -310,21 +394,34 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
         notes.insert(0, say(lang, "guessed"))  # a guess is never shown without its warning
     missing = [t for t in (_text_of(x, lang) for x in why.get("missing") or ()) if t]
     trainings = [t for t in (_text_of(x, lang) for x in why.get("trainings") or ()) if t]
-    if not trainings:
+    # the engine's list is the truth when there is one: an empty one may mean that the study
+    # level hides them all (`trainings_hidden`), and the catalog's would show them again
+    if "trainings" not in why:
         trainings = [
             f"{t.title} ({t.duration})" if t.duration else t.title
             for t in catalog.trainings_for_job(code)[:trainings_per_job]
         ]
     score = m.get("score")
     value = float(score) if isinstance(score, int | float) else None
+    labels = LABELS[lang]
+    trainings = trainings[:trainings_per_job]
+    todo = []
+    if missing:
+        todo.append(brief_line("missing", labels, missing, MISSING_LIMIT))
+    if trainings:
+        todo.append(brief_line("trainings", labels, trainings, TRAININGS_SHOWN,
+                               labels["training" if len(trainings) == 1 else "trainings"]))
     return SummarySuggestion(
         code=code, title=str(m.get("title") or job.label), domain=job.domain_label,
         rank=int(m.get("rank") or rank), score=value,
         reasons=reasons, matched=matched, missing=missing,
-        trainings=trainings[:trainings_per_job], liked=journey.thumbs.get(code) == 1,
+        trainings=trainings, liked=journey.thumbs.get(code) == 1,
         quoted=quoted, notes=notes,
-        score_text="" if value is None else LABELS[lang]["score"].format(
-            score=percent(value, lang)),
+        score_text="" if value is None else labels["score"].format(score=percent(value, lang)),
+        why_short=" ".join(first_sentence(r) for r in reasons[:WHY_SENTENCES]),
+        matched_lines=[brief_line(g, labels, matched[g], GROUP_LIMITS[g])
+                       for g in MATCH_GROUPS if matched.get(g)],
+        todo_lines=todo,
     )
 
 
@@ -396,6 +493,29 @@ def _places_date(labels: Mapping[str, str], places: Sequence[SummaryPlace]) -> s
     return labels["places_dates"].format(first=dates[0], last=dates[-1])
 
 
+EXPERIENCE_CHARS = 480  # the experiences' share of the one page, in characters
+EXPERIENCE_MIN_CHARS = 110  # about one line: each experience keeps at least this much
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word to at most `limit` characters with a visible "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def printed_experiences(texts: Sequence[str]) -> list[str]:
+    """Every experience told, each cut (visibly, "…") to its share of the printed page."""
+    if not texts:
+        return []
+    room = max(EXPERIENCE_MIN_CHARS, EXPERIENCE_CHARS // len(texts))
+    return [shorten(text, room) for text in texts]
+
+
 def build_summary(
     journey: Journey,
     catalog: Any,
@@ -441,6 +561,7 @@ def build_summary(
             competences.append(comp.label)
 
     places = nearby_places(catalog, journey.postcode, max_places)
+    experiences = [e.text for e in journey.experiences if e.text]
     return Summary(
         lang=lang,
         date=(today or dt.date.today()).isoformat(),
@@ -453,7 +574,11 @@ def build_summary(
         max_level=("" if journey.max_level is None
                    else STUDY_LEVEL_WORDS[journey.max_level][1 if lang == "en" else 0]),
         competences=competences,
-        experiences=[e.text for e in journey.experiences if e.text],
+        competences_shown=min(len(competences), COMPETENCES_SHOWN),
+        competences_more=(count_text(LABELS[lang], "more", len(competences) - COMPETENCES_SHOWN)
+                          if len(competences) > COMPETENCES_SHOWN else ""),
+        experiences=experiences,
+        experiences_short=printed_experiences(experiences),
         suggestions=items,
         liked_jobs=liked_jobs,
         places=places,
@@ -530,34 +655,56 @@ def _join(items: Sequence[str], limit: int, labels: Mapping[str, str]) -> str:
     return text
 
 
-EXPERIENCE_CHARS = 1200  # the experiences' share of the one page, in characters
-EXPERIENCE_MIN_CHARS = 110  # about one line: each experience keeps at least this much
 
 
-def shorten(text: str, limit: int) -> str:
-    """`text` on one line, cut at a word to at most `limit` characters with a visible "…"."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.") + "…"
+def _web_address(url: str) -> str:
+    """A place's website as printed: without "https://" and a trailing "/"."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return url[len(scheme):].rstrip("/")
+    return ""  # not a web address: not printed
+
+
+LEADING = 0.42  # line height in mm for each point of the font size (about 1.2 lines)
+BODY_PT = 8.0  # all the body text: 8 pt at least, to stay readable
 
 
 def render_summary_pdf(summary: Summary) -> bytes:
     """The summary as an A4 PDF (black on white, Unicode font). Plain text only: notes are
-    never read as markup."""
+    never read as markup. The essentials come first (interests, suggestions, places), then
+    what the person told and the notes; when it all takes more than one page, every page is
+    numbered and each page but the last says where the rest is ("Suite page 2")."""
     from fpdf import FPDF
-    from fpdf.enums import Align, XPos, YPos
+    from fpdf.enums import Align, MethodReturnValue, XPos, YPos
+
+    L = summary.labels
+
+    class _PDF(FPDF):
+        continuing = False  # True while the footer of a page followed by another is drawn
+
+        def add_page(self, *args: Any, **kwargs: Any) -> None:
+            self.continuing = self.page > 0
+            super().add_page(*args, **kwargs)
+            self.continuing = False
+
+        def footer(self) -> None:
+            n = self.page_no()
+            if n == 1 and not self.continuing:
+                return  # all on one page: nothing to say
+            text = L["page"].format(n=n, total=self.str_alias_nb_pages)
+            if self.continuing:
+                text = f"{L['continued'].format(n=n + 1)} — {text}"
+            self.set_y(-9)
+            self.set_font("DejaVu", "B" if self.continuing else "", BODY_PT)
+            self.cell(0, 4, text, align=Align.R)
 
     regular, bold = find_font()
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
-    pdf.set_title(summary.labels["title"])
+    pdf = _PDF(orientation="P", unit="mm", format="A4")
+    pdf.set_title(L["title"])
     pdf.set_creator("Tremplin")
     pdf.set_lang(summary.lang)
-    pdf.set_margins(14, 12, 14)
-    pdf.set_auto_page_break(True, margin=14)
+    pdf.set_margins(11, 10, 11)
+    pdf.set_auto_page_break(True, margin=12)
     # HarfBuzz shaping: Arabic letters joined and right-to-left runs in order (newcomers'
     # notes), ligatures and kerning elsewhere.
     pdf.set_text_shaping(True)
@@ -574,7 +721,6 @@ def render_summary_pdf(summary: Summary) -> bytes:
         if glyphs is not None and hasattr(pdf.fonts["fallback"], "cmap"):
             glyphs |= set(pdf.fonts["fallback"].cmap)
     pdf.add_page()
-    L = summary.labels
 
     def safe(text: str) -> str:
         if glyphs is None:
@@ -582,21 +728,33 @@ def render_summary_pdf(summary: Summary) -> bytes:
         return "".join(ch if (ord(ch) in glyphs or ch in "\n\t") else "?" for ch in text)
 
     def heading(text: str) -> None:
-        pdf.ln(1.5)
-        pdf.set_font("DejaVu", "B", 11)
-        pdf.cell(0, 6, safe(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.cell(0, 4.8, safe(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         y = pdf.get_y()
         pdf.set_draw_color(0)
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
-        pdf.ln(1)
+        pdf.ln(0.7)
 
-    def para(text: str, size: float = 9, style: str = "", indent: float = 0) -> None:
+    def para(text: str, size: float = BODY_PT, style: str = "", indent: float = 0) -> None:
         pdf.set_font("DejaVu", style, size)
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(0, size * 0.45, safe(text), markdown=False,
+        pdf.multi_cell(0, size * LEADING, safe(text), markdown=False,
                        align=Align.R if starts_right_to_left(text) else Align.L,
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def lead_para(label: str, text: str, size: float = BODY_PT, indent: float = 0) -> None:
+        """A paragraph whose label is bold ("Tu sais déjà :"), left to right."""
+        margin = pdf.l_margin
+        pdf.set_left_margin(margin + indent)
+        pdf.set_x(margin + indent)
+        pdf.set_font("DejaVu", "B", size)
+        pdf.write(size * LEADING, safe(label))
+        pdf.set_font("DejaVu", "", size)
+        pdf.write(size * LEADING, safe(text))
+        pdf.ln(size * LEADING)
+        pdf.set_left_margin(margin)
 
     colon = " : " if summary.lang == "fr" else ": "  # as each language writes it
 
@@ -604,18 +762,17 @@ def render_summary_pdf(summary: Summary) -> bytes:
         return f"{L[key]}{colon}"
 
     pdf.set_text_color(0)
-    pdf.set_font("DejaVu", "B", 16)
-    pdf.cell(0, 8, safe(L["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    para(lead("date") + summary.date)
-
+    pdf.set_font("DejaVu", "B", 14)
+    pdf.cell(0, 7, safe(L["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    top = lead("date") + summary.date
     if summary.avatar:
-        heading(L["avatar"])
-        para(", ".join(f"{part}{colon}{option}" for part, option in summary.avatar))
+        top += " — " + lead("avatar") + ", ".join(
+            f"{part}{colon}{option}" for part, option in summary.avatar)
+    para(top)
 
     heading(L["interests"])
     if summary.interests:
-        for it in summary.interests:
-            para(f"• {it.name} — {it.words}")
+        para(" ; ".join(f"{it.name} ({it.words})" for it in summary.interests))
     elif summary.interests_flat:
         para(L["flat_interests"])
     elif not summary.centres:
@@ -627,61 +784,72 @@ def render_summary_pdf(summary: Summary) -> bytes:
     if summary.avoid:
         para(lead("avoid") + "; ".join(summary.avoid))
 
-    heading(L["competences"])
-    para(_join(summary.competences, 18, L) if summary.competences else L["no_competences"])
-    if summary.experiences:
-        # every experience told, each cut (visibly) to its share of the page
-        room = max(EXPERIENCE_MIN_CHARS, EXPERIENCE_CHARS // len(summary.experiences))
-        para(lead("experiences").rstrip(), size=8.5)
-        for text in summary.experiences:
-            para(f"• {shorten(text, room)}", size=8.5, indent=4)
-
     heading(L["suggestions"])
     if not summary.suggestions:
         para(L["no_suggestions"])
-    elif summary.shown_text:
-        para(summary.shown_text, size=8.5)
+    else:
+        para(" ".join(x for x in (summary.shown_text, L["more_online"]) if x))
     for n, s in enumerate(summary.suggestions, start=1):
         tail = f" — {L['liked']}" if s.liked else ""
         score = f" — {s.score_text}" if s.score_text else ""
-        para(f"{n}. {s.title} ({s.domain}){score}{tail}", size=9.5, style="B")
-        if s.reasons:
-            para(lead("why") + " ".join(s.reasons[:3]), size=8.5, indent=4)
-        for group in MATCH_GROUPS:
-            if s.matched.get(group):
-                para(lead(group) + _join(s.matched[group], 4, L), size=8.5, indent=4)
+        pdf.ln(0.6)
+        para(f"{n}. {s.title}{score}{tail}", size=9, style="B")
+        if s.why_short:
+            lead_para(lead("why"), s.why_short, indent=4)
+        for line in s.matched_lines:
+            lead_para(f"{line.label}{colon}", line.text, indent=4)
         for note in s.notes:
-            para(note, size=8.5, indent=4)
-        if s.missing:
-            para(lead("missing") + _join(s.missing, 5, L), size=8.5, indent=4)
-        if s.trainings:
-            para(lead("trainings") + _join(s.trainings, 3, L), size=8.5, indent=4)
+            para(note, indent=4)
+        for line in s.todo_lines:
+            lead_para(f"{line.label}{colon}", line.text, indent=4)
     if summary.liked_jobs:
-        para(lead("liked_jobs") + _join([t for _, t in summary.liked_jobs], 6, L))
+        pdf.ln(0.6)
+        lead_para(lead("liked_jobs"), _join([t for _, t in summary.liked_jobs], 6, L))
 
     heading(f"{L['next_steps']} — {L['places']}")
     if not summary.places:
         para(L["no_places"])
     for p in summary.places:
-        para(f"{p.name} ({p.kind})", size=9, style="B")
         where = ", ".join(x for x in (p.address, f"{p.postcode} {p.commune}".strip()) if x)
-        hours = p.opening_hours or L["hours_unknown"]
-        phone = f" — {L['phone']} {p.phone}" if p.phone else ""
-        para(f"{where} — {lead('hours')}{hours}{phone}", size=8.5, indent=4)
+        bits = [where, lead("hours") + (p.opening_hours or L["hours_unknown"])]
+        if p.phone:
+            bits.append(f"{L['phone']} {p.phone}")
+        if _web_address(p.website):
+            bits.append(_web_address(p.website))
+        lead_para(f"{p.name} ({p.kind})", " — " + " — ".join(b for b in bits if b))
     if summary.places_date:
-        para(summary.places_date, size=7.5)
+        para(summary.places_date)
+
+    heading(L["competences"])
+    para(" ; ".join([*summary.competences[:summary.competences_shown],
+                     *([summary.competences_more] if summary.competences_more else [])])
+         if summary.competences else L["no_competences"])
+    if summary.experiences:
+        pdf.ln(0.6)
+        para(lead("experiences").rstrip(), style="B")
+        for text in summary.experiences_short or printed_experiences(summary.experiences):
+            para(f"• {text}", indent=4)
 
     if summary.notes:
         heading(L["notes"])
         for note in summary.notes:
-            para(note, size=9)
+            para(note)
 
-    heading(L["data"])
-    para(" ; ".join(
+    closing = lead("data") + " ; ".join(
         (f"{d.lead}{colon}{d.names}" if d.lead else d.names or d.credit)
         + f" (version {d.version}" + (f", {d.published})" if d.published != d.version else ")")
         for d in summary.data_versions
-    ), size=7.5)
-    pdf.ln(1)
-    para(L["footer"], size=7.5)
+    ) + ". " + L["footer"]
+    pdf.set_font("DejaVu", "", BODY_PT)
+    lines = pdf.multi_cell(0, BODY_PT * LEADING, safe(closing), markdown=False, dry_run=True,
+                           output=MethodReturnValue.LINES)
+    count = len(lines) if isinstance(lines, list) else 3
+    if pdf.will_page_break(2.3 + count * BODY_PT * LEADING):
+        pdf.add_page()  # the closing lines together, never a last word alone on a page
+    else:
+        pdf.ln(1.5)
+    y = pdf.get_y()
+    pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+    pdf.ln(0.8)
+    para(closing)
     return bytes(pdf.output())
