@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from tremplin.recommend.arabic import arabic_glossary
+
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
@@ -333,6 +335,7 @@ def expand(text: str) -> str:
     for pattern, words in _PHRASES:
         if pattern.search(lowered) and words not in found:
             found.append(words)
+    found += [words for words in arabic_glossary(text) if words not in found]
     return text if not found else text + " (" + "; ".join(found) + ")"
 
 
