@@ -17,7 +17,7 @@ from tremplin.catalog.read import Catalog
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_group, matched_groups
 from tremplin.guide.journey import MAX_EXPERIENCE_CHARS, MAX_EXPERIENCES, Journey
 from tremplin.guide.summary import GROUP_LIMITS, build_summary, render_summary_pdf, shorten
-from tremplin.recommend.wording import say
+from tremplin.recommend.wording import human_date, say
 
 TODAY = dt.date(2026, 3, 14)
 KEPT = {"ogr": 104174, "label": "Accueillir, orienter et renseigner un client"}
@@ -206,11 +206,13 @@ def test_places_dates_cover_every_place_shown(catalog: Catalog) -> None:
     s = build_summary(Journey(postcode="75011"), catalog, [], today=TODAY)
     dates = sorted({p.snapshot_date for p in s.places if p.snapshot_date})
     assert len(dates) > 1, "the test needs places updated on different days"
-    assert s.places_date == f"Informations sur ces lieux datées du {dates[0]} au {dates[-1]}."
+    assert s.places_date == (f"Informations sur ces lieux datées du {human_date(dates[0], 'fr')} "
+                             f"au {human_date(dates[-1], 'fr')}.")
     _, text = _flat(render_summary_pdf(s))
     assert s.places_date in text
     en = build_summary(Journey(postcode="75011", lang="en"), catalog, [], today=TODAY)
-    assert en.places_date == f"Information on these places dated {dates[0]} to {dates[-1]}."
+    assert en.places_date == (f"Information on these places dated {human_date(dates[0], 'en')} "
+                              f"to {human_date(dates[-1], 'en')}.")
 
 
 def test_places_with_one_date_say_it_once(catalog: Catalog) -> None:
@@ -220,7 +222,7 @@ def test_places_with_one_date_say_it_once(catalog: Catalog) -> None:
 
     places = build_summary(Journey(postcode="75011"), catalog, [], today=TODAY).places
     same = [replace(p, snapshot_date="2022-06-28") for p in places]
-    assert _places_date(LABELS["fr"], same) == "Informations sur ces lieux datées du 2022-06-28."
+    assert _places_date(LABELS["fr"], same) == "Informations sur ces lieux datées du 28 juin 2022."
     assert _places_date(LABELS["fr"], [replace(p, snapshot_date="") for p in places]) == ""
 
 

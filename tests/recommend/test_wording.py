@@ -80,3 +80,13 @@ def test_real_explanations_are_plain_sentences(catalog: Catalog, lang: str) -> N
             assert not FORMAL_FRENCH.search(text), text
     interest = recs[0].why.parts["interest"].text
     assert ("Tes goûts correspondent" if lang == "fr" else "What you like matches") in interest
+
+
+@pytest.mark.parametrize(("iso", "lang", "said"), [
+    ("2022-12-01", "fr", "1er décembre 2022"), ("2022-07-23", "fr", "23 juillet 2022"),
+    ("2022-12-01", "en", "1 December 2022"), ("not a date", "fr", "not a date"),
+])
+def test_dates_are_written_as_people_write_them(iso: str, lang: str, said: str) -> None:
+    from tremplin.recommend.wording import human_date
+
+    assert human_date(iso, lang) == said

@@ -464,3 +464,10 @@ def test_the_same_answer_everywhere_says_so_instead_of_no_track(client: SyncClie
     said = str(escape(i18n.messages("fr")["tracks_all_same"]))
     assert said in client.get("/parcours/pistes").text
     assert said in client.get("/comment/metier/K1303").text
+
+
+def test_places_on_a_job_page_are_dated_in_words(client: SyncClient) -> None:
+    html = client.get("/metiers/D1102", params={"cp": "93200"}).text
+    assert re.search(r"\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|"
+                     r"septembre|octobre|novembre|décembre) \d{4}", html)
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", html)  # no ISO date left for a reader

@@ -118,6 +118,6 @@ def test_english_summary_marks_french_credits_and_writes_percent_signs(
     text = _pdf_text(client, "en")
     assert "Source: ONISEP, Idéo" in text and "Source :" not in text
     assert re.search(r"match of \d+%", text) and not re.search(r"\d %", text)
-    assert re.search(r"Information on these places dated \d{4}-\d\d-\d\d", text)
+    assert re.search(r"Information on these places dated \d{1,2} [A-Z][a-z]+ \d{4}", text)
     fr = client.get("/accompagnant/synthese", params={"lang": "fr"}).text
-    assert re.search(r"Informations sur ces lieux datées du \d{4}-\d\d-\d\d", fr)
+    assert re.search(r"Informations sur ces lieux datées du \d{1,2}(er)? [a-zéû]+ \d{4}", fr)

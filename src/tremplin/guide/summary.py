@@ -26,7 +26,7 @@ from typing import Any
 
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey, avatar_words
-from tremplin.recommend.wording import percent, say
+from tremplin.recommend.wording import human_date, percent, say
 
 RIASEC_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     # letter: ((French name, French words), (English name, English words))
@@ -482,15 +482,17 @@ def _shown_text(labels: Mapping[str, str], shown: int, total: int) -> str:
     return count_text(labels, "shown_all", shown)
 
 
-def _places_date(labels: Mapping[str, str], places: Sequence[SummaryPlace]) -> str:
+def _places_date(labels: Mapping[str, str], places: Sequence[SummaryPlace],
+                 lang: str = "fr") -> str:
     """When the places' information is from: one date, or the first and last when the
     places were updated on different days (each source dates its own records)."""
     dates = sorted({p.snapshot_date for p in places if p.snapshot_date})
     if not dates:
         return ""
     if len(dates) == 1:
-        return labels["places_date"].format(date=dates[0])
-    return labels["places_dates"].format(first=dates[0], last=dates[-1])
+        return labels["places_date"].format(date=human_date(dates[0], lang))
+    return labels["places_dates"].format(first=human_date(dates[0], lang),
+                                         last=human_date(dates[-1], lang))
 
 
 EXPERIENCE_CHARS = 480  # the experiences' share of the one page, in characters
@@ -564,7 +566,7 @@ def build_summary(
     experiences = [e.text for e in journey.experiences if e.text]
     return Summary(
         lang=lang,
-        date=(today or dt.date.today()).isoformat(),
+        date=human_date((today or dt.date.today()).isoformat(), lang),
         labels=dict(LABELS[lang]),
         avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
@@ -587,7 +589,7 @@ def build_summary(
         hidden_suggestions=hidden,
         total_suggestions=total,
         shown_text=_shown_text(LABELS[lang], len(items), total),
-        places_date=_places_date(LABELS[lang], places),
+        places_date=_places_date(LABELS[lang], places, lang),
     )
 
 

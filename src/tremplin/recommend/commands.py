@@ -158,7 +158,7 @@ def _help_places(postcode: str | None) -> list[dict[str, Any]] | None:
 
 
 def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None:
-    from tremplin.recommend.wording import say
+    from tremplin.recommend.wording import human_date, say
 
     click.echo("")
     if not places:
@@ -171,9 +171,10 @@ def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None
         click.echo(f"  - {p['name']} ({where})" + (f" · {extra}" if extra else ""))
     dates = sorted({p["snapshot_date"] for p in places if p["snapshot_date"]})
     if len(dates) == 1:
-        click.echo(say(lang, "places_dated", date=dates[0]))
+        click.echo(say(lang, "places_dated", date=human_date(dates[0], lang)))
     elif dates:
-        click.echo(say(lang, "places_dated_between", first=dates[0], last=dates[-1]))
+        click.echo(say(lang, "places_dated_between", first=human_date(dates[0], lang),
+                       last=human_date(dates[-1], lang)))
 
 
 @click.command(name="recommend")

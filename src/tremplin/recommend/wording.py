@@ -11,6 +11,8 @@ checks both for every sentence.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tremplin.recommend.errors import ProfileError
 
 LANGS = ("fr", "en")
@@ -153,6 +155,25 @@ def say(lang: str, key: str, **values: object) -> str:
 def trainings_hidden_note(lang: str, n: int) -> str:
     """The note saying that n trainings above the chosen study level are not shown."""
     return say(lang, "trainings_hidden_one") if n == 1 else say(lang, "trainings_hidden", n=n)
+
+
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def human_date(iso: str, lang: str) -> str:
+    """'2022-12-01' as people write it: '1er décembre 2022', '1 December 2022' (anything
+    else is returned as it is)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{first} {_MONTHS.get(lang, _MONTHS['fr'])[day.month - 1]} {day.year}"
 
 
 def percent(x: float | None, lang: str) -> str:

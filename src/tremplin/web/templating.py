@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import Journey
+from tremplin.recommend.wording import human_date
 from tremplin.web import i18n, state
 from tremplin.web.avatar import render_avatar
 
@@ -62,6 +63,7 @@ def _matched_groups(value: Any) -> dict[str, list[Mapping[str, Any]]]:
 
 env.filters["matched_groups"] = _matched_groups
 env.globals["match_groups"] = MATCH_GROUPS
+env.filters["human_date"] = human_date
 env.filters["schema_name"] = _schema_name
 
 
