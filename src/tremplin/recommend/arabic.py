@@ -3,7 +3,7 @@ experience so that the French ROME labels can be found.
 
 The sentence model is multilingual, but it matches an Arabic sentence to French labels
 poorly: on 25 labelled experiences written again in Arabic, success@10 fell from 0.88 to
-0.68 (`bench/arabic_bench.py`). Like the French glossary of everyday words
+0.68 (`bench/languages_bench.py`). Like the French glossary of everyday words
 (`text.GLOSSARY`), this one is written by hand. It covers the common fields of work a young
 newcomer may have met (food, shops, cleaning, care, building, repairs, transport, farming,
 sport, music, languages...), not the sentences of any test set.
