@@ -471,3 +471,9 @@ def test_places_on_a_job_page_are_dated_in_words(client: SyncClient) -> None:
     assert re.search(r"\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|"
                      r"septembre|octobre|novembre|décembre) \d{4}", html)
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", html)  # no ISO date left for a reader
+
+
+def test_places_give_their_hours_in_words_and_distances_in_french(client: SyncClient) -> None:
+    html = client.get("/metiers/D1102", params={"cp": "93200"}).text
+    assert "Horaires :" in html and not re.search(r"\b(Mo|Tu|We|Th|Fr)-?(Mo|Tu|We|Th|Fr)? \d\d:", html)
+    assert not re.search(r"\d\.\d+ km", html)  # "0,45 km", not "0.45 km"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tremplin.catalog.hours import readable_hours
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey, avatar_words
 from tremplin.recommend.wording import human_date, percent, say
@@ -562,7 +563,8 @@ def build_summary(
         if comp is not None:
             competences.append(comp.label)
 
-    places = nearby_places(catalog, journey.postcode, max_places)
+    places = [dataclasses.replace(p, opening_hours=readable_hours(p.opening_hours, lang))
+              for p in nearby_places(catalog, journey.postcode, max_places)]
     experiences = [e.text for e in journey.experiences if e.text]
     return Summary(
         lang=lang,

@@ -158,6 +158,7 @@ def _help_places(postcode: str | None) -> list[dict[str, Any]] | None:
 
 
 def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None:
+    from tremplin.catalog.hours import readable_hours
     from tremplin.recommend.wording import human_date, say
 
     click.echo("")
@@ -167,7 +168,7 @@ def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None
     click.echo(say(lang, "places_near", postcode=postcode))
     for p in places:
         where = ", ".join(v for v in (p["address"], f"{p['postcode']} {p['commune']}".strip()) if v)
-        extra = " · ".join(v for v in (p["phone"], p["opening_hours"]) if v)
+        extra = " · ".join(v for v in (p["phone"], readable_hours(p["opening_hours"], lang)) if v)
         click.echo(f"  - {p['name']} ({where})" + (f" · {extra}" if extra else ""))
     dates = sorted({p["snapshot_date"] for p in places if p["snapshot_date"]})
     if len(dates) == 1:

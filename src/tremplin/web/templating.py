@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from tremplin.catalog.hours import readable_hours
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import Journey
 from tremplin.recommend.wording import human_date
@@ -64,6 +65,16 @@ def _matched_groups(value: Any) -> dict[str, list[Mapping[str, Any]]]:
 env.filters["matched_groups"] = _matched_groups
 env.globals["match_groups"] = MATCH_GROUPS
 env.filters["human_date"] = human_date
+env.filters["readable_hours"] = readable_hours
+
+
+def _decimal(value: Any, lang: str) -> str:
+    """A number as the page's language writes it: '0,45' in French, '0.45' in English."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+env.filters["decimal"] = _decimal
 env.filters["schema_name"] = _schema_name
 
 
