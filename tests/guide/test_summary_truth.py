@@ -250,3 +250,15 @@ def test_trainings_the_study_level_hides_stay_hidden(catalog: Catalog) -> None:
     s = build_summary(Journey(max_level=3), catalog, raw, today=TODAY)
     assert all(not x.trainings for x in s.suggestions)  # the catalog's list is not shown again
     assert catalog.trainings_for_job(recs[0].code)  # while the catalog has some
+
+
+def test_a_note_several_suggestions_carry_is_said_once(catalog: Catalog) -> None:
+    codes = _codes(catalog, 3)
+    guessed = say("fr", "guessed")
+    raw = [_rec(codes[0], 1, MATCHED, [guessed]), _rec(codes[1], 2, MATCHED, [guessed]),
+           _rec(codes[2], 3, [], ["Une note à elle."])]
+    s = build_summary(Journey(), catalog, raw, today=TODAY)
+    assert s.shared_notes == [guessed]
+    assert [x.notes for x in s.suggestions] == [[], [], ["Une note à elle."]]
+    _, text = _flat(render_summary_pdf(s))
+    assert text.count(guessed) == 1 and "Une note à elle." in text

@@ -284,7 +284,9 @@ def test_cli_takes_a_whole_profile_as_json(index: RecommendIndex, tmp_path: Any)
     got = [r["code"] for r in json.loads(out.output)["recommendations"]]
     assert got == [r.code for r in recommend(Profile.from_dict(profile), 3)]
     for raw, message in ((b"\xff", "not UTF-8"), (b"[1]", "one JSON object"),
-                         (b'{"riasec": ', "not JSON"), (b"{" + b" " * 70_000 + b"}", "bytes")):
+                         (b'{"riasec": ', "not JSON"), (b"{" + b" " * 70_000 + b"}", "bytes"),
+                         (b'{"competences": [' + b"9" * 5000 + b"]}", "cannot be read"),
+                         (b"[" * 5000 + b"]" * 5000, "cannot be read")):
         bad = CliRunner().invoke(cli, ["recommend", "--profile", "-"], input=raw)
         assert bad.exit_code == 2 and message in bad.output
     both = CliRunner().invoke(cli, ["recommend", "--profile", str(path), "--riasec", "S"])

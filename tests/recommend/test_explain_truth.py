@@ -126,7 +126,7 @@ def test_postcodes_are_checked_as_the_pages_and_the_api_check_them(postcode: str
 
 @pytest.mark.parametrize(("texts", "message"), [
     (("je garde mes petits frères", "Je garde  mes petits frères "), "repeats experiences\\[0\\]"),
-    (("je garde\x00 mes frères",), "control character"),
+    (("je garde\x00 mes frères",), "control or bidi character"),
 ])
 def test_experiences_given_twice_or_with_control_characters_are_refused(
         texts: tuple[str, ...], message: str) -> None:
@@ -144,3 +144,34 @@ def test_identical_tastes_alone_are_refused_for_what_they_are() -> None:
     with pytest.raises(ProfileError, match="same for all six letters") as err:
         recommend(Profile(riasec=dict.fromkeys("RIASEC", 0.5)), 3)
     assert err.value.field == "riasec"
+
+
+def test_a_lift_too_small_to_show_is_not_called_a_move_up() -> None:
+    for text in ("je garde mes petits frères", "je répare des vélos", "je fais du foot en club",
+                 "je fais la caisse au supermarché"):
+        for r in recommend(_profile(text), 20):
+            part = r.why.parts.get("paths")
+            if part is not None and round(100 * part.value) == 0:
+                assert not part.text.endswith(("remonté dans la liste.", "un peu remonté dans la "
+                                               "liste.")), (r.title, part.text)
+
+
+@pytest.mark.parametrize(("kind", "field"), [
+    ("confirmed_competences", "experiences[1].confirmed_competences"),
+    ("removed_competences", "experiences[1].removed_competences"),
+])
+def test_an_unknown_code_of_an_experience_is_named_where_it_is(kind: str, field: str) -> None:
+    from tremplin.recommend import ProfileError
+
+    second = Experience("je répare des vélos", reviewed=True, **{kind: (99999998,)})
+    with pytest.raises(ProfileError, match="99999998") as err:
+        recommend(Profile(experiences=(Experience("je garde mes petits frères"), second)), 3)
+    assert err.value.field == field
+
+
+def test_bidi_overrides_are_refused_like_the_journey_refuses_them() -> None:
+    from tremplin.recommend import ProfileError
+
+    with pytest.raises(ProfileError, match="U\\+202E"):
+        _profile("je garde \u202emes frères")
+    assert _profile("كنت أساعد \u200fأبي")  # a right-to-left mark is plain text

@@ -113,3 +113,11 @@ def test_profiles_built_in_python_are_checked_too(build: Any, field: str) -> Non
     with pytest.raises(ProfileError) as info:  # not an AttributeError deep in the engine
         build()
     assert info.value.field == field
+
+
+def test_question_ids_are_read_in_any_case() -> None:
+    from tremplin.recommend import ProfileError, score_riasec
+
+    assert score_riasec({"R1": 2, "s2": 1}).scores == score_riasec({"r1": 2, "s2": 1}).scores
+    with pytest.raises(ProfileError, match="given twice"):
+        score_riasec({"R1": 2, "r1": 0})

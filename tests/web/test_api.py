@@ -340,3 +340,24 @@ def test_the_api_sets_no_cookie(client: SyncClient, need_recommend: None) -> Non
     r = client.get("/api/v1/riasec/questions", params={"lang": "en"})
     assert r.status_code == 200 and "set-cookie" not in r.headers
     assert "set-cookie" in client.get("/", params={"lang": "en"}).headers  # pages remember it
+
+
+def test_framework_refusals_are_worded_in_french_too(client: SyncClient) -> None:
+    r = client.post("/api/v1/recommendations", json={"profile": {"competences": [107371]},
+                                                     "limit": 0})
+    body = assert_problem(r, 422)
+    assert body["errors"][0]["field"] == "limit"
+    assert body["errors"][0]["message_fr"] == "Doit valoir au moins 1."
+
+
+@pytest.mark.parametrize("raw", [
+    "{\"profile\": {\"experiences\": [{\"text\": \"j'ai gard\xe9\"}]}}".encode("latin-1"),
+    b'{"profile": {"competences": [' + b"9" * 5000 + b"]}}",
+])
+def test_unreadable_bodies_say_what_to_send(client: SyncClient, raw: bytes) -> None:
+    r = client.post("/api/v1/recommendations", content=raw,
+                    headers={"content-type": "application/json"})
+    body = assert_problem(r, r.status_code)
+    assert r.status_code in (400, 422) and body["errors"][0]["field"] == "body"
+    assert "UTF-8" in body["detail"] or "UTF-8" in body["errors"][0]["message"]
+    assert body["errors"][0]["message_fr"]

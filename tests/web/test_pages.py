@@ -477,3 +477,19 @@ def test_places_give_their_hours_in_words_and_distances_in_french(client: SyncCl
     html = client.get("/metiers/D1102", params={"cp": "93200"}).text
     assert "Horaires :" in html and not re.search(r"\b(Mo|Tu|We|Th|Fr)-?(Mo|Tu|We|Th|Fr)? \d\d:", html)
     assert not re.search(r"\d\.\d+ km", html)  # "0,45 km", not "0.45 km"
+
+
+def test_pages_showing_a_journey_are_never_kept_in_a_cache(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    for url in ("/parcours/pistes", "/parcours/competences", "/accompagnant",
+                "/accompagnant/synthese", "/"):
+        assert client.get(url).headers.get("cache-control") == "no-store", url
+    assert client.get("/static/app.css").headers.get("cache-control") != "no-store"
+
+
+def test_ending_a_helper_session_offers_to_clear_everything(client: SyncClient) -> None:
+    client.post("/accompagnant/commencer", data={"fresh": "1"})
+    html = client.get("/accompagnant").text
+    end = html[html.index(str(escape(i18n.messages("fr")["helper_end_heading"]))):]
+    assert '<form method="get" action="/effacer">' in end
+    assert str(escape(i18n.messages("fr")["helper_end_erase"])) in end

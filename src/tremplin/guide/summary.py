@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import os
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,6 +253,7 @@ class Summary:
     max_level: str = ""  # the study level the suggestions were capped at, in words
     avoid: list[str] = field(default_factory=list)  # ROME grand domains left out (French)
     interests_flat: bool = False  # answered, but the same answer everywhere: no preference
+    shared_notes: list[str] = field(default_factory=list)  # notes of several suggestions, once
     # the competences printed (the first ones) and how many more there are ("et 3 autres")
     competences_shown: int = 0
     competences_more: str = ""
@@ -550,6 +552,11 @@ def build_summary(
     items.sort(key=lambda s: (not s.liked, s.rank))
     total = len(items)
     items = items[:max_suggestions]
+    # a note several suggestions carry (the tool guessed from the words, a text in another
+    # alphabet) is said once above them: repeated under each, it filled a second page
+    counts = Counter(n for s in items for n in dict.fromkeys(s.notes))
+    shared = [n for n, c in counts.items() if c >= 2]
+    items = [dataclasses.replace(s, notes=[n for n in s.notes if n not in shared]) for s in items]
     shown = {s.code for s in items}
     liked_jobs = []
     for code in journey.liked_jobs():
@@ -573,6 +580,7 @@ def build_summary(
         avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
         interests_flat=bool(journey.riasec) and len(set(journey.riasec_scores().values())) == 1,
+        shared_notes=shared,
         centres=_centre_labels(catalog, journey),
         avoid=_avoided_labels(catalog, journey),
         max_level=("" if journey.max_level is None
@@ -793,6 +801,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
         para(L["no_suggestions"])
     else:
         para(" ".join(x for x in (summary.shown_text, L["more_online"]) if x))
+        for note in summary.shared_notes:
+            para(note)
     for n, s in enumerate(summary.suggestions, start=1):
         tail = f" — {L['liked']}" if s.liked else ""
         score = f" — {s.score_text}" if s.score_text else ""

@@ -48,6 +48,10 @@ def read_profile_json(raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as err:
         raise ProfileError(f"The profile file is not JSON: {err.msg} (line {err.lineno}, "
                            f"column {err.colno}).", field="profile") from None
+    except (ValueError, RecursionError) as err:  # a number of thousands of digits, deep nesting
+        raise ProfileError(f"The profile file cannot be read: {str(err)[:120]}", field="profile",
+                           fr="Le fichier de profil ne peut pas être lu (nombre trop long ou "
+                           "imbrication trop profonde).") from None
     if not isinstance(data, dict):
         raise ProfileError("The profile file must hold one JSON object, as the API's `profile`.",
                            field="profile")

@@ -132,15 +132,17 @@ class _ProfileItems:
 
 
 def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
-    unknown = [c for c in profile.competences if c not in index.pos]
-    for e in profile.experiences:
-        unknown += [c for c in (*e.confirmed_competences, *e.removed_competences)
-                    if c not in index.pos]
-    if unknown:
-        raise ProfileError(
-            f"Unknown ROME competence or savoir codes: {', '.join(map(str, sorted(set(unknown))))}.",
-            field="competences",
-            fr=f"Codes inconnus : {', '.join(map(str, sorted(set(unknown))))}.")
+    lists = [("competences", profile.competences)]
+    for n, e in enumerate(profile.experiences):
+        lists += [(f"experiences[{n}].confirmed_competences", e.confirmed_competences),
+                  (f"experiences[{n}].removed_competences", e.removed_competences)]
+    for where, codes in lists:  # the first list holding an unknown code is named
+        unknown = sorted({c for c in codes if c not in index.pos})
+        if unknown:
+            raise ProfileError(
+                f"Unknown ROME competence or savoir codes in {where}: "
+                f"{', '.join(map(str, unknown))}.", field=where,
+                fr=f"Codes inconnus dans {where} : {', '.join(map(str, unknown))}.")
     out = _ProfileItems([], [], [], [], [], [], [])
     seen: dict[int, int] = {}
     mean_w = float(np.mean(index.item_base_weight)) * EXPERIENCE_TEXT_IMPORTANCE

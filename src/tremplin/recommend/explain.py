@@ -173,9 +173,13 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: s
         return ScorePart(0.0, say(lang, "paths_none"))
     if bonus <= 0:
         return ScorePart(0.0, say(lang, "paths_first", sources=sources), titles)
+    # a lift too small to show (under half a percent) is not called "moved up"
+    tiny = round(100 * bonus) == 0
     if path_from:
-        return ScorePart(round(bonus, 4), say(lang, "paths_direct", sources=sources), titles)
-    return ScorePart(round(bonus, 4), say(lang, "paths_two_steps"))
+        return ScorePart(round(bonus, 4), say(
+            lang, "paths_direct_tiny" if tiny else "paths_direct", sources=sources), titles)
+    return ScorePart(round(bonus, 4), say(lang, "paths_two_steps_tiny" if tiny
+                                          else "paths_two_steps"))
 
 
 def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict[str, Any] | None:

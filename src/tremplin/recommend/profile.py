@@ -57,11 +57,13 @@ def check_experience_text(text: object, where: str = "text") -> str:
             "into several experiences or shorten it.", field=where,
             fr=f"Une expérience fait {len(text)} caractères ({MAX_EXPERIENCE_CHARS} au "
             "maximum) : coupez-la en plusieurs expériences ou raccourcissez-la.")
-    control = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t"),
-                   None)
+    # control characters, and the bidi embeddings, overrides and isolates that can make a
+    # text read backwards (the journey refuses the same ones)
+    control = next((c for c in text if (unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+                    or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"), None)
     if control is not None:
         raise ProfileError(
-            f"{where} holds a control character (U+{ord(control):04X}): send plain text.",
+            f"{where} holds a control or bidi character (U+{ord(control):04X}): send plain text.",
             field=where, fr="Une expérience contient un caractère de contrôle : envoyez du "
             "texte simple.")
     if not has_words(text):

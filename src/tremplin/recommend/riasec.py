@@ -133,6 +133,13 @@ def score_riasec(answers: Mapping[str, int]) -> RiasecProfile:
     if not isinstance(answers, Mapping):
         raise ProfileError("Answers must be a mapping {question id: 0, 1 or 2}.", field="answers",
                            fr="Les réponses doivent associer chaque question à 0, 1 ou 2.")
+    # ids in any case: the journey and its files write "R1", the questions give "r1"
+    given = [(k.lower() if isinstance(k, str) else k, v) for k, v in answers.items()]
+    twice = sorted({str(k) for k, _ in given if sum(1 for j, _ in given if j == k) > 1})
+    if twice:
+        raise ProfileError(f"Question ids given twice: {', '.join(twice)}.", field="answers",
+                           fr=f"Questions données deux fois : {', '.join(twice)}.")
+    answers = dict(given)
     unknown = sorted(str(k) for k in answers if k not in _LETTER_OF)
     if unknown:
         raise ProfileError(f"Unknown question ids: {', '.join(unknown)}.", field="answers",

@@ -44,6 +44,11 @@ SENTENCES: dict[str, dict[str, str]] = {
         "paths_direct": "Selon le ROME, des métiers proches de ce que tu sais faire mènent à ce "
                         "métier.{sources} Il a donc été remonté dans la liste.",
         "paths_sources": " Ce sont : {names}.",
+        "paths_direct_tiny": "Selon le ROME, des métiers proches de ce que tu sais faire mènent "
+                             "à ce métier.{sources} Cela ne change presque rien à sa place.",
+        "paths_two_steps_tiny": "Selon le ROME, des métiers proches de ce que tu sais faire "
+                                "mènent à ce métier en deux étapes. Cela ne change presque rien "
+                                "à sa place.",
         "paths_two_steps": "Selon le ROME, des métiers proches de ce que tu sais faire mènent à "
                            "ce métier en deux étapes. Il a donc été un peu remonté dans la liste.",
         "job_profile": "surtout {major}",
@@ -104,6 +109,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "paths_direct": "According to ROME, jobs close to what you can do lead to this one."
                         "{sources} So it was moved up the list.",
         "paths_sources": " They are: {names}.",
+        "paths_direct_tiny": "According to ROME, jobs close to what you can do lead to this one."
+                             "{sources} This hardly changes its place.",
+        "paths_two_steps_tiny": "According to ROME, jobs close to what you can do lead to this "
+                                "one in two steps. This hardly changes its place.",
         "paths_two_steps": "According to ROME, jobs close to what you can do lead to this one in "
                            "two steps. So it was moved up the list a little.",
         "job_profile": "mostly {major}",

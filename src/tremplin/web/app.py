@@ -178,6 +178,10 @@ class FrameMiddleware:
                     out.setdefault("Content-Security-Policy", CSP)
                     out.setdefault("X-Content-Type-Options", "nosniff")
                     out.setdefault("Referrer-Policy", "no-referrer")
+                    # a page shows someone's journey: on a shared computer, Back after
+                    # "Tout effacer" must not show it again from the browser's cache
+                    if not scope["path"].startswith(("/static/", "/api/")):
+                        out["Cache-Control"] = "no-store"
                     # the pages remember a language; the API is stateless and sets no cookie
                     if q in i18n.LANGS and not scope["path"].startswith("/api/"):
                         out.append("set-cookie", f"{i18n.LANG_COOKIE}={q}; Max-Age=31536000; "

@@ -58,17 +58,64 @@ def _where(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(p) for p in loc if p not in ("body",)) or "body"
 
 
+# The checks the framework makes before Tremplin's own, worded in French too (pages and
+# partners show `message_fr` to people who read French).
+_FRENCH = {
+    "missing": "Champ manquant.",
+    "extra_forbidden": "Champ inconnu : retirez-le.",
+    "greater_than_equal": "Doit valoir au moins {ge}.",
+    "less_than_equal": "Doit valoir au plus {le}.",
+    "greater_than": "Doit valoir plus de {gt}.",
+    "less_than": "Doit valoir moins de {lt}.",
+    "string_pattern_mismatch": "Format refusé.",
+    "string_too_long": "Texte trop long : {max_length} caractères au plus.",
+    "string_too_short": "Texte trop court.",
+    "too_long": "Trop d'éléments : {max_length} au plus.",
+    "literal_error": "Valeur non permise : {expected}.",
+    "int_parsing": "Un nombre entier est attendu.",
+    "int_type": "Un nombre entier est attendu.",
+    "float_parsing": "Un nombre est attendu.",
+    "string_type": "Un texte est attendu.",
+    "dict_type": "Un objet { … } est attendu.",
+    "list_type": "Une liste [ … ] est attendue.",
+    "bool_type": "true ou false est attendu.",
+    "json_invalid": "Le corps n'est pas du JSON valide.",
+    "model_attributes_type": "Un objet { … } est attendu.",
+}
+
+
+def _french(error: dict[str, Any]) -> str:
+    text = _FRENCH.get(str(error.get("type", "")), "Valeur refusée.")
+    try:
+        return text.format(**{k: v for k, v in (error.get("ctx") or {}).items()})
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
 async def validation_handler(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {"field": _where(e.get("loc", ())), "message": str(e.get("msg", ""))}
+        {"field": _where(e.get("loc", ())), "message": str(e.get("msg", "")),
+         "message_fr": _french(e)}
         for e in exc.errors()[:20]
     ]
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:3]) or "Invalid input"
     return problem(422, detail, errors=errors)
 
 
+# the framework's words when a body cannot even be parsed (not UTF-8, a number of thousands of
+# digits, nesting too deep): said so that a partner knows what to fix
+_UNPARSABLE = "There was an error parsing the body"
+_UNPARSABLE_EN = ("The body could not be read: send JSON encoded in UTF-8, with numbers of at "
+                  "most 4,300 digits and no deeper than a few hundred levels.")
+_UNPARSABLE_FR = ("Le corps ne peut pas être lu : envoyez du JSON encodé en UTF-8, sans nombre "
+                  "de milliers de chiffres ni imbrication très profonde.")
+
+
 async def http_handler(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
+    if exc.status_code == 400 and detail == _UNPARSABLE:
+        return problem(400, _UNPARSABLE_EN, errors=[
+            {"field": "body", "message": _UNPARSABLE_EN, "message_fr": _UNPARSABLE_FR}])
     return problem(exc.status_code, detail, headers=getattr(exc, "headers", None))

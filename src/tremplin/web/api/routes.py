@@ -40,7 +40,7 @@ PROBLEM = {"description": "Problem details", "content": {PROBLEM_TYPE: {"schema"
                    "status": {"type": "integer"}, "detail": {"type": "string"},
                    "errors": {"type": "array", "items": {"type": "object"}}},
     "required": ["type", "title", "status", "detail"]}}}}
-ERRORS: dict[int | str, dict[str, Any]] = {422: PROBLEM, 503: PROBLEM}
+ERRORS: dict[int | str, dict[str, Any]] = {400: PROBLEM, 413: PROBLEM, 422: PROBLEM, 503: PROBLEM}
 
 MAX_Q = 200
 MAX_LIMIT = 50
