@@ -313,3 +313,22 @@ def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
     finally:
         visit.close()
 
+
+
+@pytest.mark.browser
+def test_review_checkboxes_keep_their_size_in_long_chips(
+        browser: Any, live_server: str) -> None:  # noqa: F811
+    visit = Visit(browser, live_server, 360)
+    page = visit.page
+    try:
+        visit.goto("/parcours/competences")
+        page.fill("#exp-text", "je fais la caisse au supermarché")
+        page.click("button.primary")
+        page.wait_for_url(re.compile(r"revoir=0"))
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.chip input')]
+            .map(i => [i.getBoundingClientRect().width, i.closest('.chip').offsetHeight])""")
+        assert len(sizes) >= 4 and any(h > 50 for _, h in sizes)  # some chips wrap
+        widths = {round(w) for w, _ in sizes}
+        assert len(widths) == 1 and widths.pop() >= 18  # the same target size everywhere
+    finally:
+        visit.close()
