@@ -244,11 +244,16 @@ def test_tracks_say_when_the_choices_leave_nothing(client: SyncClient) -> None:
     assert "Aucune piste avec ces choix" in html and 'value="N" checked' in html
 
 
+COOKIE_NAME = state.COOKIE
+
+
 def test_an_experience_without_words_is_refused_and_an_old_one_is_skipped(client: SyncClient) -> None:
     r = client.post("/parcours/competences/experience", data={"text": "😀😀 ..."})
-    assert r.headers["location"].endswith("err=words")
-    assert state.decode(client.cookies.get(state.COOKIE)).experiences == ()
-    assert "Écris avec des mots" in client.get(r.headers["location"]).text
+    assert r.status_code == 422  # the page comes back at once, the text still in its box
+    assert COOKIE_NAME not in r.headers.get("set-cookie", "")
+    assert "Écris avec des mots" in r.text
+    assert 'aria-invalid="true"' in r.text and 'aria-describedby="exp-error exp-help"' in r.text
+    assert ">😀😀 ...</textarea>" in r.text
     client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     good = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
     assert good
@@ -493,3 +498,19 @@ def test_ending_a_helper_session_offers_to_clear_everything(client: SyncClient) 
     end = html[html.index(str(escape(i18n.messages("fr")["helper_end_heading"]))):]
     assert '<form method="get" action="/effacer">' in end
     assert str(escape(i18n.messages("fr")["helper_end_erase"])) in end
+
+
+def test_forms_land_on_their_result_and_say_what_happened(client: SyncClient) -> None:
+    html = client.get("/parcours/competences").text
+    assert 'action="/parcours/competences#find-heading"' in html  # search results in view
+    bad = client.get("/metiers/D1102", params={"cp": "75"}).text
+    assert 'aria-invalid="true"' in bad and 'aria-describedby="cp-error cp-help"' in bad
+    assert 'id="cp-error"' in bad
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    r = client.post("/parcours/pistes/niveau", data={"level": "4"})
+    assert r.headers["location"] == "/parcours/pistes?ok=level#niveau"
+    level = client.get(r.headers["location"]).text
+    said = str(escape(i18n.messages("fr")["cheer_level"]))
+    assert f'<p class="moved" role="status">{said}</p>' in level
+    r = client.post("/parcours/pistes/domaines", data={"d": ["A"]})
+    assert 'role="status">' in client.get(r.headers["location"]).text

@@ -332,3 +332,32 @@ def test_review_checkboxes_keep_their_size_in_long_chips(
         assert len(widths) == 1 and widths.pop() >= 18  # the same target size everywhere
     finally:
         visit.close()
+
+
+@pytest.mark.browser
+def test_kept_chips_and_the_score_table_read_well_at_320_px(
+        browser: Any, live_server: str) -> None:  # noqa: F811
+    visit = Visit(browser, live_server, 320)
+    page = visit.page
+    try:
+        visit.goto("/parcours/competences")
+        page.fill("#exp-text", "je fais la caisse au supermarché")
+        page.click("button.primary")
+        page.wait_for_url(re.compile(r"revoir=0"))
+        for box in page.locator(".chip input").all()[:3]:
+            box.check()
+        page.locator("form[action='/parcours/competences/revoir'] button[type=submit]").click()
+        page.wait_for_load_state()
+        heights = page.evaluate("""() => [...document.querySelectorAll('.chip button')]
+            .map(b => b.getBoundingClientRect().height)""")
+        assert heights and max(heights) < 48, heights  # "Retirer" on one line, not R/e/t/i/r/e/r
+        visit.goto("/parcours/pistes")
+        code = page.locator("li.card").first.get_attribute("id").removeprefix("job-")
+        visit.goto(f"/comment/metier/{code}")
+        sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth,
+            tables: [...document.querySelectorAll('table.stack')].map(t =>
+                [t.scrollWidth, t.parentElement.clientWidth])})""")
+        assert sizes["page"] <= 320 and sizes["tables"]
+        assert all(width <= room for width, room in sizes["tables"]), sizes
+    finally:
+        visit.close()

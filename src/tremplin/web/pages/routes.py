@@ -37,7 +37,7 @@ router = APIRouter(include_in_schema=False)
 STEPS = ("avatar", "interests", "competences", "explorer")
 CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_down", "start",
           "reviewed_none", "experience_removed", "nothing_kept", "full", "experience_same",
-          "experiences_full", "postcode", "postcode_erased"}
+          "experiences_full", "postcode", "postcode_erased", "level", "domains"}
 MAX_QUERY = 200
 REVIEW_SUGGESTIONS = 8  # competences offered to confirm for one experience (one screen)
 CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
@@ -280,6 +280,14 @@ async def interests_save(request: Request) -> Response:
 
 @router.get("/parcours/competences")
 def competences_page(request: Request, cq: str = "", revoir: str = "") -> Response:
+    return _competences_view(request, cq, revoir)
+
+
+def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
+                      exp_text: str = "", exp_error: str = "", status_code: int = 200,
+                      ) -> Response:
+    """The competences page; a refused experience comes back in its box with the reason
+    next to it (a redirect used to empty the box)."""
     svc = services(request)
     journey = journey_of(request)
     cq = cq.strip()[:MAX_EXPERIENCE_CHARS]
@@ -302,7 +310,8 @@ def competences_page(request: Request, cq: str = "", revoir: str = "") -> Respon
                 review_found=experience_suggestions(svc, to_review.text) if to_review else [],
                 # another alphabet: the tool says it understands it poorly, where it is read
                 review_foreign=to_review is not None and other_script(to_review.text),
-                experiences=list(enumerate(journey.experiences)))
+                experiences=list(enumerate(journey.experiences)),
+                exp_text=exp_text, exp_error=exp_error, status_code=status_code)
 
 
 def _competence(svc: Services, ogr: Any) -> dict[str, Any] | None:
@@ -319,7 +328,7 @@ async def experience_add(request: Request) -> Response:
     if not text:
         return go("/parcours/competences")
     if not has_words(text):  # "..." or emojis alone: nothing to understand
-        return go("/parcours/competences?err=words")
+        return _competences_view(request, exp_text=text, exp_error="words", status_code=422)
     journey = journey_of(request)
     if journey.has_experience(text):  # the same words again (case and spaces aside)
         return go("/parcours/competences?ok=experience_same#exp-heading")
@@ -330,7 +339,7 @@ async def experience_add(request: Request) -> Response:
         journey = state.award(journey, "experience")
         journey = Journey.from_dict(journey.to_dict())  # validate the text (control chars…)
     except ValueError:
-        return go("/parcours/competences?err=text")
+        return _competences_view(request, exp_text=text, exp_error="text", status_code=422)
     # nothing is kept for the person: they tick what they really did on the next screen
     return go(f"/parcours/competences?ok=experience&revoir={len(journey.experiences) - 1}#revoir",
               journey)
@@ -466,7 +475,7 @@ async def study_level(request: Request) -> Response:
     level = state.form_int(form.get("level", ""), 1)
     journey = replace(journey_of(request),
                       max_level=level if level in STUDY_LEVEL_WORDS else None)
-    return go("/parcours/pistes#niveau", journey)  # back where the choice was made
+    return go("/parcours/pistes?ok=level#niveau", journey)  # back where the choice was made
 
 
 @router.post("/parcours/pistes/domaines")
@@ -476,7 +485,8 @@ async def avoided_domains(request: Request) -> Response:
     form = await request.form()
     known = {g["code"] for g in services(request).job_domains()}
     picked = sorted({str(v) for k, v in form.multi_items() if k == "d" and str(v) in known})
-    return go("/parcours/pistes#domaines", replace(journey_of(request), avoid=tuple(picked)))
+    return go("/parcours/pistes?ok=domains#domaines",
+              replace(journey_of(request), avoid=tuple(picked)))
 
 
 @router.post("/parcours/pistes/code-postal")
