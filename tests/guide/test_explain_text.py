@@ -79,3 +79,19 @@ def test_word_similarity_with_the_real_model() -> None:
     assert same.similarity > far.similarity
     assert same.verdict in ("same", "close") and far.verdict in ("far", "related")
     assert 0 < far.similarity < same.similarity <= 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_explanations_of_the_tool_are_written_in_short_sentences(lang: str) -> None:
+    # easy-to-read writing: one idea a sentence (one sentence was 82 words long)
+    import json
+    import re
+    from pathlib import Path
+
+    import tremplin.guide as guide
+
+    path = Path(guide.__file__).parent / "messages" / f"explain.{lang}.json"
+    sections = json.loads(path.read_text(encoding="utf-8"))["sections"]
+    sentences = [s for sec in sections for p in sec["paragraphs"]
+                 for s in re.split(r"(?<=[.!?])\s+", p)]
+    assert sentences and max(len(s.split()) for s in sentences) <= 26

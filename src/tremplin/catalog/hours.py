@@ -21,8 +21,8 @@ _TIMES_PART = re.compile(r"^\d{1,2}:\d\d-\d{1,2}:\d\d(?:,\d{1,2}:\d\d-\d{1,2}:\d
 
 def _time(hhmm: str, lang: str) -> str:
     hours, minutes = hhmm.split(":")
-    if lang == "fr":
-        return f"{int(hours)} h" + ("" if minutes == "00" else f" {minutes}")
+    if lang == "fr":  # no-break spaces: "13 h 30" never splits across two lines
+        return f"{int(hours)}\u00a0h" + ("" if minutes == "00" else f"\u00a0{minutes}")
     return f"{int(hours)}:{minutes}"
 
 
