@@ -293,16 +293,21 @@ def test_language_switch_keeps_the_fragment(browser: Any, live_server: str) -> N
         visit.close()
 
 
+def _tell(visit: Visit, text: str) -> None:
+    """Write an experience on the page, and wait for its review screen."""
+    visit.goto("/parcours/competences")
+    visit.page.fill("#exp-text", text)
+    visit.page.click("button.primary")
+    visit.page.wait_for_url(re.compile(r"revoir=0"))
+
+
 @pytest.mark.browser
 def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
         browser: Any, live_server: str) -> None:  # noqa: F811
     visit = Visit(browser, live_server, 360)
     page = visit.page
     try:
-        visit.goto("/parcours/competences")
-        page.fill("#exp-text", "je répare des vélos")
-        page.click("button.primary")
-        page.wait_for_url(re.compile(r"revoir=0"))
+        _tell(visit, "je répare des vélos")
         visit.goto("/parcours/pistes")
         page.locator("ol.cards > li").nth(1).locator("button[value='-1']").click()
         page.wait_for_url(re.compile(r"ok=thumbs_down#job-"))
@@ -314,17 +319,13 @@ def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
         visit.close()
 
 
-
 @pytest.mark.browser
 def test_review_checkboxes_keep_their_size_in_long_chips(
         browser: Any, live_server: str) -> None:  # noqa: F811
     visit = Visit(browser, live_server, 360)
     page = visit.page
     try:
-        visit.goto("/parcours/competences")
-        page.fill("#exp-text", "je fais la caisse au supermarché")
-        page.click("button.primary")
-        page.wait_for_url(re.compile(r"revoir=0"))
+        _tell(visit, "je fais la caisse au supermarché")
         sizes = page.evaluate("""() => [...document.querySelectorAll('.chip input')]
             .map(i => [i.getBoundingClientRect().width, i.closest('.chip').offsetHeight])""")
         assert len(sizes) >= 4 and any(h > 50 for _, h in sizes)  # some chips wrap
@@ -340,10 +341,7 @@ def test_kept_chips_and_the_score_table_read_well_at_320_px(
     visit = Visit(browser, live_server, 320)
     page = visit.page
     try:
-        visit.goto("/parcours/competences")
-        page.fill("#exp-text", "je fais la caisse au supermarché")
-        page.click("button.primary")
-        page.wait_for_url(re.compile(r"revoir=0"))
+        _tell(visit, "je fais la caisse au supermarché")
         for box in page.locator(".chip input").all()[:3]:
             box.check()
         page.locator("form[action='/parcours/competences/revoir'] button[type=submit]").click()
