@@ -514,3 +514,9 @@ def test_forms_land_on_their_result_and_say_what_happened(client: SyncClient) ->
     assert f'<p class="moved" role="status">{said}</p>' in level
     r = client.post("/parcours/pistes/domaines", data={"d": ["A"]})
     assert 'role="status">' in client.get(r.headers["location"]).text
+
+
+def test_each_questionnaire_screen_has_its_own_page_title(client: SyncClient) -> None:
+    titles = {re.search(r"<title>([^<]*)</title>", client.get(
+        "/parcours/gouts", params={"page": n}).text).group(1) for n in (1, 2)}  # type: ignore[union-attr]
+    assert len(titles) == 2 and all("Écran" in t for t in titles)
