@@ -214,9 +214,9 @@ def test_explanations_in_english_say_the_same_thing(index: RecommendIndex) -> No
     assert "You already have about" in texts and "%" in texts and " %" not in texts
     assert "Social (helping others)" in en[0].why.interest
     notes = [n for r in en for n in r.why.notes]
-    assert any("above the chosen study level" in n for n in notes)
+    assert any("more study than the level you chose" in n for n in notes)
     guessed = "Some competences come from what you wrote. The tool guessed them."
-    assert all(n.startswith(guessed) or re.match(r"(\d+ trainings|1 training) above", n)
+    assert all(n.startswith(guessed) or re.match(r"(\d+ trainings need|1 training needs) more study", n)
                or n.startswith("The data does not say what study level") for n in notes)
 
 

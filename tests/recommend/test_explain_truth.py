@@ -112,7 +112,10 @@ def test_the_same_answer_everywhere_is_no_preference(value: float) -> None:
 ])
 def test_postcodes_are_checked_as_the_pages_and_the_api_check_them(postcode: str,
                                                                    valid: bool) -> None:
-    from tremplin.guide.journey import POSTCODE
+    from tremplin.guide import journey
+    from tremplin.recommend.profile import POSTCODE
+
+    assert journey.POSTCODE is POSTCODE  # one rule for the pages, journeys and profiles
     from tremplin.recommend import Constraints, ProfileError
 
     assert bool(POSTCODE.fullmatch(postcode)) == valid

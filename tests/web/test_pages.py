@@ -432,7 +432,9 @@ def _card_html(html: str, code: str) -> str:
 
 
 def test_a_text_in_another_alphabet_is_said_to_be_poorly_understood(client: SyncClient) -> None:
-    warning = str(escape(i18n.messages("fr")["review_foreign"]))
+    from tremplin.recommend.wording import say
+
+    warning = str(escape(say("fr", "other_script")))  # the engine's own sentence
     r = client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     assert warning not in client.get(r.headers["location"]).text
     r = client.post("/parcours/competences/experience", data={"text": "كنت أساعد أبي في المخبز"})

@@ -31,7 +31,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tremplin.recommend.profile import POSTCODE
 from tremplin.recommend.riasec import QUESTION_IDS as RIASEC_QUESTION_IDS
+from tremplin.recommend.text import forbidden_character, same_text_key
 
 JOURNEY_VERSION = 1
 
@@ -103,7 +105,6 @@ QUESTION_ID = re.compile("|".join(q.upper() for q in RIASEC_QUESTION_IDS))
 JOB_CODE = re.compile(r"[A-N][0-9]{4}")
 CENTRE_CODE = re.compile(r"[1-9][0-9]?")  # ROME numbers its interest centres 1..30
 GRAND_DOMAIN = re.compile(r"[A-Z]")  # ROME grand domains are single letters (A..N in v4)
-POSTCODE = re.compile(r"[0-9]{5}")
 
 MAX_RIASEC_ANSWERS = len(RIASEC_QUESTION_IDS)
 MAX_CENTRES = 30
@@ -134,7 +135,6 @@ TOP_KEYS = (
 )
 
 # Bidirectional overrides / isolates can disguise text (e.g. a note that reads differently).
-_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
 class JourneyError(ValueError):
@@ -281,6 +281,12 @@ class Journey:
             scores[qid[0]] += answer
         return scores
 
+    @property
+    def tastes_alike(self) -> bool:
+        """Interest questions answered, every letter alike (all "pas du tout", or all the
+        same): the answers tell no preference."""
+        return bool(self.riasec) and len(set(self.riasec_scores().values())) == 1
+
     def has_experience(self, text: str) -> bool:
         """Whether an experience with the same words is already there (spaces, case and
         accents written in another Unicode form aside): the same experience is told once."""
@@ -352,15 +358,12 @@ def clean_text(value: object, path: str, max_chars: int, *, multiline: bool = Tr
             f"Text too long (at most {max_chars} characters)", path,
         )
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
-    for ch in text:
-        if ch in "\n\t" and multiline:
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn") or ch in _BIDI:
-            raise _fail(
-                f"Caractère interdit U+{ord(ch):04X} (caractère de contrôle ou invisible)",
-                f"Forbidden character U+{ord(ch):04X} (control or invisible character)", path,
-            )
+    ch = forbidden_character(text, "\n\t" if multiline else "")
+    if ch is not None:
+        raise _fail(
+            f"Caractère interdit U+{ord(ch):04X} (caractère de contrôle ou invisible)",
+            f"Forbidden character U+{ord(ch):04X} (control or invisible character)", path,
+        )
     if len(text) > max_chars:
         raise _fail(
             f"Texte trop long ({len(text)} caractères, au plus {max_chars})",
@@ -501,11 +504,6 @@ def parse_journey(data: object) -> Journey:
             "shorten the notes or experiences", "notes",
         )
     return journey
-
-
-def same_text_key(text: str) -> str:
-    """A text as compared for duplicates: NFC, runs of spaces as one, trimmed, case folded."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def sorted_centres(codes: Any) -> tuple[str, ...]:

@@ -293,7 +293,7 @@ def _text_of(item: object, lang: str) -> str:
 def interests_in_words(journey: Journey, lang: str = "fr", top: int = 3) -> list[Interest]:
     i = 1 if lang == "en" else 0
     scores = journey.riasec_scores()
-    if len(set(scores.values())) == 1:  # every letter alike: no preference to tell
+    if journey.tastes_alike:  # no preference to tell
         return []
     ranked = sorted((s, -idx, letter) for idx, (letter, s) in enumerate(scores.items()) if s > 0)
     out = []
@@ -579,7 +579,7 @@ def build_summary(
         labels=dict(LABELS[lang]),
         avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
-        interests_flat=bool(journey.riasec) and len(set(journey.riasec_scores().values())) == 1,
+        interests_flat=journey.tastes_alike,
         shared_notes=shared,
         centres=_centre_labels(catalog, journey),
         avoid=_avoided_labels(catalog, journey),

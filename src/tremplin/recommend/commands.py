@@ -155,10 +155,11 @@ def _help_places(postcode: str | None) -> list[dict[str, Any]] | None:
         return None
     from dataclasses import asdict
 
-    from tremplin.catalog.read import open_catalog
     from tremplin.guide.summary import nearby_places
+    from tremplin.recommend.index import get_index
 
-    return [asdict(p) for p in nearby_places(open_catalog(), postcode)]
+    # the catalog the recommendations were read from, already open
+    return [asdict(p) for p in nearby_places(get_index().catalog, postcode)]
 
 
 def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None:

@@ -123,7 +123,7 @@ class RecommendIndex:
         self.experience_memo: OrderedDict[tuple[str, tuple[int, ...]], list[tuple[int, float]]] = (
             OrderedDict())
         self.fuzzy_memo: dict[str, str | None] = {}
-        self.min_levels: dict[str, int] | None = None
+        self.entry_levels: dict[str, int] | None = None  # see levels.entry_levels
         self.centre_links: CentreLinks | None = None  # interest centres and their jobs
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()

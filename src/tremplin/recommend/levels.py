@@ -14,7 +14,7 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
     brevet of a clerc d'huissier). Else the lowest of its ONISEP trainings' levels, its
     ONISEP métiers' minimum access levels and the diplomas ROME lists for it. Jobs none of
     these speak of are absent (the constraint keeps them, and says so)."""
-    if index.min_levels is None:
+    if index.entry_levels is None:
         stated = {str(code): access_level(str(text))
                   for code, text in index.catalog.query("SELECT code, access FROM jobs")}
         lowest: dict[str, int] = {}
@@ -40,5 +40,5 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
         for code, level in stated.items():
             if level is not None and code in index.job_pos:
                 lowest[code] = level
-        index.min_levels = lowest
-    return index.min_levels
+        index.entry_levels = lowest
+    return index.entry_levels

@@ -13,13 +13,13 @@ nothing is truncated silently):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.riasec import LETTERS
+from tremplin.recommend.text import forbidden_character, same_text_key
 
 MAX_COMPETENCES = 150
 MAX_EXPERIENCES = 20
@@ -32,7 +32,7 @@ STUDY_LEVELS = (3, 4, 5, 6, 7, 8)  # niveaux de certification: 3 = CAP ... 8 = d
 
 # 5 digits, as the pages and the API's /places check it ("2A004" is a Corsican commune
 # code, not a postcode; one that no place holds simply finds none, and says so)
-_POSTCODE = re.compile(r"^[0-9]{5}$")
+POSTCODE = re.compile(r"[0-9]{5}")  # checked with fullmatch, here, in journeys and pages
 _DOMAIN = re.compile(r"^[A-N](?:\d{2})?$")
 
 
@@ -57,10 +57,7 @@ def check_experience_text(text: object, where: str = "text") -> str:
             "into several experiences or shorten it.", field=where,
             fr=f"Une expérience fait {len(text)} caractères ({MAX_EXPERIENCE_CHARS} au "
             "maximum) : coupez-la en plusieurs expériences ou raccourcissez-la.")
-    # control characters, and the bidi embeddings, overrides and isolates that can make a
-    # text read backwards (the journey refuses the same ones)
-    control = next((c for c in text if (unicodedata.category(c) == "Cc" and c not in "\n\r\t")
-                    or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"), None)
+    control = forbidden_character(text, "\n\r\t")
     if control is not None:
         raise ProfileError(
             f"{where} holds a control or bidi character (U+{ord(control):04X}): send plain text.",
@@ -316,7 +313,7 @@ def validate(p: Profile) -> None:
         if not isinstance(e, Experience):
             raise ProfileError(f"experiences[{i}] must be an Experience.", field=f"experiences[{i}]")
         check_experience_text(e.text, where)
-        key = " ".join(unicodedata.normalize("NFC", e.text).split()).casefold()
+        key = same_text_key(e.text)
         if key in seen:  # counted twice, it would weigh twice in the ranking
             raise ProfileError(
                 f"experiences[{i}] repeats experiences[{seen[key]}]: give each experience once.",
@@ -367,7 +364,7 @@ def validate(p: Profile) -> None:
                 f"Avoided domain {d!r} is not a ROME grand domain letter (A..N) or a domain code "
                 "such as 'K13'.", field="constraints.avoided_domains",
                 fr=f"Domaine à éviter inconnu : « {d} » (une lettre A à N ou un code comme K13).")
-    if cons.postcode is not None and not _POSTCODE.match(cons.postcode):
+    if cons.postcode is not None and not POSTCODE.fullmatch(cons.postcode):
         raise ProfileError(f"Postcode {cons.postcode!r} is not a French postcode (5 digits).",
                            field="constraints.postcode",
                            fr=f"Le code postal « {cons.postcode} » n'est pas valide (5 chiffres).")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from tremplin.recommend.arabic import arabic_glossary
 
@@ -369,7 +370,25 @@ def latin_share(text: str) -> float:
     return latin / len(letters)
 
 
+@lru_cache(maxsize=4096)
 def other_script(text: str) -> bool:
     """Mostly written in another alphabet than the Latin one (Arabic, Cyrillic…): the engine
     still tries, and says that its ideas may be wrong."""
     return latin_share(text) < 0.5
+
+
+# Bidi embeddings, overrides and isolates: they can make a text read backwards.
+_BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+
+
+def forbidden_character(text: str, allowed: str = "\n\t") -> str | None:
+    """The first character a free text may not hold (control, surrogate, private-use,
+    unassigned or bidi override), or None. Experiences in a profile and every text of a
+    journey are checked by this one rule."""
+    return next((c for c in text if c not in allowed and (
+        unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") or c in _BIDI)), None)
+
+
+def same_text_key(text: str) -> str:
+    """A text as compared for duplicates: NFC, runs of spaces as one, trimmed, case folded."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()

@@ -59,10 +59,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "you_then": ", puis ",
         "shared": "Point commun : {letters}.",
         "elsewhere": "Tes goûts sont plutôt ailleurs.",
-        "trainings_hidden": "{n} formations au-dessus du niveau d'études choisi ne sont pas "
-                            "affichées.",
-        "trainings_hidden_one": "1 formation au-dessus du niveau d'études choisi n'est pas "
-                                "affichée.",
+        "trainings_hidden": "{n} formations demandent plus d'études que le niveau choisi. "
+                            "Elles ne sont pas montrées.",
+        "trainings_hidden_one": "1 formation demande plus d'études que le niveau choisi. Elle "
+                                "n'est pas montrée.",
         "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. "
                          "Il reste donc dans la liste.",
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a "
@@ -123,8 +123,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "you_then": ", then ",
         "shared": "In common: {letters}.",
         "elsewhere": "What you like lies rather elsewhere.",
-        "trainings_hidden": "{n} trainings above the chosen study level are not shown.",
-        "trainings_hidden_one": "1 training above the chosen study level is not shown.",
+        "trainings_hidden": "{n} trainings need more study than the level you chose. They are "
+                            "not shown.",
+        "trainings_hidden_one": "1 training needs more study than the level you chose. It is "
+                                "not shown.",
         "level_unknown": "The data does not say what study level this job needs. So it stays "
                          "in the list.",
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check "

@@ -21,6 +21,7 @@ from tremplin.guide.summary import nearby_places
 from tremplin.recommend.centres import centre_links
 from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
+from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import has_words
 from tremplin.recommend.suggest import describe_item, suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
@@ -227,6 +228,10 @@ class Services:
     def recommend(self, profile: Any, limit: int = 10, lang: str = "fr") -> list[dict[str, Any]]:
         self.recommend_index()  # ServiceUnavailable when the index is missing
         return [plain(r) for r in rec.recommend(profile, limit, self.catalog, lang=lang)]
+
+    def entry_level(self, code: str) -> int | None:
+        """The lowest study level (3..8) a job can be entered from, None when unknown."""
+        return entry_levels(self.recommend_index()).get(code)
 
     def help_places(self, postcode: str) -> list[dict[str, Any]]:
         """The few places near a postcode that the summary shows too."""

@@ -37,26 +37,27 @@ def split_sentences(text: str, keep: Any = ()) -> list[str]:
     return out
 
 
-def split_notes(why: dict[str, Any], lang: str) -> tuple[int, list[str]]:
-    """The engine's notes on a suggestion: (trainings hidden by the study level, the others).
-    The trainings note belongs next to the trainings it speaks of, not on a page without them."""
+def split_notes(why: dict[str, Any], lang: str) -> tuple[str, list[str]]:
+    """The engine's notes on a suggestion: (the one on trainings hidden by the study level,
+    or "", the others). That one belongs next to the trainings it speaks of, not on a page
+    without them."""
     hidden = int(why.get("trainings_hidden") or 0)
-    note = wording.trainings_hidden_note(lang, hidden) if hidden else None
-    return hidden, [str(n) for n in why.get("notes") or () if n != note]
+    note = wording.trainings_hidden_note(lang, hidden) if hidden else ""
+    return note, [str(n) for n in why.get("notes") or () if n != note]
 
 
 def track_view(rec: dict[str, Any], lang: str) -> dict[str, Any]:
     """A copy of a suggestion with what its card shows (the row may sit in a shared cache):
     the interest explanation cut into short sentences, with the French labels they quote,
-    the trainings hidden by the study level, and the other notes."""
+    the note on trainings hidden by the study level, and the other notes."""
     why = rec.get("why") or {}
     french = [str(c.get("label")) for c in why.get("interest_centres") or ()
               if isinstance(c, dict) and c.get("label")]
-    hidden, notes = split_notes(why, lang)
+    trainings_note, notes = split_notes(why, lang)
     # what concerns every card the page says once, above them
     once = {wording.say(lang, "guessed"), wording.say(lang, "other_script")}
     return {**rec, "why_lines": split_sentences(str(why.get("interest") or ""), french),
-            "why_french": french, "hidden_trainings": hidden, "notes": notes,
+            "why_french": french, "trainings_note": trainings_note, "notes": notes,
             "card_notes": [n for n in notes if n not in once]}
 
 
@@ -64,7 +65,7 @@ def empty_reason(journey: Journey) -> str:
     """Why a journey gives the engine nothing to work with: 'all_no' when every answer about
     tastes was "pas du tout" (quest 1 is done, it just says nothing), 'all_same' when they
     were all alike otherwise (no preference either), else 'nothing'."""
-    if journey.riasec and len(set(journey.riasec_scores().values())) == 1:
+    if journey.tastes_alike:
         return "all_same" if any(journey.riasec.values()) else "all_no"
     return "nothing"
 

@@ -199,10 +199,8 @@ def _absent_reason(svc: Services, journey: Journey, code: str) -> dict[str, Any]
         label = next((g["label"] for g in svc.job_domains() if g["code"] == code[:1]), code[:1])
         return {"why": "domain", "domain": label}
     if journey.max_level is not None:
-        from tremplin.recommend.levels import entry_levels
-
         try:
-            lowest = entry_levels(svc.recommend_index()).get(code)
+            lowest = svc.entry_level(code)
         except ServiceUnavailable:
             lowest = None
         if lowest is not None and lowest > journey.max_level:
@@ -250,6 +248,7 @@ def _helper_page(request: Request, *, note: str = "", error: str = "",
     return page(request, "helper.html", nav="helper", helper=helper_on(request),
                 notes=list(journey.notes), note=note, error=error, status_code=status_code,
                 max_notes=MAX_NOTES, max_chars=MAX_NOTE_CHARS,
+                room_used=state.used_percent(journey),  # of the cookie; only this page says it
                 saved=request.query_params.get("ok") == "note")
 
 

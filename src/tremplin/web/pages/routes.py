@@ -17,15 +17,15 @@ from tremplin.guide.journey import (
     JOB_CODE,
     MAX_EXPERIENCE_CHARS,
     MAX_EXPERIENCES,
-    POSTCODE,
     QUESTION_ID,
     STUDY_LEVEL_WORDS,
     Experience,
     Journey,
     sorted_centres,
 )
-from tremplin.recommend.profile import has_words
+from tremplin.recommend.profile import POSTCODE, has_words
 from tremplin.recommend.text import other_script
+from tremplin.recommend.wording import say
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
 from tremplin.web.pages.cards import empty_reason, in_page_order, only_alike_tastes, track_view
@@ -89,7 +89,6 @@ def page(request: Request, name: str, **ctx: Any) -> Response:
     journey = journey_of(request)
     ctx.setdefault("progress", progress(journey))
     ctx.setdefault("cheer", cheer(request))
-    ctx.setdefault("room_used", state.used_percent(journey))  # of the cookie (helper page)
     i = 1 if request.state.lang == "en" else 0
     ctx.setdefault("badge_names", {b: names[i] for b, names in BADGES.items()})
     return render(request, name, **ctx)
@@ -308,10 +307,17 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 kept=[k for k in kept if k], unavailable=unavailable,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
                 review_found=experience_suggestions(svc, to_review.text) if to_review else [],
-                # another alphabet: the tool says it understands it poorly, where it is read
-                review_foreign=to_review is not None and other_script(to_review.text),
+                # another alphabet: the engine's own warning, where the person reads the review
+                foreign_note=_foreign_note(request, [to_review] if to_review else []),
                 experiences=list(enumerate(journey.experiences)),
                 exp_text=exp_text, exp_error=exp_error, status_code=status_code)
+
+
+def _foreign_note(request: Request, experiences: Any) -> str:
+    """The engine's warning about texts in another alphabet, when one of these is, else ""."""
+    if any(other_script(e.text) for e in experiences):
+        return say(request.state.lang, "other_script")
+    return ""
 
 
 def _competence(svc: Services, ogr: Any) -> dict[str, Any] | None:
@@ -460,7 +466,7 @@ def tracks_page(request: Request) -> Response:
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
                     max_level=journey.max_level, domains=domains, avoid=journey.avoid,
                     postcode=journey.postcode or "", cp_bad=cp_bad,
-                    foreign=any(other_script(e.text) for e in journey.experiences),
+                    foreign_note=_foreign_note(request, journey.experiences),
                     unreviewed=[i for i, e in enumerate(journey.experiences)
                                 if e.text and not e.checked])
     if recs and "explorer" not in journey.badges:
