@@ -264,6 +264,10 @@ def test_refused_profiles_name_the_field_in_both_languages(client: SyncClient) -
     error = body["errors"][0]
     assert error["field"] == "profile.experiences[1].text"
     assert "no words" in error["message"] and "aucun mot" in error["message_fr"]
+    nothing = assert_problem(client.post("/api/v1/recommendations", json={
+        "profile": {"experiences": [{"text": "zzz qwerty"}]}}), 422)["errors"][0]
+    assert nothing["field"] == "profile.experiences[0].text"
+    assert "does not say" in nothing["message"] and "« zzz qwerty »" in nothing["message_fr"]
     empty = assert_problem(client.post("/api/v1/recommendations", json={"profile": {}}), 422)
     assert empty["errors"][0]["field"] == "profile"
     bad_json = assert_problem(client.post("/api/v1/recommendations", content=b'{"profile": {',

@@ -522,3 +522,18 @@ def test_each_questionnaire_screen_has_its_own_page_title(client: SyncClient) ->
     titles = {re.search(r"<title>([^<]*)</title>", client.get(
         "/parcours/gouts", params={"page": n}).text).group(1) for n in (1, 2)}  # type: ignore[union-attr]
     assert len(titles) == 2 and all("Écran" in t for t in titles)
+
+
+def test_an_experience_that_says_nothing_gets_an_invitation_and_an_old_one_is_skipped(
+        client: SyncClient) -> None:
+    r = client.post("/parcours/competences/experience", data={"text": "jsp"})
+    assert r.status_code == 422 and COOKIE_NAME not in r.headers.get("set-cookie", "")
+    assert "Pas d&#39;idée ? Ce n&#39;est pas grave." in r.text and ">jsp</textarea>" in r.text
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    good = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
+    assert good
+    # an imported journey holding "test" keeps the tracks of what it really says
+    journey = state.decode(client.cookies.get(state.COOKIE))
+    old = replace(journey, experiences=(Experience("test"), *journey.experiences))
+    client.cookies.set(state.COOKIE, state.encode(old))
+    assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good

@@ -4,7 +4,8 @@ Documented limits (a profile over them is refused with a ProfileError that says 
 nothing is truncated silently):
 - at most MAX_COMPETENCES chosen competence / savoir codes;
 - at most MAX_EXPERIENCES experiences, each 1..MAX_EXPERIENCE_CHARS characters holding at
-  least MIN_EXPERIENCE_LETTERS letters (in any script);
+  least MIN_EXPERIENCE_LETTERS letters (in any script) and more than "I don't know",
+  greetings or random keys (`text.says_nothing`);
 - at most MAX_CONFIRMED_PER_EXPERIENCE confirmed and MAX_REMOVED_PER_EXPERIENCE removed codes
   per experience;
 - at most MAX_INTEREST_CENTRES interest centres and MAX_AVOIDED_DOMAINS avoided domains.
@@ -19,7 +20,7 @@ from typing import Any
 
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.riasec import LETTERS
-from tremplin.recommend.text import forbidden_character, same_text_key
+from tremplin.recommend.text import forbidden_character, same_text_key, says_nothing
 
 MAX_COMPETENCES = 150
 MAX_EXPERIENCES = 20
@@ -69,7 +70,19 @@ def check_experience_text(text: object, where: str = "text") -> str:
             "words, in any language.", field=where,
             fr="Une expérience ne contient aucun mot : décrivez en quelques mots ce que vous "
             "avez fait, dans la langue de votre choix.")
+    if says_nothing(text):
+        raise ProfileError(
+            f"{where} does not say what was done ({text.strip()[:40]!r} reads as 'I don't "
+            "know', a greeting or random keys): describe one thing done, even a small one, "
+            "such as 'I look after my little brother'.", field=where,
+            fr=f"Une expérience ne dit pas ce qui a été fait (« {text.strip()[:40]} ») : "
+            "décrivez une chose faite, même petite, par exemple « je garde mon petit frère ».")
     return text
+
+
+def describes_something(text: str) -> bool:
+    """Whether an experience text can be matched: letters, and more than "jsp" or "test"."""
+    return has_words(text) and not says_nothing(text)
 
 
 def _code(value: object, where: str) -> int:

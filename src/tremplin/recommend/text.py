@@ -392,3 +392,46 @@ def forbidden_character(text: str, allowed: str = "\n\t") -> str | None:
 def same_text_key(text: str) -> str:
     """A text as compared for duplicates: NFC, runs of spaces as one, trimmed, case folded."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+# Words that, alone, say nothing about what someone did: "I don't know", "nothing", greetings,
+# chat fillers, "test". A text made only of them (or of keys hit at random) is answered with
+# an invitation to tell one thing instead of jobs matched to nothing (folded, without accents).
+_SAYS_NOTHING = _words("""
+je j ne n m d c est sais sait sai pas rien aucun aucune idee idees jsp jsais chais chepa jpp
+quoi dire ecrire mettre importe comme ca sa euh heu hmm bah ben bof voila trop bien cool nul
+ennuie merci stp svp lol mdr ptdr xd ok okay oui ouais non nan bonjour salut coucou
+hello hi hey test tests essai blabla
+i don't dont know idk nothing no yes nope dunno whatever
+""")
+# Keyboard rows (AZERTY and QWERTY), read either way: "qsdf", "azerty", "lkj".
+_KEY_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouy")
+
+
+def _random_keys(word: str) -> bool:
+    """A word typed at random: a run of a keyboard row ("qwerty"), one letter or one
+    syllable repeated ("zzz", "hahaha"), or a vowel-less group typed twice ("kjhkjh")."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    if any(word in row or word in row[::-1] for row in _KEY_ROWS):
+        return True
+    for size in (1, 2, 3):
+        repeats, rest = divmod(len(word), size)
+        chunk = word[:size]
+        if rest == 0 and repeats >= 2 and chunk * repeats == word and (
+                repeats >= 3 or not _VOWELS & set(chunk)):
+            return True
+    return False
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a Latin-script text holds only "I don't know", greetings, fillers or random
+    keys ("jsp", "rien", "test", "zzz qwerty"): matching it would suggest jobs at random."""
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", fold(text).replace("’", "'"))
+    return bool(words) and not other_script(text) and all(
+        _empty_word(w) or all(_empty_word(part) for part in w.split("'")) for w in words)
+
+
+def _empty_word(word: str) -> bool:
+    return word in _SAYS_NOTHING or _random_keys(word)

@@ -22,7 +22,7 @@ from tremplin.recommend.centres import centre_links
 from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
 from tremplin.recommend.levels import entry_levels
-from tremplin.recommend.profile import has_words
+from tremplin.recommend.profile import describes_something
 from tremplin.recommend.suggest import describe_item, suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
 
@@ -190,8 +190,9 @@ class Services:
         experiences = []
         loose: list[int] = ok(journey.competences)
         for e in journey.experiences:
-            # a text without words (an older cookie, an imported file) would void the profile
-            if e.text and has_words(e.text):
+            # a text without words or saying nothing ("jsp"; an older cookie, an imported
+            # file) would void the profile
+            if e.text and describes_something(e.text):
                 # once the person went through the suggestions, what they kept is all that
                 # counts, even nothing; before that, the engine guesses (and says so)
                 experiences.append({"text": e.text, "confirmed_competences": ok(e.competences),

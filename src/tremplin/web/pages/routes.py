@@ -24,7 +24,7 @@ from tremplin.guide.journey import (
     sorted_centres,
 )
 from tremplin.recommend.profile import POSTCODE, has_words
-from tremplin.recommend.text import other_script
+from tremplin.recommend.text import other_script, says_nothing
 from tremplin.recommend.wording import say
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
@@ -335,6 +335,8 @@ async def experience_add(request: Request) -> Response:
         return go("/parcours/competences")
     if not has_words(text):  # "..." or emojis alone: nothing to understand
         return _competences_view(request, exp_text=text, exp_error="words", status_code=422)
+    if says_nothing(text):  # "jsp", "test", "zzz qwerty": jobs matched to that are noise
+        return _competences_view(request, exp_text=text, exp_error="nothing", status_code=422)
     journey = journey_of(request)
     if journey.has_experience(text):  # the same words again (case and spaces aside)
         return go("/parcours/competences?ok=experience_same#exp-heading")
