@@ -60,9 +60,17 @@ def test_items_split_by_kind_with_core_flags(mini: Catalog) -> None:
 
 
 def test_onisep_links_reach_descendant_fiches_and_trainings(mini: Catalog) -> None:
-    # MET.1 names ROME v3 D1102: linked to D1102 itself and to D1199, which descends from it.
-    assert [o.id for o in mini.onisep_jobs_for("D1199")] == ["MET.1"]
+    # MET.1 names ROME v3 D1102: linked to D1102 itself and to D1199, which descends from it;
+    # only D1102's titles share the métier's words ("boulanger", not "fournier")
+    assert mini.query("SELECT job_code, title_fit FROM onisep_job_links WHERE onisep_id = 'MET.1'"
+                      " ORDER BY 1") == [("D1102", 1), ("D1199", 0)]
+    assert [o.id for o in mini.onisep_jobs_for("D1102")] == ["MET.1"]
+    assert mini.onisep_jobs_for("D1199") == []
+    # D1199 has no métier of its own: it gets the boulanger's trainings, saying through which
+    close = mini.trainings_for_job("D1199")
+    assert close and {t.via for t in close} == {("boulanger/ère",)}
     trainings = mini.trainings_for_job("D1102")
+    assert all(t.via == () for t in trainings)
     # FOR.2 comes from the métier's formations_min_requise; ordered by level.
     assert [(t.id, t.level_number) for t in trainings] == [("FOR.1", 3), ("FOR.2", 4)]
     assert trainings[0].rncp_url.endswith("/rncp/1/") and trainings[1].rncp_url == ""

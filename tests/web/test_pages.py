@@ -537,3 +537,26 @@ def test_an_experience_that_says_nothing_gets_an_invitation_and_an_old_one_is_sk
     old = replace(journey, experiences=(Experience("test"), *journey.experiences))
     client.cookies.set(state.COOKIE, state.encode(old))
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good
+
+
+def test_trainings_found_through_a_neighbouring_job_say_so_next_to_them(client: SyncClient) -> None:
+    def trainings_section(code: str) -> str:
+        html = client.get(f"/metiers/{code}").text
+        start = html.index('id="train-heading"')
+        return html[start:html.index("</section>", start)]
+
+    note = "L&#39;ONISEP ne décrit pas ce métier à part."
+    repairer = trainings_section("I1407")  # ONISEP names no métier of this fiche
+    assert note in repairer and "dépanneur/euse en électroménager" in repairer
+    assert note not in trainings_section("I1402")  # its own métier: its own trainings
+
+
+def test_the_tracks_card_puts_the_neighbouring_job_note_by_the_trainings() -> None:
+    from tremplin.recommend.wording import trainings_via_note
+    from tremplin.web.pages.cards import track_view
+
+    note = trainings_via_note("fr", ["dépanneur/euse en électroménager"])
+    why = {"trainings": [{"title": "bac pro X", "via": ["dépanneur/euse en électroménager"]}],
+           "trainings_hidden": 0, "notes": [note, "Autre chose."]}
+    view = track_view({"why": why}, "fr")
+    assert view["trainings_note"] == note and view["notes"] == ["Autre chose."]

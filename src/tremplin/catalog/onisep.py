@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tremplin.catalog.errors import DataError
 from tremplin.catalog.htmltext import html_to_text
+from tremplin.catalog.onisep_fit import link_rows
 from tremplin.catalog.record import Progress, SourceRecord
 from tremplin.catalog.sources import find_one
 
@@ -54,8 +55,9 @@ def import_onisep(db: sqlite3.Connection, folder: Path, progress: Progress) -> S
     published = _date_from_name(metiers_path)
     record = SourceRecord("onisep", published or "unknown", published, LICENCE, CREDIT)
     progress("ONISEP: métiers")
-    required_trainings = _import_metiers(db, record.used(metiers_path), record)
-    _import_rome_table(db, folder, record)
+    required_trainings, pairs = _import_metiers(db, record.used(metiers_path), record)
+    pairs += _rome_table_pairs(db, folder, record)
+    _insert_links(db, pairs, record)
     progress("ONISEP: formations")
     _import_trainings(db, record.used(formations_path), record, required_trainings)
     return record
@@ -72,12 +74,15 @@ def _rome_targets(db: sqlite3.Connection) -> dict[str, list[str]]:
     return {v3: sorted(codes) for v3, codes in targets.items()}
 
 
-def _import_metiers(db: sqlite3.Connection, path: Path, record: SourceRecord) -> list[tuple[str, str]]:
+def _import_metiers(db: sqlite3.Connection, path: Path, record: SourceRecord,
+                    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Insert the métiers and their synonyms; return (training id, métier id) pairs of
+    required trainings and the (métier id, ROME v3 code) pairs the file gives."""
     root = _parse(path, "metiers")
     targets = _rome_targets(db)
     jobs: list[tuple[str, ...]] = []
     synonyms: list[tuple[str, str, str, str]] = []
-    links: list[tuple[str, str, str]] = []
+    pairs: list[tuple[str, str]] = []
     required: list[tuple[str, str]] = []
     unmapped: set[str] = set()
     for node in root.iter("metier"):
@@ -98,38 +103,43 @@ def _import_metiers(db: sqlite3.Connection, path: Path, record: SourceRecord) ->
             code = (rome.text or "").strip()
             if code not in targets:
                 unmapped.add(code)
-            links.extend((ident, target, code) for target in targets.get(code, []))
+            pairs.append((ident, code))
         required.extend((t.text.strip(), ident) for t in node.iterfind(
             "formations_min_requise/formation_min_requise/id") if t.text)
     db.executemany("INSERT INTO onisep_jobs VALUES (?,?,?,?,?,?,?,?,?,?)", jobs)
     db.executemany("INSERT INTO onisep_synonyms VALUES (?,?,?,?)", synonyms)
-    db.executemany("INSERT OR IGNORE INTO onisep_job_links VALUES (?,?,?)", links)
     if unmapped:
         record.warnings.append(
             f"{path.name}: {len(unmapped)} ROME v3 code(s) match no ROME 4.0 fiche: "
             + ", ".join(sorted(unmapped)[:10]))
     record.counts["onisep_jobs"] = len(jobs)
     record.counts["onisep_synonyms"] = len(synonyms)
-    return required
+    return required, pairs
 
 
-def _import_rome_table(db: sqlite3.Connection, folder: Path, record: SourceRecord) -> None:
+def _rome_table_pairs(db: sqlite3.Connection, folder: Path, record: SourceRecord,
+                      ) -> list[tuple[str, str]]:
     """The ONISEP métier ↔ ROME v3 JSON table adds links the XML lacks (optional file)."""
     candidates = [p for p in sorted(folder.glob("*.json")) if _is_rome_table(p)]
     if not candidates:
-        return
+        return []
     path = record.used(candidates[0])
-    targets = _rome_targets(db)
     known = {str(r[0]) for r in db.execute("SELECT id FROM onisep_jobs")}
-    links: list[tuple[str, str, str]] = []
+    pairs: list[tuple[str, str]] = []
     for row in json.loads(path.read_text(encoding="utf-8")):
         match = _MET_ID.search(str(row.get("lien_site_onisepfr", "")))
         code = str(row.get("code_rome", "")).strip()
         if match and match.group(0) in known:
-            links.extend((match.group(0), t, code) for t in targets.get(code, []))
-    db.executemany("INSERT OR IGNORE INTO onisep_job_links VALUES (?,?,?)", links)
-    record.counts["onisep_job_links"] = db.execute(
-        "SELECT COUNT(*) FROM onisep_job_links").fetchone()[0]
+            pairs.append((match.group(0), code))
+    return pairs
+
+
+def _insert_links(db: sqlite3.Connection, pairs: list[tuple[str, str]],
+                  record: SourceRecord) -> None:
+    rows = link_rows(db, pairs, _rome_targets(db))
+    db.executemany("INSERT INTO onisep_job_links VALUES (?,?,?,?)", rows)
+    record.counts["onisep_job_links"] = len(rows)
+    record.counts["onisep_job_links_fitting_by_title"] = sum(r[3] for r in rows)
 
 
 def _is_rome_table(path: Path) -> bool:

@@ -3,7 +3,7 @@ column changes: the build compares it to decide whether to rebuild."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -151,6 +151,8 @@ CREATE TABLE onisep_job_links (        -- ONISEP métier -> ROME 4.0 fiche
     onisep_id TEXT NOT NULL REFERENCES onisep_jobs(id),
     job_code TEXT NOT NULL REFERENCES jobs(code),
     rome_v3 TEXT NOT NULL,             -- the v3 code ONISEP gives
+    title_fit INTEGER NOT NULL,        -- 1: among the fiches of that v3 code, one whose titles
+                                       -- share the most words with the métier (onisep_fit.py)
     PRIMARY KEY (onisep_id, job_code)
 );
 CREATE INDEX onisep_job_links_job ON onisep_job_links(job_code);

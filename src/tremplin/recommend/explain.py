@@ -15,7 +15,7 @@ from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, top_letters
 from tremplin.recommend.suggest import matched_fragment, prepare
 from tremplin.recommend.text import other_script, words_key
-from tremplin.recommend.wording import percent, say, trainings_hidden_note
+from tremplin.recommend.wording import percent, say, trainings_hidden_note, trainings_via_note
 
 MAX_MATCHED = 6
 MAX_MISSING = 5
@@ -103,6 +103,10 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     hidden = len(trainings_all) - len(trainings)
     if hidden:
         notes.append(trainings_hidden_note(lang, hidden))
+    listed = trainings[:MAX_TRAININGS]
+    via = sorted({name for t in listed for name in t.via})
+    if via:
+        notes.append(trainings_via_note(lang, via))
     if level is not None and job.code not in entry_levels(index):
         notes.append(say(lang, "level_unknown"))
     certs = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
@@ -112,7 +116,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         interest=interest_words,
         parts=parts,
         trainings=[{"title": t.title, "level": t.level, "duration": t.duration,
-                    "rncp_url": t.rncp_url, "url": t.url} for t in trainings[:MAX_TRAININGS]],
+                    "rncp_url": t.rncp_url, "url": t.url, "via": list(t.via)}
+                   for t in listed],
         certifications=certs[:MAX_CERTIFICATIONS],
         close_jobs=[{"code": m.target_code, "title": m.target_label}
                     for m in cat.mobilities(job.code)[:MAX_CLOSE_JOBS]],

@@ -63,6 +63,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                             "Elles ne sont pas montrées.",
         "trainings_hidden_one": "1 formation demande plus d'études que le niveau choisi. Elle "
                                 "n'est pas montrée.",
+        "trainings_via_one": "L'ONISEP ne décrit pas ce métier à part. Ces formations mènent à "
+                             "un métier voisin : {names}.",
+        "trainings_via": "L'ONISEP ne décrit pas ce métier à part. Ces formations mènent à des "
+                         "métiers voisins : {names}.",
         "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. "
                          "Il reste donc dans la liste.",
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a "
@@ -127,6 +131,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                             "not shown.",
         "trainings_hidden_one": "1 training needs more study than the level you chose. It is "
                                 "not shown.",
+        "trainings_via_one": "ONISEP does not describe this job on its own. These trainings lead "
+                             "to a neighbouring job: {names}.",
+        "trainings_via": "ONISEP does not describe this job on its own. These trainings lead "
+                         "to neighbouring jobs: {names}.",
         "level_unknown": "The data does not say what study level this job needs. So it stays "
                          "in the list.",
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check "
@@ -166,6 +174,13 @@ def say(lang: str, key: str, **values: object) -> str:
 def trainings_hidden_note(lang: str, n: int) -> str:
     """The note saying that n trainings above the chosen study level are not shown."""
     return say(lang, "trainings_hidden_one") if n == 1 else say(lang, "trainings_hidden", n=n)
+
+
+def trainings_via_note(lang: str, names: list[str]) -> str:
+    """The note saying that the trainings shown lead to ONISEP métiers of neighbouring
+    fiches (ONISEP describes none that fits this one by title)."""
+    key = "trainings_via_one" if len(names) == 1 else "trainings_via"
+    return say(lang, key, names=", ".join(names))
 
 
 _MONTHS = {

@@ -51,6 +51,10 @@ class TrainingOut(BaseModel):
     duration: str | None
     rncp_url: str | None
     url: str | None = Field(description="Official page of the training (http or https)")
+    via: list[str] = Field(default_factory=list, description=(
+        "Empty when the training is for an ONISEP métier that fits this job by title. When "
+        "ONISEP describes no such métier, the trainings of the métiers linked to neighbouring "
+        "jobs (through ROME v3 codes) are given instead, and `via` names those métiers."))
 
 
 class JobRef(BaseModel):
