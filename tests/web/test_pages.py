@@ -247,19 +247,24 @@ def test_tracks_say_when_the_choices_leave_nothing(client: SyncClient) -> None:
 COOKIE_NAME = state.COOKIE
 
 
-def test_an_experience_without_words_is_refused_and_an_old_one_is_skipped(client: SyncClient) -> None:
-    r = client.post("/parcours/competences/experience", data={"text": "😀😀 ..."})
+@pytest.mark.parametrize(("text", "message", "old_text"), [
+    ("😀😀 ...", "Écris avec des mots", "?!"),                         # no words at all
+    ("jsp", "Pas d&#39;idée ? Ce n&#39;est pas grave.", "test"),     # words that say nothing
+])
+def test_an_experience_with_nothing_to_match_is_refused_and_an_old_one_is_skipped(
+        client: SyncClient, text: str, message: str, old_text: str) -> None:
+    r = client.post("/parcours/competences/experience", data={"text": text})
     assert r.status_code == 422  # the page comes back at once, the text still in its box
     assert COOKIE_NAME not in r.headers.get("set-cookie", "")
-    assert "Écris avec des mots" in r.text
+    assert message in r.text
     assert 'aria-invalid="true"' in r.text and 'aria-describedby="exp-error exp-help"' in r.text
-    assert ">😀😀 ...</textarea>" in r.text
+    assert f">{text}</textarea>" in r.text
     client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     good = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
     assert good
     # a journey written before texts were checked (or imported) still gets its tracks
     journey = state.decode(client.cookies.get(state.COOKIE))
-    old = replace(journey, experiences=(Experience("?!"), *journey.experiences))
+    old = replace(journey, experiences=(Experience(old_text), *journey.experiences))
     client.cookies.set(state.COOKIE, state.encode(old))
     assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good
 
@@ -522,21 +527,6 @@ def test_each_questionnaire_screen_has_its_own_page_title(client: SyncClient) ->
     titles = {re.search(r"<title>([^<]*)</title>", client.get(
         "/parcours/gouts", params={"page": n}).text).group(1) for n in (1, 2)}  # type: ignore[union-attr]
     assert len(titles) == 2 and all("Écran" in t for t in titles)
-
-
-def test_an_experience_that_says_nothing_gets_an_invitation_and_an_old_one_is_skipped(
-        client: SyncClient) -> None:
-    r = client.post("/parcours/competences/experience", data={"text": "jsp"})
-    assert r.status_code == 422 and COOKIE_NAME not in r.headers.get("set-cookie", "")
-    assert "Pas d&#39;idée ? Ce n&#39;est pas grave." in r.text and ">jsp</textarea>" in r.text
-    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
-    good = re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text)
-    assert good
-    # an imported journey holding "test" keeps the tracks of what it really says
-    journey = state.decode(client.cookies.get(state.COOKIE))
-    old = replace(journey, experiences=(Experience("test"), *journey.experiences))
-    client.cookies.set(state.COOKIE, state.encode(old))
-    assert re.findall(r'<li class="card" id="job-([A-Z]\d{4})"', client.get("/parcours/pistes").text) == good
 
 
 def test_trainings_found_through_a_neighbouring_job_say_so_next_to_them(client: SyncClient) -> None:
