@@ -52,7 +52,7 @@ def test_the_explanation_names_the_chosen_centres_of_each_job(index: RecommendIn
         assert label in r.why.interest
     for r in outside:
         assert r.why.interest_centres == [] and r.why.parts["interest"].french == ()
-        assert "aucun des centres d'intérêt que tu as choisis" in r.why.parts["interest"].text
+        assert "aucune des phrases que tu as choisies sur ce qui t'attire" in r.why.parts["interest"].text
     assert recs[0].to_dict()["why"]["interest_centres"][0]["code"] == ANIMALS
 
 

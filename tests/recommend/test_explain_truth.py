@@ -30,7 +30,7 @@ def test_interest_scales_what_the_person_can_do_and_says_by_how_much() -> None:
         coverage = r.why.parts["coverage"].value
         interest = r.why.parts["interest"].value
         kept = round(100 * (0.7 + 0.3 * interest))
-        assert r.why.parts["interest"].text.endswith(f"ce métier garde {kept} % de son score.")
+        assert r.why.parts["interest"].text.endswith(f"ce métier en garde {kept} %.")
         assert coverage * (0.7 + 0.3 * interest) <= r.score + r.why.parts[
             "diversity_penalty"].value + 1e-3
 
@@ -101,7 +101,7 @@ def test_the_same_answer_everywhere_is_no_preference(value: float) -> None:
     for r in recs:
         assert r.why.parts["interest"].text.startswith(
             "Tu as donné la même réponse à toutes les questions")
-        assert "Toi, tu es" not in r.why.interest  # not "Réaliste, puis Investigateur"
+        assert "Toi, tu aimes" not in r.why.interest  # not "travailler avec les mains, puis…"
     unanswered = recommend(_profile(text), 1)[0].why.parts["interest"].text
     assert unanswered.startswith("Tu n'as pas répondu")
 
@@ -155,8 +155,8 @@ def test_a_lift_too_small_to_show_is_not_called_a_move_up() -> None:
         for r in recommend(_profile(text), 20):
             part = r.why.parts.get("paths")
             if part is not None and round(100 * part.value) == 0:
-                assert not part.text.endswith(("remonté dans la liste.", "un peu remonté dans la "
-                                               "liste.")), (r.title, part.text)
+                assert not part.text.endswith(("plus haut dans ta liste.", "un peu plus haut dans "
+                                               "ta liste.")), (r.title, part.text)
 
 
 @pytest.mark.parametrize(("kind", "field"), [

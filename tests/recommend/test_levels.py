@@ -81,6 +81,6 @@ def test_trainings_above_the_level_are_hidden_even_outside_the_rncp(catalog: Cat
     assert capped.trainings == [] and capped.trainings_hidden == len(trainings)
     assert why(None).trainings_hidden == 0
     hidden = len(trainings)
-    said = (f"{hidden} formations demandent plus d'études" if hidden > 1
+    said = (f"Tremplin cache {hidden} formations" if hidden > 1
             else "1 formation demande plus d'études")
     assert said in " ".join(capped.notes)

@@ -82,12 +82,12 @@ def test_the_best_fitting_job_stays_first_and_paths_are_explained(index: Recomme
     recs = recommend(profile, 10, diversity=False)
     assert recs[0].code == "D1102" and recs[0].why.parts["paths"].value == 0
     assert recs[0].why.path_from  # pastry cooks can become bakers, but it was first already
-    assert "déjà en haut de la liste" in recs[0].why.parts["paths"].text
+    assert "déjà en haut de ta liste" in recs[0].why.parts["paths"].text
     kept = {index.jobs[k].code for k in scored.kept}
     pulled = [r for r in recs if r.why.parts["paths"].value > 0 and r.code not in kept]
     assert pulled, [r.code for r in recs]
     first = pulled[0]
-    assert first.why.path_from and "Selon le ROME" in first.why.parts["paths"].text
+    assert first.why.path_from and "C'est écrit dans le ROME" in first.why.parts["paths"].text
     source = first.why.path_from[0]["code"]
     assert first.code in {m.target_code for m in index.catalog.mobilities(source)}
     assert first.why.path_from[0]["title"] in first.why.parts["paths"].text

@@ -18,10 +18,11 @@ MAX_WORDS_PER_SENTENCE = 20
 SAMPLE = {
     "recall": "42 %", "precision": "70 %", "both": "54 %", "fit": "50 %", "weight": "30 %",
     "kept": "85 %", "n": 3,
-    "names": " (LABEL, LABEL)", "labels": "LABEL, LABEL", "letters": "Social",
-    "major": "Social (tourné vers les autres)", "minor": "Artistique (créatif)",
-    "job": "surtout Social (tourné vers les autres)", "you": "Social, puis Artistique",
-    "link": "Point commun : Social.", "words": "Ce métier est surtout Social.",
+    "names": " (LABEL, LABEL)", "labels": "LABEL, LABEL", "letters": "aider les autres",
+    "major": "aider les autres", "minor": "créer et imaginer",
+    "job": "surtout aider les autres, et un peu créer et imaginer",
+    "you": "aider les autres, puis créer et imaginer",
+    "link": "Point commun : aider les autres.", "words": "Ce métier, c'est surtout aider les autres.",
     "sources": " LABEL : LABEL, LABEL.", "label": "LABEL", "postcode": "93200",
     "date": "2022-12-01", "first": "2022-07-23", "last": "2022-12-01",
 }
@@ -79,7 +80,7 @@ def test_real_explanations_are_plain_sentences(catalog: Catalog, lang: str) -> N
         if lang == "fr":
             assert not FORMAL_FRENCH.search(text), text
     interest = recs[0].why.parts["interest"].text
-    assert ("Tes goûts correspondent" if lang == "fr" else "What you like matches") in interest
+    assert ("va avec tes goûts" if lang == "fr" else "fits what you like") in interest
 
 
 @pytest.mark.parametrize(("iso", "lang", "said"), [

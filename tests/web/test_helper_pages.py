@@ -65,7 +65,8 @@ def test_explanation_of_a_suggestion(client: SyncClient, need_recommend: None) -
     assert "Compétences couvertes" in r.text and " %" in r.text
     assert "Tu as déjà environ" in r.text
     # the coverage value in the table is the one its sentence arrives at
-    row = re.search(r"Compétences couvertes</th><td[^>]*>(\d+ %)</td><td[^>]*>[^<]*donnent (\d+ %)", r.text)
+    row = re.search(r"Compétences couvertes</th><td[^>]*>(\d+ %)</td><td[^>]*>[^<]*une note : "
+                    r"(\d+ %)", r.text)
     assert row and row.group(1) == row.group(2)
     english = client.get(f"/comment/metier/{code.group(1)}", params={"lang": "en"})
     assert "You already have about" in english.text and "Tu as" not in english.text

@@ -456,7 +456,7 @@ def test_the_explanation_of_a_turned_down_job_says_why_it_is_last(client: SyncCl
     assert note not in client.get(f"/comment/metier/{cards[0]}").text
     client.post("/parcours/pistes/avis", data={"code": cards[0], "vote": "-1", "next": cards[1]})
     page = client.get(f"/comment/metier/{cards[0]}").text
-    assert note in page and f"numéro {len(cards)} " in page
+    assert note in page and f"à la place {len(cards)} " in page
 
 
 def test_a_guess_is_said_to_come_from_the_words_not_to_resemble_itself(client: SyncClient) -> None:
@@ -499,6 +499,21 @@ def test_pages_showing_a_journey_are_never_kept_in_a_cache(client: SyncClient) -
     assert client.get("/static/app.css").headers.get("cache-control") != "no-store"
 
 
+def test_static_files_and_the_avatar_preview_are_kept_by_a_slow_phone(client: SyncClient) -> None:
+    page = client.get("/").text
+    css = re.search(r'href="(/static/app\.css\?v=[^"]+)"', page)
+    js = re.search(r'src="(/static/app\.js\?v=[^"]+)"', page)
+    assert css and js
+    for url in (css.group(1), js.group(1)):  # a new version is a new address: kept a year
+        assert client.get(url).headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/static/icon.svg").headers["cache-control"] == "public, max-age=86400"
+    assert "cache-control" not in client.get("/static/nothing.css").headers  # a 404 is not kept
+    preview = client.get("/avatar.svg", params={"hair": "short"})
+    assert preview.status_code == 200
+    assert preview.headers["cache-control"] == "private, max-age=86400"
+    assert "Cookie" in preview.headers["vary"]
+
+
 def test_ending_a_helper_session_offers_to_clear_everything(client: SyncClient) -> None:
     client.post("/accompagnant/commencer", data={"fresh": "1"})
     html = client.get("/accompagnant").text
@@ -535,7 +550,7 @@ def test_trainings_found_through_a_neighbouring_job_say_so_next_to_them(client: 
         start = html.index('id="train-heading"')
         return html[start:html.index("</section>", start)]
 
-    note = "L&#39;ONISEP ne décrit pas ce métier à part."
+    note = "L&#39;ONISEP, le service public qui informe sur les études, n&#39;a pas de page"
     repairer = trainings_section("I1407")  # ONISEP names no métier of this fiche
     assert note in repairer and "dépanneur/euse en électroménager" in repairer
     assert note not in trainings_section("I1402")  # its own métier: its own trainings
@@ -550,3 +565,12 @@ def test_the_tracks_card_puts_the_neighbouring_job_note_by_the_trainings() -> No
            "trainings_hidden": 0, "notes": [note, "Autre chose."]}
     view = track_view({"why": why}, "fr")
     assert view["trainings_note"] == note and view["notes"] == ["Autre chose."]
+
+
+@pytest.mark.parametrize(("form", "data"), [
+    ("/parcours/pistes/niveau", {"level": "4"}), ("/parcours/pistes/domaines", {"d": ["K"]})])
+def test_a_saved_choice_is_said_once_next_to_its_form(
+        client: SyncClient, form: str, data: dict[str, Any]) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    html = client.get(client.post(form, data=data).headers["location"]).text
+    assert html.count("C&#39;est enregistré. Les pistes suivent ce choix.") == 1

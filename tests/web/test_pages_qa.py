@@ -115,7 +115,7 @@ def test_explanation_rank_follows_the_tracks_page_order(client: SyncClient) -> N
     assert after[-1] == cards[0]
     for rank, code in enumerate(after, 1):
         page = client.get(f"/comment/metier/{code}").text
-        assert f"la numéro {rank} de ta liste" in page, (code, rank)
+        assert f"à la place {rank} dans ta liste" in page, (code, rank)
     listed = re.findall(r'<a href="/comment/metier/([A-Z]\d{4})" lang="fr">',
                         client.get("/comment").text)
     assert listed == after  # "Comment Tremplin a trouvé ça ?" lists them in that order too
@@ -139,7 +139,7 @@ def test_hidden_trainings_are_told_on_the_card_not_on_the_explanation(client: Sy
         assert "que le niveau choisi" not in page and "(s)" not in _text(page)
     one = re.search(r"<p class=\"muted\">1 formation", html)
     if one:
-        assert "1 formation demande plus d&#39;études" in html and "Elle n&#39;est pas montrée" in html
+        assert "1 formation demande plus d&#39;études" in html and "Tremplin la cache" in html
 
 
 def test_job_page_says_one_more_in_the_singular(client: SyncClient, web_services: Any,
@@ -206,7 +206,7 @@ def test_an_explanation_says_the_studies_are_too_long_or_others_closer(
     lowest = entry_levels(get_index())
     long_one = next(code for code in free if lowest.get(code, 0) > 3)
     page = client.get(f"/comment/metier/{free[0]}").text
-    assert "la numéro 1 de ta liste" in page
+    assert "à la place 1 dans ta liste" in page
     page = client.get("/comment/metier/M1607").text  # a secretary: far from animal care
     assert "Ce métier n&#39;est pas dans tes 10 pistes" in page
     assert "Fais le parcours" not in page and "tu as caché" not in page

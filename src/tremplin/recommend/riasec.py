@@ -22,22 +22,22 @@ ANSWER_LEVELS = (0, 1, 2)
 QUESTIONS_PER_SCREEN = 9
 MAX_TOP_LETTERS = 3
 
-LETTER_NAMES = {
+LETTER_NAMES = {  # what a letter means, said as what one likes doing (plain words, no jargon)
     "fr": {
-        "R": "Réaliste (concret, manuel)",
-        "I": "Investigateur (curieux, chercheur)",
-        "A": "Artistique (créatif)",
-        "S": "Social (tourné vers les autres)",
-        "E": "Entreprenant (meneur, convaincant)",
-        "C": "Conventionnel (organisé, précis)",
+        "R": "travailler avec les mains",
+        "I": "chercher et comprendre",
+        "A": "créer et imaginer",
+        "S": "aider les autres",
+        "E": "décider et convaincre",
+        "C": "organiser et être précis",
     },
     "en": {
-        "R": "Realistic (hands-on)",
-        "I": "Investigative (curious)",
-        "A": "Artistic (creative)",
-        "S": "Social (helping others)",
-        "E": "Enterprising (leading, persuading)",
-        "C": "Conventional (organised, precise)",
+        "R": "working with your hands",
+        "I": "finding out and understanding",
+        "A": "creating and imagining",
+        "S": "helping others",
+        "E": "deciding and persuading",
+        "C": "organising and being precise",
     },
 }
 

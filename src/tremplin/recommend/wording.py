@@ -19,66 +19,78 @@ LANGS = ("fr", "en")
 
 SENTENCES: dict[str, dict[str, str]] = {
     "fr": {
-        "coverage": "Tu as déjà environ {recall} de ce que demande ce métier. Les compétences "
-                    "clés comptent double. Ce métier utilise {precision} de ce que tu sais "
-                    "faire. Les deux ensemble donnent {both}.",
+        "coverage": "Tu as déjà environ {recall} de ce que demande ce métier. Les compétences les "
+                    "plus importantes du métier comptent 2 fois. Ce métier utilise {precision} de "
+                    "ce que tu sais faire. Avec ces 2 nombres, Tremplin calcule une note : "
+                    "{both}.",
         "coverage_none": "Tu n'as pas encore donné de compétences ni d'expériences. Seuls tes "
                          "goûts comptent.",
-        "interest": "Tes goûts correspondent à {fit} à ce métier. {words} Avec tes goûts, ce "
-                    "métier garde {kept} de son score.",
-        "interest_alone": "Tes goûts correspondent à {fit} à ce métier. {words}",
+        "interest": "Ce métier va avec tes goûts à {fit}. {words} Tes goûts comptent aussi dans "
+                    "son score : ce métier en garde {kept}.",
+        "interest_alone": "Ce métier va avec tes goûts à {fit}. {words}",
         "interest_none": "Tu n'as pas répondu aux questions sur tes goûts. Ils ne comptent pas.",
-        "interest_flat": "Tu as donné la même réponse à toutes les questions sur tes goûts. On "
-                         "ne sait pas ce que tu préfères : tes goûts ne comptent pas.",
-        "penalty": "Ce métier a été un peu descendu dans la liste. Cela laisse de la place à "
-                   "des métiers d'autres domaines.",
-        "no_penalty": "C'est le premier métier de son domaine dans la liste : il n'a pas été "
-                      "descendu.",
+        "interest_flat": "Tu as donné la même réponse à toutes les questions sur tes goûts. On ne "
+                         "sait pas ce que tu préfères : tes goûts ne comptent pas.",
+        "penalty": "Tremplin a mis ce métier un peu plus bas dans ta liste. Comme ça, tu vois "
+                   "aussi des métiers d'autres domaines.",
+        "no_penalty": "C'est le premier métier de son domaine dans ta liste. Tremplin ne l'a donc "
+                      "pas mis plus bas.",
         "paths_kept": "C'est l'un des {n} métiers les plus proches de ce que tu sais faire. Il "
-                      "reste en haut de la liste, devant les métiers remontés par le ROME.",
-        "paths_none": "Dans le ROME, aucun des métiers proches de ce que tu sais faire ne mène "
-                      "à celui-ci. Il n'a pas été remonté.",
-        "paths_first": "Selon le ROME, des métiers proches de ce que tu sais faire mènent aussi "
-                       "à ce métier.{sources} Il était déjà en haut de la liste : rien n'a été "
-                       "ajouté.",
-        "paths_direct": "Selon le ROME, des métiers proches de ce que tu sais faire mènent à ce "
-                        "métier.{sources} Il a donc été remonté dans la liste.",
+                      "reste en haut de ta liste. Il passe avant les métiers que Tremplin a fait "
+                      "monter grâce au ROME, la liste officielle des métiers.",
+        "paths_none": "Les métiers proches de ce que tu sais faire ne mènent pas à ce métier. "
+                      "C'est ce que dit le ROME, la liste officielle des métiers. Tremplin ne l'a "
+                      "donc pas fait monter.",
+        "paths_first": "On peut aussi passer à ce métier depuis des métiers proches de ce que tu "
+                       "sais faire.{sources} C'est écrit dans le ROME, la liste officielle des "
+                       "métiers. Ce métier était déjà en haut de ta liste : Tremplin ne l'a pas "
+                       "fait monter.",
+        "paths_direct": "On peut passer à ce métier depuis des métiers proches de ce que tu sais "
+                        "faire.{sources} C'est écrit dans le ROME, la liste officielle des "
+                        "métiers. Alors Tremplin a mis ce métier plus haut dans ta liste.",
         "paths_sources": " Ce sont : {names}.",
-        "paths_direct_tiny": "Selon le ROME, des métiers proches de ce que tu sais faire mènent "
-                             "à ce métier.{sources} Cela ne change presque rien à sa place.",
-        "paths_two_steps_tiny": "Selon le ROME, des métiers proches de ce que tu sais faire "
-                                "mènent à ce métier en deux étapes. Cela ne change presque rien "
-                                "à sa place.",
-        "paths_two_steps": "Selon le ROME, des métiers proches de ce que tu sais faire mènent à "
-                           "ce métier en deux étapes. Il a donc été un peu remonté dans la liste.",
+        "paths_direct_tiny": "On peut passer à ce métier depuis des métiers proches de ce que tu "
+                             "sais faire.{sources} C'est écrit dans le ROME, la liste officielle "
+                             "des métiers. Mais sa place dans ta liste change très peu.",
+        "paths_two_steps_tiny": "On peut arriver à ce métier en 2 étapes, depuis des métiers "
+                                "proches de ce que tu sais faire. C'est écrit dans le ROME, la "
+                                "liste officielle des métiers. Mais sa place dans ta liste change "
+                                "très peu.",
+        "paths_two_steps": "On peut arriver à ce métier en 2 étapes, depuis des métiers proches "
+                           "de ce que tu sais faire. C'est écrit dans le ROME, la liste "
+                           "officielle des métiers. Alors Tremplin a mis ce métier un peu plus "
+                           "haut dans ta liste.",
         "job_profile": "surtout {major}",
-        "job_profile_minor": "surtout {major}, un peu {minor}",
-        "job_no_profile": "Le ROME ne donne pas de profil de goûts pour ce métier.",
-        "job_only": "Ce métier est {job}.",
-        "job_and_you": "Ce métier est {job}. Toi, tu es {you}. {link}",
+        "job_profile_minor": "surtout {major}, et un peu {minor}",
+        "job_no_profile": "Le ROME, la liste officielle des métiers, ne dit pas à quels goûts ce "
+                          "métier correspond.",
+        "job_only": "Ce métier, c'est {job}.",
+        "job_and_you": "Ce métier, c'est {job}. Toi, tu aimes d'abord {you}. {link}",
         "you_then": ", puis ",
         "shared": "Point commun : {letters}.",
         "elsewhere": "Tes goûts sont plutôt ailleurs.",
-        "trainings_hidden": "{n} formations demandent plus d'études que le niveau choisi. "
-                            "Elles ne sont pas montrées.",
-        "trainings_hidden_one": "1 formation demande plus d'études que le niveau choisi. Elle "
-                                "n'est pas montrée.",
-        "trainings_via_one": "L'ONISEP ne décrit pas ce métier à part. Ces formations mènent à "
-                             "un métier voisin : {names}.",
-        "trainings_via": "L'ONISEP ne décrit pas ce métier à part. Ces formations mènent à des "
-                         "métiers voisins : {names}.",
-        "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. "
-                         "Il reste donc dans la liste.",
-        "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a "
-                   "devinées. Vérifie si elles sont justes.",
+        "trainings_hidden": "Tremplin cache {n} formations : elles demandent plus d'études que le "
+                            "niveau que tu as choisi.",
+        "trainings_hidden_one": "1 formation demande plus d'études que le niveau que tu as "
+                                "choisi. Tremplin la cache.",
+        "trainings_via_one": "L'ONISEP, le service public qui informe sur les études, n'a pas de "
+                             "page pour ce métier seul. Ces formations mènent à un métier proche "
+                             ": {names}.",
+        "trainings_via": "L'ONISEP, le service public qui informe sur les études, n'a pas de page "
+                         "pour ce métier seul. Ces formations mènent à des métiers proches : "
+                         "{names}.",
+        "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. Il "
+                         "reste donc dans la liste.",
+        "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a devinées. "
+                   "Vérifie si elles sont justes.",
         "guessed_mark": "(deviné par l'outil)",
         "other_script": "L'outil comprend moins bien les textes qui ne sont pas en français ou en "
                         "anglais. Ces idées peuvent être fausses. Si tu peux, écris aussi en "
                         "français, ou demande de l'aide.",
         "to_learn": "à apprendre : {labels}",
         "centres_chosen": "Ce métier va avec ce que tu as choisi : {labels}.",
-        "centres_none": "Ce métier ne fait partie d'aucun des centres d'intérêt que tu as "
-                        "choisis.",
+        "centres_none": "Ce métier ne va avec aucune des phrases que tu as choisies sur ce qui "
+                        "t'attire.",
         "quoted": "« {label} »",
         "places_near": "Près de {postcode}, on peut t'aider ici :",
         "places_none": "Aucun lieu d'aide connu près de {postcode}.",
@@ -89,68 +101,75 @@ SENTENCES: dict[str, dict[str, str]] = {
         "and": " et ",
     },
     "en": {
-        "coverage": "You already have about {recall} of what this job asks for. Key "
-                    "competences count double. This job uses {precision} of what you can do. "
-                    "Together, that makes {both}.",
+        "coverage": "You already have about {recall} of what this job asks for. The job's most "
+                    "important competences count twice. This job uses {precision} of what you can "
+                    "do. From these 2 numbers, Tremplin works out a mark: {both}.",
         "coverage_none": "You have not given any competences or experiences yet. Only what you "
                          "like counts.",
-        "interest": "What you like matches this job at {fit}. {words} With what you like, "
-                    "this job keeps {kept} of its score.",
-        "interest_alone": "What you like matches this job at {fit}. {words}",
+        "interest": "This job fits what you like at {fit}. {words} What you like counts in its "
+                    "score too: this job keeps {kept} of it.",
+        "interest_alone": "This job fits what you like at {fit}. {words}",
         "interest_none": "You have not answered the questions about what you like. It does not "
                          "count.",
-        "interest_flat": "You gave the same answer to every question about what you like. "
-                         "Nobody can tell what you prefer: what you like does not count.",
-        "penalty": "This job was moved down the list a little. This leaves room for jobs from "
-                   "other fields.",
-        "no_penalty": "It is the first job of its field in the list: it was not moved down.",
-        "paths_kept": "It is one of the {n} jobs closest to what you can do. It stays at the "
-                      "top of the list, ahead of the jobs that ROME moved up.",
-        "paths_none": "In ROME, none of the jobs close to what you can do leads to this one. It "
-                      "was not moved up.",
-        "paths_first": "According to ROME, jobs close to what you can do also lead to this "
-                       "one.{sources} It was already at the top of the list: nothing was added.",
-        "paths_direct": "According to ROME, jobs close to what you can do lead to this one."
-                        "{sources} So it was moved up the list.",
+        "interest_flat": "You gave the same answer to every question about what you like. Nobody "
+                         "can tell what you prefer: what you like does not count.",
+        "penalty": "Tremplin put this job a little lower in your list. This way, you also see "
+                   "jobs from other fields.",
+        "no_penalty": "It is the first job of its field in your list. So Tremplin did not put it "
+                      "lower.",
+        "paths_kept": "It is one of the {n} jobs closest to what you can do. It stays at the top "
+                      "of your list. It comes before the jobs Tremplin moved up thanks to ROME, "
+                      "the official list of jobs.",
+        "paths_none": "The jobs close to what you can do do not lead to this job. This is what "
+                      "ROME, the official list of jobs, says. So Tremplin did not move it up.",
+        "paths_first": "You can also move to this job from jobs close to what you can "
+                       "do.{sources} This is written in ROME, the official list of jobs. This job "
+                       "was already at the top of your list: Tremplin did not move it up.",
+        "paths_direct": "You can move to this job from jobs close to what you can do.{sources} "
+                        "This is written in ROME, the official list of jobs. So Tremplin put this "
+                        "job higher in your list.",
         "paths_sources": " They are: {names}.",
-        "paths_direct_tiny": "According to ROME, jobs close to what you can do lead to this one."
-                             "{sources} This hardly changes its place.",
-        "paths_two_steps_tiny": "According to ROME, jobs close to what you can do lead to this "
-                                "one in two steps. This hardly changes its place.",
-        "paths_two_steps": "According to ROME, jobs close to what you can do lead to this one in "
-                           "two steps. So it was moved up the list a little.",
+        "paths_direct_tiny": "You can move to this job from jobs close to what you can "
+                             "do.{sources} This is written in ROME, the official list of jobs. "
+                             "But its place in your list hardly changes.",
+        "paths_two_steps_tiny": "You can reach this job in 2 steps, from jobs close to what you "
+                                "can do. This is written in ROME, the official list of jobs. But "
+                                "its place in your list hardly changes.",
+        "paths_two_steps": "You can reach this job in 2 steps, from jobs close to what you can "
+                           "do. This is written in ROME, the official list of jobs. So Tremplin "
+                           "put this job a little higher in your list.",
         "job_profile": "mostly {major}",
-        "job_profile_minor": "mostly {major}, a little {minor}",
-        "job_no_profile": "ROME gives no interest profile for this job.",
+        "job_profile_minor": "mostly {major}, and a little {minor}",
+        "job_no_profile": "ROME, the official list of jobs, does not say which tastes this job "
+                          "goes with.",
         "job_only": "This job is {job}.",
-        "job_and_you": "This job is {job}. You are {you}. {link}",
+        "job_and_you": "This job is {job}. What you like most: {you}. {link}",
         "you_then": ", then ",
         "shared": "In common: {letters}.",
         "elsewhere": "What you like lies rather elsewhere.",
-        "trainings_hidden": "{n} trainings need more study than the level you chose. They are "
-                            "not shown.",
-        "trainings_hidden_one": "1 training needs more study than the level you chose. It is "
-                                "not shown.",
-        "trainings_via_one": "ONISEP does not describe this job on its own. These trainings lead "
-                             "to a neighbouring job: {names}.",
-        "trainings_via": "ONISEP does not describe this job on its own. These trainings lead "
-                         "to neighbouring jobs: {names}.",
-        "level_unknown": "The data does not say what study level this job needs. So it stays "
-                         "in the list.",
-        "guessed": "Some competences come from what you wrote. The tool guessed them. Check "
-                   "that they are right.",
+        "trainings_hidden": "{n} trainings need more study than the level you chose. They are not "
+                            "shown.",
+        "trainings_hidden_one": "1 training needs more study than the level you chose. It is not "
+                                "shown.",
+        "trainings_via_one": "ONISEP, the public service that informs about studies, has no page "
+                             "for this job alone. These trainings lead to a close job: {names}.",
+        "trainings_via": "ONISEP, the public service that informs about studies, has no page for "
+                         "this job alone. These trainings lead to close jobs: {names}.",
+        "level_unknown": "The data does not say what study level this job needs. So it stays in "
+                         "the list.",
+        "guessed": "Some competences come from what you wrote. The tool guessed them. Check that "
+                   "they are right.",
         "guessed_mark": "(guessed by the tool)",
-        "other_script": "The tool understands texts that are not in French or English less "
-                        "well. These ideas may be wrong. If you can, also write in French, or "
-                        "ask for help.",
+        "other_script": "The tool understands texts that are not in French or English less well. "
+                        "These ideas may be wrong. If you can, also write in French, or ask for "
+                        "help.",
         "to_learn": "to learn: {labels}",
         "centres_chosen": "This job fits what you chose: {labels}.",
         "centres_none": "This job is in none of the interest centres you chose.",
         "quoted": "“{label}”",
         "places_near": "Near {postcode}, people can help you here:",
         "places_none": "No known help place near {postcode}.",
-        "places_dated": "These places come from data published on {date}. Call before you "
-                        "go.",
+        "places_dated": "These places come from data published on {date}. Call before you go.",
         "places_dated_between": "These places come from data published between {first} and "
                                 "{last}. Call before you go.",
         "and": " and ",

@@ -80,9 +80,13 @@ def progress(journey: Journey) -> dict[str, Any]:
     return {"done": len(done), "total": len(STEPS), "steps": STEPS}
 
 
+# said by the tracks page next to the form that was sent: the companion does not repeat them
+SAID_IN_PLACE = frozenset({"level", "domains"})
+
+
 def cheer(request: Request) -> str:
     ok = request.query_params.get("ok", "")
-    return ok if ok in CHEERS else ""
+    return ok if ok in CHEERS and ok not in SAID_IN_PLACE else ""
 
 
 def page(request: Request, name: str, **ctx: Any) -> Response:
@@ -212,8 +216,11 @@ def avatar_svg(request: Request) -> Response:
     """The avatar for the given parts (used by the page script for a live preview)."""
     chosen = {p: request.query_params.get(p, "") for p in AVATAR_PARTS}
     svg = render_avatar({k: v for k, v in chosen.items() if v}, request.state.lang, size=160)
+    # the same choices give the same drawing: kept a day by this browser (its title follows
+    # the language, which comes from the cookie or the browser's languages)
     return Response(svg, media_type="image/svg+xml",
-                    headers={"Cache-Control": "public, max-age=86400"})
+                    headers={"Cache-Control": "private, max-age=86400",
+                             "Vary": "Cookie, Accept-Language"})
 
 
 @router.get("/parcours/gouts")
