@@ -62,10 +62,10 @@ def test_explanation_of_a_suggestion(client: SyncClient, need_recommend: None) -
     assert code, "suggestion cards link to their explanation"
     r = client.get(f"/comment/metier/{code.group(1)}")
     assert r.status_code == 200
-    assert "Compétences couvertes" in r.text and " %" in r.text
+    assert "Ce que tu sais déjà faire" in r.text and " %" in r.text
     assert "Tu as déjà environ" in r.text
     # the coverage value in the table is the one its sentence arrives at
-    row = re.search(r"Compétences couvertes</th><td[^>]*>(\d+ %)</td><td[^>]*>[^<]*une note : "
+    row = re.search(r"Ce que tu sais déjà faire</th><td[^>]*>(\d+ %)</td><td[^>]*>[^<]*une note : "
                     r"(\d+ %)", r.text)
     assert row and row.group(1) == row.group(2)
     english = client.get(f"/comment/metier/{code.group(1)}", params={"lang": "en"})

@@ -16,7 +16,7 @@ from tests.web.conftest import SyncClient
 from tremplin.guide.journey import Experience, Journey
 from tremplin.web import state
 
-FULL = "Ton parcours est plein"
+FULL = "Il n&#39;y a plus de place pour ton parcours"
 CARD = r'<li class="card" id="job-([A-Z]\d{4})"'
 
 

@@ -61,7 +61,7 @@ def save(response: Response, journey: Journey) -> Response:
 
 def go(url: str, journey: Journey | None = None) -> Response:
     """Redirect to `url`, keeping `journey`. A change that would make the journey too big
-    for the browser is refused: the page at `url` says « Ton parcours est plein » instead of
+    for the browser is refused: the page at `url` says there is no more room (`cheer_full`) instead of
     what `url` would have said, and the journey stays as it was."""
     if journey is not None and not state.fits(journey):
         return RedirectResponse(full_url(url), status_code=303)
