@@ -574,3 +574,18 @@ def test_a_saved_choice_is_said_once_next_to_its_form(
     client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     html = client.get(client.post(form, data=data).headers["location"]).text
     assert html.count("C&#39;est enregistré. Les pistes suivent ce choix.") == 1
+
+
+def test_training_levels_are_said_in_plain_words(client: SyncClient) -> None:
+    # ONISEP writes "niveau 3 (CAP ou équivalent)" or "non inscrit au RNCP": jargon for a
+    # young reader; the pages say the study level in words, in the page's language
+    baker = client.get("/metiers/D1102").text
+    start = baker.index('id="train-heading"')
+    trainings = baker[start:baker.index("</section>", start)]
+    assert '<span lang="fr">— niveau CAP</span>' in trainings
+    assert "RNCP" not in trainings.replace("rncp", "") and "niveau 3 (" not in trainings
+    english = client.get("/metiers/D1102", params={"lang": "en"}).text
+    assert '<span lang="en">— CAP level</span>' in english
+    client.post("/parcours/competences/experience", data={"text": "je fais du pain avec mon père"})
+    tracks = client.get("/parcours/pistes", params={"lang": "fr"}).text
+    assert "— niveau CAP</span>" in tracks and "non inscrit au RNCP" not in tracks

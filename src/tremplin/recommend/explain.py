@@ -116,7 +116,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         interest=interest_words,
         parts=parts,
         trainings=[{"title": t.title, "level": t.level, "duration": t.duration,
-                    "rncp_url": t.rncp_url, "url": t.url, "via": list(t.via)}
+                    "rncp_url": t.rncp_url, "url": t.url, "via": list(t.via),
+                    "entry_level": t.entry_level}
                    for t in listed],
         certifications=certs[:MAX_CERTIFICATIONS],
         close_jobs=[{"code": m.target_code, "title": m.target_label}
