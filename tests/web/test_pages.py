@@ -544,27 +544,16 @@ def test_each_questionnaire_screen_has_its_own_page_title(client: SyncClient) ->
     assert len(titles) == 2 and all("Écran" in t for t in titles)
 
 
-def test_trainings_found_through_a_neighbouring_job_say_so_next_to_them(client: SyncClient) -> None:
+def test_a_job_onisep_names_no_metier_of_shows_no_other_jobs_trainings(client: SyncClient) -> None:
     def trainings_section(code: str) -> str:
         html = client.get(f"/metiers/{code}").text
         start = html.index('id="train-heading"')
         return html[start:html.index("</section>", start)]
 
-    note = "L&#39;ONISEP, le service public qui informe sur les études, n&#39;a pas de page"
-    repairer = trainings_section("I1407")  # ONISEP names no métier of this fiche
-    assert note in repairer and "dépanneur/euse en électroménager" in repairer
-    assert note not in trainings_section("I1402")  # its own métier: its own trainings
-
-
-def test_the_tracks_card_puts_the_neighbouring_job_note_by_the_trainings() -> None:
-    from tremplin.recommend.wording import trainings_via_note
-    from tremplin.web.pages.cards import track_view
-
-    note = trainings_via_note("fr", ["dépanneur/euse en électroménager"])
-    why = {"trainings": [{"title": "bac pro X", "via": ["dépanneur/euse en électroménager"]}],
-           "trainings_hidden": 0, "notes": [note, "Autre chose."]}
-    view = track_view({"why": why}, "fr")
-    assert view["trainings_note"] == note and view["notes"] == ["Autre chose."]
+    repairer = trainings_section("I1407")  # ONISEP's métiers of its v3 code name other jobs
+    assert "Demande à un conseiller quelles formations y mènent." in repairer
+    assert "matériels agricoles" not in repairer
+    assert "<a href=" in trainings_section("I1402")  # its own métier: its own trainings
 
 
 @pytest.mark.parametrize(("form", "data"), [

@@ -118,7 +118,6 @@ class Training:
     rncp_url: str
     url: str = ""      # the official page (the RNCP one or, without it, the ministry's)
     study_level: str = ""  # ONISEP "niveau d'études": "Bac + 5", also outside the RNCP
-    via: tuple[str, ...] = ()  # ONISEP métiers of a neighbouring fiche it was found through
 
     @property
     def entry_level(self) -> int | None:
@@ -345,29 +344,22 @@ class Catalog:
         return [OnisepJob(*(str(v) for v in r)) for r in rows]
 
     def trainings_for_job(self, code: str) -> list[Training]:
-        """Trainings of the ONISEP métiers linked to the fiche, lowest level first. Only the
-        métiers that fit the fiche by title count (onisep_fit.py); when none does, those of
-        the other linked métiers, each saying through which (`via`): a métier of a
-        neighbouring fiche, to be said as such."""
-        trainings = self._trainings(code, fitting=True)
-        return trainings or self._trainings(code, fitting=False)
-
-    def _trainings(self, code: str, fitting: bool) -> list[Training]:
-        via = "''" if fitting else "group_concat(DISTINCT o.name)"
+        """Trainings of the ONISEP métiers that fit the fiche by title (onisep_fit.py), lowest
+        level first. A fiche ONISEP names no métier of gets none: the trainings of the other
+        métiers of its ROME v3 code lead to other jobs (the phone repairer got the
+        farm-machinery diplomas of "responsable du service après-vente")."""
         rows = self.query(
-            "SELECT t.id, t.title, t.acronym, t.type_label, t.duration, t.level,"
-            f" t.level_number, t.rncp_url, t.url, t.study_level, {via} FROM onisep_job_links l"
-            " JOIN onisep_jobs o ON o.id = l.onisep_id"
+            "SELECT DISTINCT t.id, t.title, t.acronym, t.type_label, t.duration, t.level,"
+            " t.level_number, t.rncp_url, t.url, t.study_level FROM onisep_job_links l"
             " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
             " JOIN trainings t ON t.id = tj.training_id"
-            " WHERE l.job_code = ? AND l.title_fit = ? GROUP BY t.id"
+            " WHERE l.job_code = ? AND l.title_fit = 1"
             " ORDER BY COALESCE(t.level_number, 99), t.title",
-            (code, int(fitting)),
+            (code,),
         )
         trainings = [
             Training(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
-                     None if r[6] is None else _int(r[6]), str(r[7]), str(r[8]), str(r[9]),
-                     tuple(sorted(str(r[10]).split(","))) if r[10] else ())
+                     None if r[6] is None else _int(r[6]), str(r[7]), str(r[8]), str(r[9]))
             for r in rows
         ]
         # lowest level first, the ones that state none last (stable: then by title)

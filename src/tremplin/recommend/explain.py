@@ -15,7 +15,7 @@ from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, top_letters
 from tremplin.recommend.suggest import matched_fragment, prepare
 from tremplin.recommend.text import other_script, words_key
-from tremplin.recommend.wording import percent, say, trainings_hidden_note, trainings_via_note
+from tremplin.recommend.wording import percent, say, trainings_hidden_note
 
 MAX_MATCHED = 6
 MAX_MISSING = 5
@@ -104,9 +104,6 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     if hidden:
         notes.append(trainings_hidden_note(lang, hidden))
     listed = trainings[:MAX_TRAININGS]
-    via = sorted({name for t in listed for name in t.via})
-    if via:
-        notes.append(trainings_via_note(lang, via))
     if level is not None and job.code not in entry_levels(index):
         notes.append(say(lang, "level_unknown"))
     certs = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
@@ -116,7 +113,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         interest=interest_words,
         parts=parts,
         trainings=[{"title": t.title, "level": t.level, "duration": t.duration,
-                    "rncp_url": t.rncp_url, "url": t.url, "via": list(t.via),
+                    "rncp_url": t.rncp_url, "url": t.url,
                     "entry_level": t.entry_level}
                    for t in listed],
         certifications=certs[:MAX_CERTIFICATIONS],

@@ -73,12 +73,6 @@ SENTENCES: dict[str, dict[str, str]] = {
                             "niveau que tu as choisi.",
         "trainings_hidden_one": "1 formation demande plus d'études que le niveau que tu as "
                                 "choisi. Tremplin la cache.",
-        "trainings_via_one": "L'ONISEP, le service public qui informe sur les études, n'a pas de "
-                             "page pour ce métier seul. Ces formations mènent à un métier proche "
-                             ": {names}.",
-        "trainings_via": "L'ONISEP, le service public qui informe sur les études, n'a pas de page "
-                         "pour ce métier seul. Ces formations mènent à des métiers proches : "
-                         "{names}.",
         "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. Il "
                          "reste donc dans la liste.",
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a devinées. "
@@ -151,10 +145,6 @@ SENTENCES: dict[str, dict[str, str]] = {
                             "shown.",
         "trainings_hidden_one": "1 training needs more study than the level you chose. It is not "
                                 "shown.",
-        "trainings_via_one": "ONISEP, the public service that informs about studies, has no page "
-                             "for this job alone. These trainings lead to a close job: {names}.",
-        "trainings_via": "ONISEP, the public service that informs about studies, has no page for "
-                         "this job alone. These trainings lead to close jobs: {names}.",
         "level_unknown": "The data does not say what study level this job needs. So it stays in "
                          "the list.",
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check that "
@@ -193,13 +183,6 @@ def say(lang: str, key: str, **values: object) -> str:
 def trainings_hidden_note(lang: str, n: int) -> str:
     """The note saying that n trainings above the chosen study level are not shown."""
     return say(lang, "trainings_hidden_one") if n == 1 else say(lang, "trainings_hidden", n=n)
-
-
-def trainings_via_note(lang: str, names: list[str]) -> str:
-    """The note saying that the trainings shown lead to ONISEP métiers of neighbouring
-    fiches (ONISEP describes none that fits this one by title)."""
-    key = "trainings_via_one" if len(names) == 1 else "trainings_via"
-    return say(lang, key, names=", ".join(names))
 
 
 _MONTHS = {

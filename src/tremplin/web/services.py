@@ -331,7 +331,7 @@ class Services:
             "trainings": [
                 {"id": t.id, "title": t.title, "type": t.type_label, "duration": t.duration,
                  "level": t.level, "level_number": t.level_number, "rncp_url": t.rncp_url,
-                 "url": t.url, "via": list(t.via), "entry_level": t.entry_level}
+                 "url": t.url, "entry_level": t.entry_level}
                 for t in self.catalog.trainings_for_job(code)
             ],
         }

@@ -55,10 +55,6 @@ class TrainingOut(BaseModel):
         "Study level on the French scale 3..8 (3 CAP, 4 bac, 5 bac + 2, 6 bac + 3, 7 bac + 5, "
         "8 doctorate): the certification level, else ONISEP's study level; null when neither "
         "is given. `level` is ONISEP's own wording."))
-    via: list[str] = Field(default_factory=list, description=(
-        "Empty when the training is for an ONISEP métier that fits this job by title. When "
-        "ONISEP describes no such métier, the trainings of the métiers linked to neighbouring "
-        "jobs (through ROME v3 codes) are given instead, and `via` names those métiers."))
 
 
 class JobRef(BaseModel):

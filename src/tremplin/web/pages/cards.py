@@ -38,16 +38,12 @@ def split_sentences(text: str, keep: Any = ()) -> list[str]:
 
 
 def split_notes(why: dict[str, Any], lang: str) -> tuple[str, list[str]]:
-    """The engine's notes on a suggestion: (the ones on its trainings — hidden by the study
-    level, found through a neighbouring job — or "", the others). Those belong next to the
-    trainings they speak of, not on a page without them."""
+    """The engine's notes on a suggestion: (the one on trainings hidden by the study level,
+    or "", the others). That one belongs next to the trainings it speaks of, not on a page
+    without them."""
     hidden = int(why.get("trainings_hidden") or 0)
-    about = [wording.trainings_hidden_note(lang, hidden)] if hidden else []
-    via = sorted({str(n) for t in why.get("trainings") or () if isinstance(t, dict)
-                  for n in t.get("via") or ()})
-    if via:
-        about.append(wording.trainings_via_note(lang, via))
-    return " ".join(about), [str(n) for n in why.get("notes") or () if n not in about]
+    note = wording.trainings_hidden_note(lang, hidden) if hidden else ""
+    return note, [str(n) for n in why.get("notes") or () if n != note]
 
 
 def track_view(rec: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from tremplin.guide.journey import (
 )
 from tremplin.recommend.profile import POSTCODE, has_words
 from tremplin.recommend.text import other_script, says_nothing
-from tremplin.recommend.wording import say, trainings_via_note
+from tremplin.recommend.wording import say
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
 from tremplin.web.pages.cards import empty_reason, in_page_order, only_alike_tastes, track_view
@@ -147,10 +147,7 @@ def job_page(request: Request, code: str, cp: str | None = None) -> Response:
     cp_error = bool(cp) and not POSTCODE.fullmatch(cp)
     if cp and not cp_error:
         places = svc.places(postcode=cp, radius_km=15, limit=8)
-    via = sorted({n for t in detail["trainings"] for n in t["via"]})
-    trainings_note = trainings_via_note(request.state.lang, via) if via else ""
     return page(request, "job.html", nav="job", job=detail, mine=mine, places=places, cp=cp,
-                trainings_note=trainings_note,
                 cp_error=cp_error, cp_kept=bool(cp) and cp == journey.postcode,
                 thumb=journey.thumbs.get(code, 0))
 
