@@ -178,3 +178,33 @@ def test_bidi_overrides_are_refused_like_the_journey_refuses_them() -> None:
     with pytest.raises(ProfileError, match="U\\+202E"):
         _profile("je garde \u202emes frères")
     assert _profile("كنت أساعد \u200fأبي")  # a right-to-left mark is plain text
+
+
+def test_the_diversity_sentence_names_the_domain_it_counts_by(catalog: Catalog) -> None:
+    # two jobs of one grand domain (K) can both be "the first of their domain": the domains
+    # the step counts by are ROME's finer ones (K12, K13), so the sentence names them
+    recs = recommend(Profile(competences=(107371,), riasec={"S": 1.0}), 10)
+    labels = dict(catalog.query("SELECT code, label FROM domains"))
+    domain_of = dict(catalog.query("SELECT code, domain_code FROM jobs"))
+    firsts = 0
+    for r in recs:
+        label = labels[domain_of[r.code]]
+        part = r.why.parts["diversity_penalty"]
+        assert f"« {label} »" in part.text and part.french == (label,), part.text
+        firsts += part.text.startswith("C'est le premier métier du domaine")
+    assert firsts >= 2
+
+
+def test_one_source_is_said_in_the_singular_and_shared_tastes_are_joined() -> None:
+    recs = recommend(_profile("je répare des vélos", "je fais du pain avec mon père",
+                              riasec={"R": 1.0, "S": 0.9, "A": 0.4}), 20)
+    for r in recs:
+        paths = r.why.parts.get("paths")
+        if paths is not None and len(r.why.path_from) == 1:
+            assert " C'est : " in paths.text and "Ce sont" not in paths.text, paths.text
+        if "Point commun" in r.why.interest:
+            shared = r.why.interest.split("Point commun : ")[1].split(".")[0]
+            assert ", " not in shared, r.why.interest  # "x et y", not "x, y"
+    assert any(len(r.why.path_from) == 1 for r in recs)
+    assert any(" et " in r.why.interest.split("Point commun : ")[-1] for r in recs
+               if "Point commun" in r.why.interest)

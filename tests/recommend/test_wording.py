@@ -25,6 +25,7 @@ SAMPLE = {
     "link": "Point commun : aider les autres.", "words": "Ce métier, c'est surtout aider les autres.",
     "sources": " LABEL : LABEL, LABEL.", "label": "LABEL", "postcode": "93200",
     "date": "2022-12-01", "first": "2022-07-23", "last": "2022-12-01",
+    "domain": "« LABEL »",
 }
 FORMAL_FRENCH = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 
@@ -80,7 +81,7 @@ def test_real_explanations_are_plain_sentences(catalog: Catalog, lang: str) -> N
         if lang == "fr":
             assert not FORMAL_FRENCH.search(text), text
     interest = recs[0].why.parts["interest"].text
-    assert ("va avec tes goûts" if lang == "fr" else "fits what you like") in interest
+    assert ("va avec tes goûts" if lang == "fr" else "matches what you like") in interest
 
 
 @pytest.mark.parametrize(("iso", "lang", "said"), [

@@ -507,6 +507,8 @@ def test_static_files_and_the_avatar_preview_are_kept_by_a_slow_phone(client: Sy
     for url in (css.group(1), js.group(1)):  # a new version is a new address: kept a year
         assert client.get(url).headers["cache-control"] == "public, max-age=31536000, immutable"
     assert client.get("/static/icon.svg").headers["cache-control"] == "public, max-age=86400"
+    stale = client.get("/static/app.css", params={"v": "bogus"})  # an old page's address
+    assert stale.headers["cache-control"] == "public, max-age=86400"
     assert "cache-control" not in client.get("/static/nothing.css").headers  # a 404 is not kept
     preview = client.get("/avatar.svg", params={"hair": "short"})
     assert preview.status_code == 200
@@ -578,3 +580,16 @@ def test_training_levels_are_said_in_plain_words(client: SyncClient) -> None:
     client.post("/parcours/competences/experience", data={"text": "je fais du pain avec mon père"})
     tracks = client.get("/parcours/pistes", params={"lang": "fr"}).text
     assert "— niveau CAP</span>" in tracks and "non inscrit au RNCP" not in tracks
+
+
+def test_the_companion_does_not_ask_to_tick_when_nothing_was_found(client: SyncClient) -> None:
+    def after(text: str) -> str:
+        r = client.post("/parcours/competences/experience", data={"text": text})
+        return client.get(r.headers["location"]).text
+
+    found = after("je garde mes petits frères le soir")
+    assert 'name="ogr"' in found and "Coche ce qui est juste." in found
+    nothing = after("minecraft")
+    assert 'name="ogr"' not in nothing  # the review has nothing to tick…
+    assert "Coche ce qui est juste." not in nothing  # …so the companion does not ask to
+    assert "L&#39;outil n&#39;a pas trouvé de compétence dans ce texte." in nothing

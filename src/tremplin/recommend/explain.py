@@ -87,8 +87,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             centre_titles)
             if interest_value is not None else ScorePart(0.0, say(
                 lang, "interest_flat" if profile.riasec else "interest_none"))),
-        "diversity_penalty": ScorePart(round(penalty, 4), say(
-            lang, "penalty" if penalty > 0 else "no_penalty")),
+        "diversity_penalty": _diversity_part(cat, job.domain_code, penalty, lang),
     }
     path_from = _path_sources(index, scored, k)
     if scored.path_bonus is not None:
@@ -163,13 +162,24 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
             for c, w in scored.paths.sources(k)]
 
 
+def _diversity_part(cat: Any, domain_code: str, penalty: float, lang: str) -> ScorePart:
+    """The diversity step in words, naming the ROME domain it counts by (finer than the grand
+    domains the pages group jobs in: "Aide à la vie quotidienne", not "Services à la
+    personne"), so that two jobs of one grand domain can both be "the first of their domain"."""
+    found = cat.query("SELECT label FROM domains WHERE code = ?", (domain_code,))
+    label = str(found[0][0]) if found else domain_code
+    return ScorePart(round(penalty, 4), say(lang, "penalty" if penalty > 0 else "no_penalty",
+                                            domain=say(lang, "quoted", label=label)), (label,))
+
+
 def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: str,
                 ) -> ScorePart:
     bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
     leads = scored.paths is not None and float(scored.paths.score[k]) > 0
     titles = tuple(p["title"] for p in path_from)
     # ROME titles may hold brackets themselves, so they get a sentence of their own
-    sources = say(lang, "paths_sources", names=", ".join(titles)) if titles else ""
+    sources = (say(lang, "paths_source" if len(titles) == 1 else "paths_sources",
+                   names=", ".join(titles)) if titles else "")
     if bonus > 0 and k in scored.kept:
         return ScorePart(round(bonus, 4), say(lang, "paths_kept", n=len(scored.kept)))
     if not leads:
@@ -228,7 +238,7 @@ def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
     you = say(lang, "you_then").join(names[t] for t in mine)
     shared = [t for t in (major, minor) if t and t in mine]
     if shared:
-        link = say(lang, "shared", letters=", ".join(names[t].split(" (")[0] for t in shared))
+        link = say(lang, "shared", letters=say(lang, "and").join(names[t] for t in shared))
     else:
         link = say(lang, "elsewhere")
     return say(lang, "job_and_you", job=job, you=you, link=link)

@@ -398,11 +398,12 @@ def same_text_key(text: str) -> str:
 # chat fillers, "test". A text made only of them (or of keys hit at random) is answered with
 # an invitation to tell one thing instead of jobs matched to nothing (folded, without accents).
 _SAYS_NOTHING = _words("""
-je j ne n m d c est sais sait sai pas rien aucun aucune idee idees jsp jsais chais chepa jpp
-quoi dire ecrire mettre importe comme ca sa euh heu hmm bah ben bof voila trop bien cool nul
-ennuie merci stp svp lol mdr ptdr xd ok okay oui ouais non nan bonjour salut coucou
-hello hi hey test tests essai blabla
-i don't dont know idk nothing no yes nope dunno whatever
+je j ne n m d c a ai en de du est sais sait sai pas pa rien aucun aucune idee idees jsp jsais
+chais chai che chepa jpp quoi dire ecrire mettre importe comme ca sa euh heu hmm bah ben bof
+voila trop bien cool nul ouf grand chose tout fais fait jamais travaille experience
+experiences ennuie merci stp svp lol mdr ptdr xd osef wesh yo nada ok okay oui ouais non nan
+bonjour salut coucou hello hi hey test tests essai bla blabla lorem ipsum
+i don't dont know idk nothing really none no yes nope dunno whatever
 """)
 # Keyboard rows (AZERTY and QWERTY), read either way: "qsdf", "azerty", "lkj".
 _KEY_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -425,11 +426,21 @@ def _random_keys(word: str) -> bool:
     return False
 
 
+# The same in the other alphabets newcomers write in: whole texts, as written (Arabic "I don't
+# know", "nothing"; Ukrainian and Russian "I don't know", "nothing").
+_SAYS_NOTHING_ELSEWHERE = frozenset((
+    "لا أعرف", "لا اعرف", "ما بعرف", "لا شيء", "لا شي", "не знаю", "нічого", "ничего",
+))
+
+
 def says_nothing(text: str) -> bool:
-    """Whether a Latin-script text holds only "I don't know", greetings, fillers or random
-    keys ("jsp", "rien", "test", "zzz qwerty"): matching it would suggest jobs at random."""
+    """Whether a text holds only "I don't know", "nothing", greetings, fillers or random
+    keys ("jsp", "rien du tout", "test", "zzz qwerty", "لا أعرف"): matching it would
+    suggest jobs at random."""
+    if other_script(text):
+        return " ".join(re.findall(r"\w+", text.casefold())) in _SAYS_NOTHING_ELSEWHERE
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", fold(text).replace("’", "'"))
-    return bool(words) and not other_script(text) and all(
+    return bool(words) and all(
         _empty_word(w) or all(_empty_word(part) for part in w.split("'")) for w in words)
 
 

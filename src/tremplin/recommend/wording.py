@@ -31,10 +31,11 @@ SENTENCES: dict[str, dict[str, str]] = {
         "interest_none": "Tu n'as pas répondu aux questions sur tes goûts. Ils ne comptent pas.",
         "interest_flat": "Tu as donné la même réponse à toutes les questions sur tes goûts. On ne "
                          "sait pas ce que tu préfères : tes goûts ne comptent pas.",
-        "penalty": "Tremplin a mis ce métier un peu plus bas dans ta liste. Comme ça, tu vois "
-                   "aussi des métiers d'autres domaines.",
-        "no_penalty": "C'est le premier métier de son domaine dans ta liste. Tremplin ne l'a donc "
-                      "pas mis plus bas.",
+        "penalty": "Tremplin a mis ce métier un peu plus bas dans ta liste. D'autres métiers du "
+                   "domaine {domain} sont déjà plus haut. Comme ça, tu vois aussi des métiers "
+                   "d'autres domaines.",
+        "no_penalty": "C'est le premier métier du domaine {domain} dans ta liste. Tremplin ne "
+                      "l'a donc pas mis plus bas.",
         "paths_kept": "C'est l'un des {n} métiers les plus proches de ce que tu sais faire. Il "
                       "reste en haut de ta liste. Il passe avant les métiers que Tremplin a fait "
                       "monter grâce au ROME, la liste officielle des métiers.",
@@ -49,6 +50,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "faire.{sources} C'est écrit dans le ROME, la liste officielle des "
                         "métiers. Alors Tremplin a mis ce métier plus haut dans ta liste.",
         "paths_sources": " Ce sont : {names}.",
+        "paths_source": " C'est : {names}.",
         "paths_direct_tiny": "On peut passer à ce métier depuis des métiers proches de ce que tu "
                              "sais faire.{sources} C'est écrit dans le ROME, la liste officielle "
                              "des métiers. Mais sa place dans ta liste change très peu.",
@@ -100,22 +102,23 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "do. From these 2 numbers, Tremplin works out a mark: {both}.",
         "coverage_none": "You have not given any competences or experiences yet. Only what you "
                          "like counts.",
-        "interest": "This job fits what you like at {fit}. {words} What you like counts in its "
+        "interest": "This job matches what you like: {fit}. {words} What you like counts in its "
                     "score too: this job keeps {kept} of it.",
-        "interest_alone": "This job fits what you like at {fit}. {words}",
+        "interest_alone": "This job matches what you like: {fit}. {words}",
         "interest_none": "You have not answered the questions about what you like. It does not "
                          "count.",
         "interest_flat": "You gave the same answer to every question about what you like. Nobody "
                          "can tell what you prefer: what you like does not count.",
-        "penalty": "Tremplin put this job a little lower in your list. This way, you also see "
-                   "jobs from other fields.",
-        "no_penalty": "It is the first job of its field in your list. So Tremplin did not put it "
-                      "lower.",
+        "penalty": "Tremplin put this job a little lower in your list. Other jobs of the field "
+                   "{domain} are higher. This way, you also see jobs from other fields.",
+        "no_penalty": "It is the first job of the field {domain} in your list. So Tremplin did "
+                      "not put it lower.",
         "paths_kept": "It is one of the {n} jobs closest to what you can do. It stays at the top "
                       "of your list. It comes before the jobs Tremplin moved up thanks to ROME, "
                       "the official list of jobs.",
-        "paths_none": "The jobs close to what you can do do not lead to this job. This is what "
-                      "ROME, the official list of jobs, says. So Tremplin did not move it up.",
+        "paths_none": "None of the jobs close to what you can do leads to this job. This is "
+                      "what ROME, the official list of jobs, says. So Tremplin did not move it "
+                      "up.",
         "paths_first": "You can also move to this job from jobs close to what you can "
                        "do.{sources} This is written in ROME, the official list of jobs. This job "
                        "was already at the top of your list: Tremplin did not move it up.",
@@ -123,6 +126,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "This is written in ROME, the official list of jobs. So Tremplin put this "
                         "job higher in your list.",
         "paths_sources": " They are: {names}.",
+        "paths_source": " It is: {names}.",
         "paths_direct_tiny": "You can move to this job from jobs close to what you can "
                              "do.{sources} This is written in ROME, the official list of jobs. "
                              "But its place in your list hardly changes.",

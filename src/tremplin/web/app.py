@@ -139,14 +139,20 @@ def create_app(settings: Settings | None = None, *, cors: list[str] | None = Non
     return app
 
 
-def static_cache(query_string: bytes) -> str:
+def static_cache(query_string: bytes, version: str | None) -> str:
     """How long a phone may keep a static file: the pages ask for CSS and JS at an address
     holding their content's hash (`?v=`), so a new version is a new address and the file can
     be kept for a year without asking again (one round trip less before the first paint on a
-    slow connection); the icon, without a version, a day."""
-    if QueryParams(query_string).get("v"):
+    slow connection). Another version string (an old page, a typo) and the unversioned icon:
+    a day."""
+    if version and QueryParams(query_string).get("v") == version:
         return "public, max-age=31536000, immutable"
     return "public, max-age=86400"
+
+
+def _static_version(scope: Scope) -> str | None:
+    app = scope.get("app")
+    return getattr(getattr(app, "state", None), "static_version", None)
 
 
 class FrameMiddleware:
@@ -194,7 +200,8 @@ class FrameMiddleware:
                     path = scope["path"]
                     if path.startswith("/static/"):
                         if status == 200:
-                            out["Cache-Control"] = static_cache(scope.get("query_string", b""))
+                            out["Cache-Control"] = static_cache(
+                                scope.get("query_string", b""), _static_version(scope))
                     elif not path.startswith("/api/") and "cache-control" not in out:
                         out["Cache-Control"] = "no-store"
                     # the pages remember a language; the API is stateless and sets no cookie

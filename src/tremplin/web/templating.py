@@ -28,6 +28,9 @@ env = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    # a running server keeps the templates it started with: templates changed on disk by an
+    # update, read with the old code, broke job pages until a restart (QA)
+    auto_reload=False,
 )
 
 

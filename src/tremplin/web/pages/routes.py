@@ -310,10 +310,16 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
     review = state.form_int(revoir, 2)
     to_review = (None if review is None or not 0 <= review < len(journey.experiences)
                  else journey.experiences[review])
+    review_found = experience_suggestions(svc, to_review.text) if to_review else []
+    # "look at what the tool understood and tick": not when it found nothing to tick
+    cheered = cheer(request)
+    if cheered == "experience" and to_review and not review_found:
+        cheered = "experience_none"
     return page(request, "competences.html", nav="competences", cq=cq, found=found,
+                cheer=cheered,
                 kept=[k for k in kept if k], unavailable=unavailable,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
-                review_found=experience_suggestions(svc, to_review.text) if to_review else [],
+                review_found=review_found,
                 # another alphabet: the engine's own warning, where the person reads the review
                 foreign_note=_foreign_note(request, [to_review] if to_review else []),
                 experiences=list(enumerate(journey.experiences)),
