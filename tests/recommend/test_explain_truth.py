@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tremplin.catalog.read import Catalog
@@ -208,3 +210,27 @@ def test_one_source_is_said_in_the_singular_and_shared_tastes_are_joined() -> No
     assert any(len(r.why.path_from) == 1 for r in recs)
     assert any(" et " in r.why.interest.split("Point commun : ")[-1] for r in recs
                if "Point commun" in r.why.interest)
+
+
+def test_the_taste_percentage_says_what_it_mixes() -> None:
+    # QA: « va avec tes goûts à 50 % » next to a perfect RIASEC match: the number was the
+    # mean of the answers' fit (100 %) and the chosen sentences' fit (0 %), unsaid
+    text = "je répare des vélos"
+    for r in recommend(Profile(
+            experiences=(Experience(text),), riasec={"R": 1.0}, interest_centres=("17",)), 10):
+        part = r.why.parts["interest"]
+        assert "Ce nombre mélange tes réponses aux questions (" in part.text, part.text
+        answers, chosen = (int(x) for x in re.findall(
+            r"questions \((\d+) %\) et les phrases que tu as choisies \((\d+) %\)", part.text)[0])
+        assert abs((answers + chosen) / 2 - round(100 * part.value)) <= 1
+
+
+def test_alike_answers_are_not_told_as_an_order_nor_a_flat_profile_as_tastes() -> None:
+    tied = recommend(_profile("je répare des vélos", riasec={"R": 1.0, "S": 1.0}), 3)
+    assert all("tu aimes d'abord travailler avec les mains et aider les autres" in r.why.interest
+               for r in tied), tied[0].why.interest
+    flat = recommend(Profile(experiences=(Experience("je répare des vélos"),),
+                             riasec=dict.fromkeys("RIASEC", 0.5), interest_centres=("17",)), 3)
+    for r in flat:
+        assert "Toi, tu aimes" not in r.why.interest
+        assert "seules les phrases que tu as choisies comptent" in r.why.interest

@@ -25,7 +25,7 @@ SAMPLE = {
     "link": "Point commun : aider les autres.", "words": "Ce métier, c'est surtout aider les autres.",
     "sources": " LABEL : LABEL, LABEL.", "label": "LABEL", "postcode": "93200",
     "date": "2022-12-01", "first": "2022-07-23", "last": "2022-12-01",
-    "domain": "« LABEL »",
+    "domain": "« LABEL »", "riasec": "100 %", "centres": "0 %",
 }
 FORMAL_FRENCH = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 

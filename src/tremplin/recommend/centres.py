@@ -61,6 +61,12 @@ def centre_fit(links: CentreLinks, chosen: set[str], fit: F32) -> None:
             fit[pos] = max(float(fit[pos]), MAIN_CENTRE_FIT if main else LINKED_CENTRE_FIT)
 
 
+def centres_value(centres: list[dict[str, object]]) -> float:
+    """The fit `centre_fit` gives a job from the chosen centres it belongs to."""
+    return max((MAIN_CENTRE_FIT if c["principal"] else LINKED_CENTRE_FIT for c in centres),
+               default=0.0)
+
+
 def chosen_centres_of_job(links: CentreLinks, job: int, chosen: tuple[str, ...],
                           ) -> list[dict[str, object]]:
     """The chosen centres job `job` belongs to, main ones first, in code order."""

@@ -12,6 +12,7 @@ Every part is documented in docs/scoring.md with the sentence a helper can say a
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -271,8 +272,21 @@ def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
     return out
 
 
+def has_tastes(profile: Profile) -> bool:
+    """Whether the questionnaire's answers prefer some jobs to others (not all zero, not all
+    the same)."""
+    return any(v > 0 for v in profile.riasec.values()) and not no_preference(profile.riasec)
+
+
+def riasec_fit_of(scores: Mapping[str, float], major: str, minor: str) -> float:
+    """Fit of a job's ROME RIASEC code with the letter scores: (2 major + minor) / 3."""
+    if major and minor:
+        return (2 * scores.get(major, 0.0) + scores.get(minor, 0.0)) / 3
+    return scores.get(major, 0.0) if major else 0.0
+
+
 def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
-    has_riasec = any(v > 0 for v in profile.riasec.values()) and not no_preference(profile.riasec)
+    has_riasec = has_tastes(profile)
     centres = set(profile.interest_centres)
     links = centre_links(index)
     check_centres(links.labels, profile.interest_centres)
@@ -282,12 +296,8 @@ def interest_fit(index: RecommendIndex, profile: Profile) -> F32 | None:
     parts = []
     if has_riasec:
         r = {k: float(profile.riasec.get(k, 0.0)) for k in LETTERS}
-        fit = np.zeros(n, dtype=np.float32)
-        for k, j in enumerate(index.jobs):
-            if j.riasec_major and j.riasec_minor:
-                fit[k] = (2 * r.get(j.riasec_major, 0.0) + r.get(j.riasec_minor, 0.0)) / 3
-            elif j.riasec_major:
-                fit[k] = r.get(j.riasec_major, 0.0)
+        fit = np.asarray([riasec_fit_of(r, j.riasec_major, j.riasec_minor) for j in index.jobs],
+                         dtype=np.float32)
         parts.append(fit)
     if centres:
         fit = np.zeros(n, dtype=np.float32)

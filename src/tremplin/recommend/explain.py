@@ -7,12 +7,19 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.recommend.centres import centre_links, chosen_centres_of_job
-from tremplin.recommend.engine import INTEREST_WEIGHT, Scored, ScorePart, Why
+from tremplin.recommend.centres import centre_links, centres_value, chosen_centres_of_job
+from tremplin.recommend.engine import (
+    INTEREST_WEIGHT,
+    Scored,
+    ScorePart,
+    Why,
+    has_tastes,
+    riasec_fit_of,
+)
 from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import Profile
-from tremplin.recommend.riasec import LETTER_NAMES, top_letters
+from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
 from tremplin.recommend.suggest import matched_fragment, prepare
 from tremplin.recommend.text import other_script, words_key
 from tremplin.recommend.wording import percent, say, trainings_hidden_note
@@ -73,6 +80,10 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     interest_words = _interest_words(profile, job.riasec_major, job.riasec_minor, lang)
     if profile.interest_centres:
         interest_words += " " + _centres_sentence(centres, lang)
+        if has_tastes(profile):  # the percentage is the mean of two numbers: say which
+            interest_words = say(lang, "interest_mix", riasec=percent(riasec_fit_of(
+                profile.riasec, job.riasec_major, job.riasec_minor), lang),
+                centres=percent(centres_value(centres), lang)) + " " + interest_words
     centre_titles = tuple(str(c["label"]) for c in centres)
     has_items = bool(profile.competences or profile.experiences)
     parts = {
@@ -232,10 +243,14 @@ def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
         return say(lang, "job_no_profile")
     job = (say(lang, "job_profile_minor", major=names[major], minor=names[minor]) if minor
            else say(lang, "job_profile", major=names[major]))
-    mine = top_letters(profile.riasec, 2)
+    flat = bool(profile.riasec) and no_preference(profile.riasec)
+    mine = [] if flat else top_letters(profile.riasec, 2)
     if not mine:
-        return say(lang, "job_only", job=job)
-    you = say(lang, "you_then").join(names[t] for t in mine)
+        only = say(lang, "job_only", job=job)
+        return only + " " + say(lang, "interest_flat_centres") if flat else only
+    # two letters answered alike are not "first, then": they come together
+    alike = len(mine) == 2 and profile.riasec.get(mine[0]) == profile.riasec.get(mine[1])
+    you = say(lang, "and" if alike else "you_then").join(names[t] for t in mine)
     shared = [t for t in (major, minor) if t and t in mine]
     if shared:
         link = say(lang, "shared", letters=say(lang, "and").join(names[t] for t in shared))

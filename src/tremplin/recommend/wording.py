@@ -28,6 +28,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "interest": "Ce métier va avec tes goûts à {fit}. {words} Tes goûts comptent aussi dans "
                     "son score : ce métier en garde {kept}.",
         "interest_alone": "Ce métier va avec tes goûts à {fit}. {words}",
+        "interest_mix": "Ce nombre mélange tes réponses aux questions ({riasec}) et les phrases "
+                        "que tu as choisies ({centres}).",
+        "interest_flat_centres": "Tu as donné la même réponse à toutes les questions : seules "
+                                 "les phrases que tu as choisies comptent.",
         "interest_none": "Tu n'as pas répondu aux questions sur tes goûts. Ils ne comptent pas.",
         "interest_flat": "Tu as donné la même réponse à toutes les questions sur tes goûts. On ne "
                          "sait pas ce que tu préfères : tes goûts ne comptent pas.",
@@ -105,6 +109,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "interest": "This job matches what you like: {fit}. {words} What you like counts in its "
                     "score too: this job keeps {kept} of it.",
         "interest_alone": "This job matches what you like: {fit}. {words}",
+        "interest_mix": "This number mixes your answers to the questions ({riasec}) and the "
+                        "sentences you chose ({centres}).",
+        "interest_flat_centres": "You gave the same answer to every question: only the "
+                                 "sentences you chose count.",
         "interest_none": "You have not answered the questions about what you like. It does not "
                          "count.",
         "interest_flat": "You gave the same answer to every question about what you like. Nobody "
