@@ -234,3 +234,8 @@ def test_alike_answers_are_not_told_as_an_order_nor_a_flat_profile_as_tastes() -
     for r in flat:
         assert "Toi, tu aimes" not in r.why.interest
         assert "seules les phrases que tu as choisies comptent" in r.why.interest
+
+
+def test_a_flat_profile_without_chosen_sentences_does_not_speak_of_them() -> None:
+    recs = recommend(_profile("je répare des vélos", riasec=dict.fromkeys("RIASEC", 0.5)), 3)
+    assert not any("phrases que tu as choisies" in r.why.interest for r in recs)

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from tremplin.catalog.read import Catalog
 from tremplin.recommend.centres import centre_links, centres_value, chosen_centres_of_job
 from tremplin.recommend.engine import (
     INTEREST_WEIGHT,
@@ -113,7 +114,6 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     hidden = len(trainings_all) - len(trainings)
     if hidden:
         notes.append(trainings_hidden_note(lang, hidden))
-    listed = trainings[:MAX_TRAININGS]
     if level is not None and job.code not in entry_levels(index):
         notes.append(say(lang, "level_unknown"))
     certs = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
@@ -125,7 +125,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         trainings=[{"title": t.title, "level": t.level, "duration": t.duration,
                     "rncp_url": t.rncp_url, "url": t.url,
                     "entry_level": t.entry_level}
-                   for t in listed],
+                   for t in trainings[:MAX_TRAININGS]],
         certifications=certs[:MAX_CERTIFICATIONS],
         close_jobs=[{"code": m.target_code, "title": m.target_label}
                     for m in cat.mobilities(job.code)[:MAX_CLOSE_JOBS]],
@@ -173,7 +173,7 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
             for c, w in scored.paths.sources(k)]
 
 
-def _diversity_part(cat: Any, domain_code: str, penalty: float, lang: str) -> ScorePart:
+def _diversity_part(cat: Catalog, domain_code: str, penalty: float, lang: str) -> ScorePart:
     """The diversity step in words, naming the ROME domain it counts by (finer than the grand
     domains the pages group jobs in: "Aide à la vie quotidienne", not "Services à la
     personne"), so that two jobs of one grand domain can both be "the first of their domain"."""
@@ -247,7 +247,9 @@ def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
     mine = [] if flat else top_letters(profile.riasec, 2)
     if not mine:
         only = say(lang, "job_only", job=job)
-        return only + " " + say(lang, "interest_flat_centres") if flat else only
+        if flat and profile.interest_centres:
+            return only + " " + say(lang, "interest_flat_centres")
+        return only
     # two letters answered alike are not "first, then": they come together
     alike = len(mine) == 2 and profile.riasec.get(mine[0]) == profile.riasec.get(mine[1])
     you = say(lang, "and" if alike else "you_then").join(names[t] for t in mine)
