@@ -565,6 +565,17 @@ def test_a_saved_choice_is_said_once_next_to_its_form(
     client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     html = client.get(client.post(form, data=data).headers["location"]).text
     assert html.count("C&#39;est enregistré. Les pistes suivent ce choix.") == 1
+    # said where the page lands, right under the form's title, in a box left open
+    said = re.search(r'<details class="\w+" id="\w+" open>\s*<summary>[^<]*</summary>\s*'
+                     r'<p class="moved" role="status">C&#39;est enregistré', html)
+    assert said, "the confirmation sits at the top of its open box"
+
+
+def test_saving_no_level_still_shows_the_confirmation(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    html = client.get(client.post("/parcours/pistes/niveau", data={"level": ""}).headers[
+        "location"]).text
+    assert '<details class="level" id="niveau" open>' in html
 
 
 def test_training_levels_are_said_in_plain_words(client: SyncClient) -> None:
