@@ -1,12 +1,14 @@
 """Experiences written in other languages: success@10 and MRR of the first sensible job,
 next to the French originals. For Arabic, with the glossary of everyday words
-(`src/tremplin/recommend/arabic.py`) and without it (the baseline, same run).
+(`src/tremplin/recommend/arabic.py`) and without it (the baseline, same run). For English,
+as the engine reads it (the French lexical part left out) and with that part (the baseline).
 
 Run: .venv/bin/python bench/languages_bench.py [--json]
 
 Arabic sets A and B were used to write the glossary; set C (the 30 blind experiences,
 translated after the glossary was frozen) is the held-out figure. Set U is the same 30 blind
-experiences in Ukrainian, which the sentence model reads without help.
+experiences in Ukrainian, which the sentence model reads without help; set E the same in
+simple English.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.recommend import Experience, Profile, recommend, text
+from tremplin.recommend import Experience, Profile, recommend, suggest, text
 from tremplin.recommend.evaluate import load_experiences
 from tremplin.recommend.index import get_index
 
@@ -44,6 +46,18 @@ def french_rows(source: str, ids: list[str]) -> list[dict[str, Any]]:
     return [{"text": labelled[i].text, "jobs": labelled[i].jobs} for i in ids]
 
 
+def _with_lexical(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """The baseline for English: ROME's French words matched as for a French text."""
+    english = suggest.looks_english
+    suggest.looks_english = lambda _t: False
+    get_index().experience_memo.clear()
+    try:
+        return measure(rows)
+    finally:
+        suggest.looks_english = english
+        get_index().experience_memo.clear()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
@@ -55,6 +69,8 @@ def main() -> None:
         rows = s["experiences"]
         figures = {"french originals": measure(french_rows(s["source"], [r["id"] for r in rows])),
                    f"{s['language']}, as written": measure(rows)}
+        if s["language"] == "en":
+            figures["en, with the French lexical part"] = _with_lexical(rows)
         if s["language"] != "ar":
             out[s["name"]] = {"role": s["role"], "experiences": len(rows), **figures}
             continue
