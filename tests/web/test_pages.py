@@ -553,9 +553,22 @@ def test_a_job_onisep_names_no_metier_of_shows_no_other_jobs_trainings(client: S
         return html[start:html.index("</section>", start)]
 
     repairer = trainings_section("I1407")  # ONISEP's métiers of its v3 code name other jobs
-    assert "Demande à un conseiller quelles formations y mènent." in repairer
+    assert "Regarde les diplômes que cite le ROME, juste en dessous." in repairer
+    assert "<li>CQP technicien de maintenance des systèmes informatiques</li>" in repairer
     assert "matériels agricoles" not in repairer
     assert "<a href=" in trainings_section("I1402")  # its own métier: its own trainings
+
+
+def test_a_card_without_onisep_trainings_shows_the_diplomas_rome_names(client: SyncClient) -> None:
+    client.post("/parcours/competences/experience",
+                data={"text": "je répare les téléphones de mes potes, je change les écrans"})
+    html = client.get("/parcours/pistes").text
+    start = html.find('<li class="card" id="job-I1407"')
+    assert start >= 0, "the phone repairer is among the tracks"
+    end = html.find('<li class="card"', start + 1)
+    card = html[start:end if end > 0 else len(html)]
+    assert "cite ces diplômes" in card
+    assert "CQP technicien de maintenance des systèmes informatiques" in card
 
 
 @pytest.mark.parametrize(("form", "data"), [
