@@ -206,24 +206,27 @@ def test_places_dates_cover_every_place_shown(catalog: Catalog) -> None:
     s = build_summary(Journey(postcode="75011"), catalog, [], today=TODAY)
     dates = sorted({p.snapshot_date for p in s.places if p.snapshot_date})
     assert len(dates) > 1, "the test needs places updated on different days"
-    assert s.places_date == (f"Informations sur ces lieux datées du {human_date(dates[0], 'fr')} "
-                             f"au {human_date(dates[-1], 'fr')}.")
+    assert s.places_date == (f"Ces lieux viennent de données publiées entre le "
+                             f"{human_date(dates[0], 'fr')} et le {human_date(dates[-1], 'fr')}. "
+                             "Appelle avant d'y aller.")
     _, text = _flat(render_summary_pdf(s))
     assert s.places_date in text
     en = build_summary(Journey(postcode="75011", lang="en"), catalog, [], today=TODAY)
-    assert en.places_date == (f"Information on these places dated {human_date(dates[0], 'en')} "
-                              f"to {human_date(dates[-1], 'en')}.")
+    assert en.places_date == (f"These places come from data published between "
+                              f"{human_date(dates[0], 'en')} and {human_date(dates[-1], 'en')}. "
+                              "Call before you go.")
 
 
 def test_places_with_one_date_say_it_once(catalog: Catalog) -> None:
     from dataclasses import replace
 
-    from tremplin.guide.summary import LABELS, _places_date
+    from tremplin.recommend.wording import places_dated
 
     places = build_summary(Journey(postcode="75011"), catalog, [], today=TODAY).places
     same = [replace(p, snapshot_date="2022-06-28") for p in places]
-    assert _places_date(LABELS["fr"], same) == "Informations sur ces lieux datées du 28 juin 2022."
-    assert _places_date(LABELS["fr"], [replace(p, snapshot_date="") for p in places]) == ""
+    assert places_dated((p.snapshot_date for p in same), "fr") == (
+        "Ces lieux viennent de données publiées le 28 juin 2022. Appelle avant d'y aller.")
+    assert places_dated([""] * len(places), "fr") == ""  # none dated: nothing said
 
 
 @pytest.mark.parametrize("answer", [0, 1, 2])

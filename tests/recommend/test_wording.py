@@ -92,3 +92,16 @@ def test_dates_are_written_as_people_write_them(iso: str, lang: str, said: str) 
     from tremplin.recommend.wording import human_date
 
     assert human_date(iso, lang) == said
+
+
+def test_one_sentence_splitter_respects_quotes_and_kept_labels() -> None:
+    from tremplin.recommend.wording import first_sentence, sentences
+
+    text = "Un.  Deux !\n« Trois. Quatre ? » cinq. Six?"
+    assert sentences(text) == ["Un.", "Deux !", "« Trois. Quatre ? » cinq.", "Six?"]
+    label = "Agent de la S.N.C.F. en gare"  # a ROME label may hold full stops
+    assert sentences(f"Proche de {label} ici. Fin.", [label]) == [
+        f"Proche de {label} ici.", "Fin."]
+    assert first_sentence("Le pain, c'est « sa vie. Oui. » Vraiment.") == \
+        "Le pain, c'est « sa vie. Oui. » Vraiment."
+    assert first_sentence("  ") == ""

@@ -105,6 +105,12 @@ class Visit:
     def close(self) -> None:
         self.context.close()
 
+    def __enter__(self) -> Visit:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def audit(page: Any, axe_source: str) -> list[dict[str, Any]]:
     page.evaluate(axe_source)
@@ -154,8 +160,7 @@ PAGE_TYPES = {
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_page_type_is_accessible_light_and_local(browser: Any, live_server: str, axe_source: str,
                                                  name: str, width: int) -> None:
-    visit = Visit(browser, live_server, width)
-    try:
+    with Visit(browser, live_server, width) as visit:
         visit.goto(PAGE_TYPES[name])
         ARTIFACTS.mkdir(exist_ok=True)
         visit.page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
@@ -165,14 +170,11 @@ def test_page_type_is_accessible_light_and_local(browser: Any, live_server: str,
         overflow = visit.page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"horizontal scroll at {width}px"
-    finally:
-        visit.close()
 
 
 @pytest.mark.parametrize("name", ["home", "job", "avatar", "competences"])
 def test_text_resizes_to_200_percent(browser: Any, live_server: str, name: str) -> None:
-    visit = Visit(browser, live_server, 1280)
-    try:
+    with Visit(browser, live_server, 1280) as visit:
         visit.goto(PAGE_TYPES[name])
         visit.page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
         size = visit.page.evaluate("() => getComputedStyle(document.body).fontSize")
@@ -181,13 +183,10 @@ def test_text_resizes_to_200_percent(browser: Any, live_server: str, name: str) 
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
         visit.page.screenshot(path=str(ARTIFACTS / f"{name}-1280-text200.png"))
-    finally:
-        visit.close()
 
 
 def test_language_switch(browser: Any, live_server: str) -> None:
-    visit = Visit(browser, live_server, 360)
-    try:
+    with Visit(browser, live_server, 360) as visit:
         visit.goto("/a-propos")
         assert visit.page.get_attribute("html", "lang") == "fr"
         visit.page.click("a[hreflang=en]")
@@ -200,8 +199,6 @@ def test_language_switch(browser: Any, live_server: str) -> None:
         visit.page.click("a[hreflang=fr]")
         visit.page.wait_for_load_state()
         assert visit.page.inner_text("h1") == "Trouve des métiers qui te vont"
-    finally:
-        visit.close()
 
 
 def _focused(page: Any) -> dict[str, Any]:
@@ -222,9 +219,8 @@ def _tab_to(page: Any, pred: Any, limit: int = 80) -> dict[str, Any]:
 
 
 def test_keyboard_only(browser: Any, live_server: str) -> None:
-    visit = Visit(browser, live_server, 1280)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 1280) as visit:
+        page = visit.page
         visit.goto("/")
         page.keyboard.press("Tab")
         first = _focused(page)
@@ -243,15 +239,12 @@ def test_keyboard_only(browser: Any, live_server: str) -> None:
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/parcours/gouts"))
         assert "avatar" in page.inner_text(".bubble").lower() or page.inner_text(".bubble")
-    finally:
-        visit.close()
 
 
 def test_keyboard_only_search_to_a_job_page(browser: Any, live_server: str,
                                             need_search: None) -> None:
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
         visit.goto("/recherche")
         _tab_to(page, lambda f: f["tag"] == "INPUT")
         page.keyboard.type("boulangé")
@@ -262,14 +255,11 @@ def test_keyboard_only_search_to_a_job_page(browser: Any, live_server: str,
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/metiers/[A-N][0-9]{4}"))
         assert "boulang" in page.inner_text("h1").lower()
-    finally:
-        visit.close()
 
 
 def test_search_with_a_misspelled_query(browser: Any, live_server: str, need_search: None) -> None:
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
         visit.goto("/")
         page.fill("#q", "boulangé")
         page.keyboard.press("Enter")
@@ -280,15 +270,12 @@ def test_search_with_a_misspelled_query(browser: Any, live_server: str, need_sea
         first.locator("a").first.click()
         page.wait_for_url(re.compile(r"/metiers/D1102"))
         assert visit.foreign() == []
-    finally:
-        visit.close()
 
 
 def test_full_journey_from_home_to_a_job_page(browser: Any, live_server: str, axe_source: str,
                                               need_recommend: None) -> None:
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
         visit.goto("/")
         page.click("text=Commencer mon parcours")
         page.wait_for_url(re.compile(r"/parcours/avatar"))
@@ -357,17 +344,15 @@ def test_full_journey_from_home_to_a_job_page(browser: Any, live_server: str, ax
         page.click("text=Oui, tout effacer")
         page.wait_for_url(re.compile(r"/\?ok=start"))
         assert visit.foreign() == []
-    finally:
-        visit.close()
 
 
 def test_autocomplete_fills_suggestions_after_a_pause(browser: Any, live_server: str,
                                                       need_search: None) -> None:
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
     asked: list[str] = []
-    page.on("request", lambda r: asked.append(r.url) if "/api/v1/autocomplete" in r.url else None)
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
+        page.on("request",
+                lambda r: asked.append(r.url) if "/api/v1/autocomplete" in r.url else None)
         visit.goto("/recherche")
         page.locator("#q").press_sequentially("boul", delay=30)
         page.wait_for_function(
@@ -375,5 +360,3 @@ def test_autocomplete_fills_suggestions_after_a_pause(browser: Any, live_server:
         labels = page.eval_on_selector_all("#q-suggestions option", "els => els.map(e => e.value)")
         assert any("oulang" in v.lower() for v in labels), labels
         assert len(asked) == 1  # one request after the pause, not one per keystroke
-    finally:
-        visit.close()

@@ -49,8 +49,7 @@ def add_note(visit: Visit, text: str) -> None:
 @pytest.mark.parametrize("name", list(NEW_PAGE_TYPES))
 def test_new_page_type_is_accessible(browser: Any, live_server: str, axe_source: str,  # noqa: F811
                                      name: str, width: int) -> None:
-    visit = Visit(browser, live_server, width)
-    try:
+    with Visit(browser, live_server, width) as visit:
         visit.goto(NEW_PAGE_TYPES[name])
         ARTIFACTS.mkdir(exist_ok=True)
         visit.page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
@@ -59,15 +58,12 @@ def test_new_page_type_is_accessible(browser: Any, live_server: str, axe_source:
         overflow = visit.page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"horizontal scroll at {width}px"
-    finally:
-        visit.close()
 
 
 def test_helper_session_to_the_summary(browser: Any, live_server: str, axe_source: str,  # noqa: F811
                                        need_recommend: None) -> None:
-    visit = Visit(browser, live_server, 1280)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 1280) as visit:
+        page = visit.page
         start_helper_session(visit)
         assert page.locator(".helper-bar").count() == 1
         visit.goto("/parcours/competences?cq=accueillir des clients")
@@ -85,15 +81,12 @@ def test_helper_session_to_the_summary(browser: Any, live_server: str, axe_sourc
         assert page.locator("header.top").is_hidden()
         page.screenshot(path=str(ARTIFACTS / "summary-print.png"), full_page=True)
         assert visit.foreign() == []
-    finally:
-        visit.close()
 
 
 def test_explanation_of_a_misspelled_search(browser: Any, live_server: str,  # noqa: F811
                                             need_search: None) -> None:
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
         visit.goto("/recherche?q=plombié")
         page.locator("ol.cards li").first.locator("a[href^='/comment']").click()
         page.wait_for_url(re.compile(r"/comment\?q="))
@@ -105,8 +98,6 @@ def test_explanation_of_a_misspelled_search(browser: Any, live_server: str,  # n
         page.click("#demo button[type=submit]")
         page.wait_for_url(re.compile(r"/comment/demo"))
         assert "Similarité" in page.locator("#demo").inner_text()
-    finally:
-        visit.close()
 
 
 def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -> None:  # noqa: F811
@@ -115,9 +106,8 @@ def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -
 
     journey = Journey(competences=(104174,), notes=("Rappeler la mission locale",))
     link = qr_payload(journey, base_url=live_server + "/profil/import")
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
         page.goto(link, wait_until="load")
         assert page.input_value("#qr") == link
         assert page.locator("#qr-link-status").is_visible()
@@ -126,8 +116,6 @@ def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -
         assert "Profil repris" in page.locator("main").inner_text()
         visit.goto("/accompagnant")
         assert "Rappeler la mission locale" in page.locator("main").inner_text()
-    finally:
-        visit.close()
 
 
 def test_summary_pdf_and_profile_file_travel_to_another_browser(
@@ -137,9 +125,8 @@ def test_summary_pdf_and_profile_file_travel_to_another_browser(
 
     from pypdf import PdfReader
 
-    first = Visit(browser, live_server, 1280)
-    page = first.page
-    try:
+    with Visit(browser, live_server, 1280) as first:
+        page = first.page
         start_helper_session(first)
         add_note(first, "Appeler la mission locale <i>mardi</i>")
         # the PDF of this browser's session, fetched with its own cookies
@@ -151,16 +138,11 @@ def test_summary_pdf_and_profile_file_travel_to_another_browser(
             page.click("a[href='/profil/export']")
         saved = tmp_path / "tremplin-profil.json"
         info.value.save_as(saved)
-    finally:
-        first.close()
-    second = Visit(browser, live_server, 360)  # another device: a fresh browser, no cookie
-    page = second.page
-    try:
+    with Visit(browser, live_server, 360) as second:  # another device: a fresh browser, no cookie
+        page = second.page
         second.goto("/profil/import")
         page.set_input_files("#file", str(saved))
         page.click("form[data-qr-link] button[type=submit]")
         page.wait_for_url(re.compile(r"/profil/import\?ok=import"))
         second.goto("/accompagnant")
         assert "Appeler la mission locale <i>mardi</i>" in page.locator(".notes").inner_text()
-    finally:
-        second.close()

@@ -268,8 +268,7 @@ def test_the_interest_explanation_is_one_sentence_a_line(client: SyncClient) -> 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", ["/comment", "/comment?lang=en", "/a-propos"])
 def test_sources_table_reflows_at_360_px(browser: Any, live_server: str, url: str) -> None:  # noqa: F811
-    visit = Visit(browser, live_server, 360)
-    try:
+    with Visit(browser, live_server, 360) as visit:
         visit.goto(url)
         sizes = visit.page.evaluate(
             """() => ({page: document.documentElement.scrollWidth,
@@ -277,20 +276,15 @@ def test_sources_table_reflows_at_360_px(browser: Any, live_server: str, url: st
                            [t.scrollWidth, t.parentElement.clientWidth])})""")
         assert sizes["page"] <= 360 and sizes["tables"]
         assert all(width <= room for width, room in sizes["tables"]), sizes
-    finally:
-        visit.close()
 
 
 @pytest.mark.browser
 def test_language_switch_keeps_the_fragment(browser: Any, live_server: str) -> None:  # noqa: F811
-    visit = Visit(browser, live_server, 360)
-    try:
+    with Visit(browser, live_server, 360) as visit:
         visit.goto("/a-propos#main")
         visit.page.click("a[hreflang=en]")
         visit.page.wait_for_url(re.compile(r"lang=en#main$"))
         assert visit.page.get_attribute("html", "lang") == "en"
-    finally:
-        visit.close()
 
 
 def _tell(visit: Visit, text: str) -> None:
@@ -304,9 +298,8 @@ def _tell(visit: Visit, text: str) -> None:
 @pytest.mark.browser
 def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
         browser: Any, live_server: str) -> None:  # noqa: F811
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
         _tell(visit, "je répare des vélos")
         visit.goto("/parcours/pistes")
         page.locator("ol.cards > li").nth(1).locator("button[value='-1']").click()
@@ -315,32 +308,26 @@ def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
         assert moved.count() == 1
         box = moved.bounding_box()
         assert box is not None and 0 <= box["y"] < 800  # seen without scrolling
-    finally:
-        visit.close()
 
 
 @pytest.mark.browser
 def test_review_checkboxes_keep_their_size_in_long_chips(
         browser: Any, live_server: str) -> None:  # noqa: F811
-    visit = Visit(browser, live_server, 360)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 360) as visit:
+        page = visit.page
         _tell(visit, "je fais la caisse au supermarché")
         sizes = page.evaluate("""() => [...document.querySelectorAll('.chip input')]
             .map(i => [i.getBoundingClientRect().width, i.closest('.chip').offsetHeight])""")
         assert len(sizes) >= 4 and any(h > 50 for _, h in sizes)  # some chips wrap
         widths = {round(w) for w, _ in sizes}
         assert len(widths) == 1 and widths.pop() >= 18  # the same target size everywhere
-    finally:
-        visit.close()
 
 
 @pytest.mark.browser
 def test_kept_chips_and_the_score_table_read_well_at_320_px(
         browser: Any, live_server: str) -> None:  # noqa: F811
-    visit = Visit(browser, live_server, 320)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 320) as visit:
+        page = visit.page
         _tell(visit, "je fais la caisse au supermarché")
         for box in page.locator(".chip input").all()[:3]:
             box.check()
@@ -357,5 +344,3 @@ def test_kept_chips_and_the_score_table_read_well_at_320_px(
                 [t.scrollWidth, t.parentElement.clientWidth])})""")
         assert sizes["page"] <= 320 and sizes["tables"]
         assert all(width <= room for width, room in sizes["tables"]), sizes
-    finally:
-        visit.close()

@@ -216,9 +216,8 @@ def test_summary_page_keeps_the_whole_explanation_on_screen(client: SyncClient,
 def test_typical_summary_prints_on_one_page(browser: Any, live_server: str,  # noqa: F811
                                             axe_source: str, web_services: Services,  # noqa: F811
                                             typical: Journey, lang: str) -> None:
-    visit = Visit(browser, live_server, 1280)
-    page = visit.page
-    try:
+    with Visit(browser, live_server, 1280) as visit:
+        page = visit.page
         visit.context.add_cookies([{"name": state.COOKIE, "value": state.encode(typical),
                                     "url": live_server}])
         visit.goto(f"/accompagnant/synthese?lang={lang}")
@@ -251,5 +250,3 @@ def test_typical_summary_prints_on_one_page(browser: Any, live_server: str,  # n
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
-    finally:
-        visit.close()

@@ -118,6 +118,8 @@ def test_english_summary_marks_french_credits_and_writes_percent_signs(
     text = _pdf_text(client, "en")
     assert "Source: ONISEP, Idéo" in text and "Source :" not in text
     assert re.search(r"match of \d+%", text) and not re.search(r"\d %", text)
-    assert re.search(r"Information on these places dated \d{1,2} [A-Z][a-z]+ \d{4}", text)
+    assert re.search(r"These places come from data published (on|between) \d{1,2} [A-Z][a-z]+ "
+                     r"\d{4}", text)
     fr = client.get("/accompagnant/synthese", params={"lang": "fr"}).text
-    assert re.search(r"Informations sur ces lieux datées du \d{1,2}(er)? [a-zéû]+ \d{4}", fr)
+    assert re.search(r"Ces lieux viennent de données publiées (le|entre le) \d{1,2}(er)? "
+                     r"[a-zéû]+ \d{4}", fr)

@@ -134,8 +134,6 @@ TOP_KEYS = (
     "xp", "badges", "postcode", "centres", "max_level", "avoid",
 )
 
-# Bidirectional overrides / isolates can disguise text (e.g. a note that reads differently).
-
 
 class JourneyError(ValueError):
     """A journey (or a file holding one) is refused; both messages say what is wrong."""

@@ -28,7 +28,7 @@ from typing import Any
 from tremplin.catalog.hours import readable_hours
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey, avatar_words
-from tremplin.recommend.wording import human_date, percent, say
+from tremplin.recommend.wording import first_sentence, human_date, percent, places_dated, say
 
 RIASEC_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     # letter: ((French name, French words), (English name, English words))
@@ -100,8 +100,6 @@ LABELS: dict[str, dict[str, str]] = {
         "shown_one": "La première piste sur {total}.",
         "shown_all": "Les {n} pistes trouvées.",
         "shown_all_one": "La seule piste trouvée.",
-        "places_date": "Informations sur ces lieux datées du {date}.",
-        "places_dates": "Informations sur ces lieux datées du {first} au {last}.",
     },
     "en": {
         "title": "Tremplin — journey summary",
@@ -154,8 +152,6 @@ LABELS: dict[str, dict[str, str]] = {
         "shown_one": "The first suggestion out of {total}.",
         "shown_all": "The {n} suggestions found.",
         "shown_all_one": "The only suggestion found.",
-        "places_date": "Information on these places dated {date}.",
-        "places_dates": "Information on these places dated {first} to {last}.",
     },
 }
 
@@ -247,7 +243,7 @@ class Summary:
     hidden_suggestions: int = 0
     total_suggestions: int = 0  # the suggestions the person did not turn down, shown or not
     shown_text: str = ""  # "Les 5 premières pistes sur 10."
-    places_date: str = ""  # when the places' information is from, in words
+    places_date: str = ""  # when the places' information is from (the engine's sentence)
     extra: dict[str, Any] = field(default_factory=dict)
     centres: list[str] = field(default_factory=list)  # ROME interest centres picked (French)
     max_level: str = ""  # the study level the suggestions were capped at, in words
@@ -337,20 +333,6 @@ TRAININGS_SHOWN = 1
 LINE_CHARS = 150
 # The "why" of a suggestion: the first sentence of its first reasons (score, interests).
 WHY_SENTENCES = 2
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of `text` (up to ".", "!" or "?" and a space, outside « quotes »)."""
-    flat = " ".join(text.split())
-    depth = 0
-    for i, ch in enumerate(flat):
-        if ch in "«“":
-            depth += 1
-        elif ch in "»”":
-            depth = max(0, depth - 1)
-        elif ch in ".!?" and not depth and flat[i + 1:i + 2] == " ":
-            return flat[:i + 1]
-    return flat
 
 
 def brief_line(key: str, labels: Mapping[str, str], items: Sequence[str], limit: int,
@@ -485,19 +467,6 @@ def _shown_text(labels: Mapping[str, str], shown: int, total: int) -> str:
     return count_text(labels, "shown_all", shown)
 
 
-def _places_date(labels: Mapping[str, str], places: Sequence[SummaryPlace],
-                 lang: str = "fr") -> str:
-    """When the places' information is from: one date, or the first and last when the
-    places were updated on different days (each source dates its own records)."""
-    dates = sorted({p.snapshot_date for p in places if p.snapshot_date})
-    if not dates:
-        return ""
-    if len(dates) == 1:
-        return labels["places_date"].format(date=human_date(dates[0], lang))
-    return labels["places_dates"].format(first=human_date(dates[0], lang),
-                                         last=human_date(dates[-1], lang))
-
-
 EXPERIENCE_CHARS = 480  # the experiences' share of the one page, in characters
 EXPERIENCE_MIN_CHARS = 110  # about one line: each experience keeps at least this much
 
@@ -599,7 +568,7 @@ def build_summary(
         hidden_suggestions=hidden,
         total_suggestions=total,
         shown_text=_shown_text(LABELS[lang], len(items), total),
-        places_date=_places_date(LABELS[lang], places, lang),
+        places_date=places_dated((p.snapshot_date for p in places), lang),
     )
 
 
@@ -665,8 +634,6 @@ def _join(items: Sequence[str], limit: int, labels: Mapping[str, str]) -> str:
     if len(items) > limit:
         text += " ; " + count_text(labels, "more", len(items) - limit)
     return text
-
-
 
 
 def _web_address(url: str) -> str:

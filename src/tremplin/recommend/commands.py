@@ -164,7 +164,7 @@ def _help_places(postcode: str | None) -> list[dict[str, Any]] | None:
 
 def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None:
     from tremplin.catalog.hours import readable_hours
-    from tremplin.recommend.wording import human_date, say
+    from tremplin.recommend.wording import places_dated, say
 
     click.echo("")
     if not places:
@@ -175,12 +175,9 @@ def _echo_places(places: list[dict[str, Any]], postcode: str, lang: str) -> None
         where = ", ".join(v for v in (p["address"], f"{p['postcode']} {p['commune']}".strip()) if v)
         extra = " · ".join(v for v in (p["phone"], readable_hours(p["opening_hours"], lang)) if v)
         click.echo(f"  - {p['name']} ({where})" + (f" · {extra}" if extra else ""))
-    dates = sorted({p["snapshot_date"] for p in places if p["snapshot_date"]})
-    if len(dates) == 1:
-        click.echo(say(lang, "places_dated", date=human_date(dates[0], lang)))
-    elif dates:
-        click.echo(say(lang, "places_dated_between", first=human_date(dates[0], lang),
-                       last=human_date(dates[-1], lang)))
+    dated = places_dated((p["snapshot_date"] for p in places), lang)
+    if dated:
+        click.echo(dated)
 
 
 @click.command(name="recommend")

@@ -12,6 +12,7 @@ checks both for every sentence.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from tremplin.recommend.errors import ProfileError
 
@@ -220,3 +221,46 @@ def percent(x: float | None, lang: str) -> str:
     """'42 %' in French (a space before the sign), '42%' in English."""
     value = round(100 * (x or 0.0))
     return f"{value} %" if lang == "fr" else f"{value}%"
+
+
+def places_dated(dates: Iterable[str], lang: str) -> str:
+    """When the places shown come from, to call before going: their one publication date, or
+    the first and the last when their sources were published on different days; "" when
+    none is dated."""
+    found = sorted({d for d in dates if d})
+    if not found:
+        return ""
+    if len(found) == 1:
+        return say(lang, "places_dated", date=human_date(found[0], lang))
+    return say(lang, "places_dated_between", first=human_date(found[0], lang),
+               last=human_date(found[-1], lang))
+
+
+def sentences(text: str, keep: Iterable[str] = ()) -> list[str]:
+    """`text` cut into its sentences (one short idea per line, FALC): after ".", "!" or "?"
+    and a space, never inside « » or “ ” quotes nor inside one of the `keep` labels (French
+    ROME labels quoted in it may hold a full stop). Runs of spaces count as one."""
+    flat = " ".join(text.split())
+    labels = sorted({k for k in keep if k and k in flat}, key=len, reverse=True)
+    for i, label in enumerate(labels):
+        flat = flat.replace(label, f"\x00{i}\x00")
+    out: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(flat):
+        if ch in "«“":
+            depth += 1
+        elif ch in "»”":
+            depth = max(0, depth - 1)
+        elif ch in ".!?" and not depth and flat[i + 1:i + 2] == " ":
+            out.append(flat[start:i + 1])
+            start = i + 2
+    out.append(flat[start:])
+    for i, label in enumerate(labels):
+        out = [part.replace(f"\x00{i}\x00", label) for part in out]
+    return [part.strip() for part in out if part.strip()]
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (see `sentences`), or "" when it holds none."""
+    found = sentences(text)
+    return found[0] if found else ""

@@ -18,6 +18,7 @@ from tremplin import recommend as rec
 from tremplin.catalog.read import Catalog, Job, Place, open_catalog
 from tremplin.config import Settings
 from tremplin.guide.summary import nearby_places
+from tremplin.recommend import wording
 from tremplin.recommend.centres import centre_links
 from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
@@ -49,11 +50,8 @@ def plain(obj: Any) -> Any:
 
 
 def first_sentence(text: str, limit: int = 220) -> str:
-    line = text.strip().split("\n", 1)[0].strip()
-    for end in (". ", "! ", "? "):
-        if end in line:
-            line = line.split(end, 1)[0] + end.strip()
-            break
+    """The first sentence of the first line of a ROME text, cut at a word to `limit`."""
+    line = wording.first_sentence(text.strip().split("\n", 1)[0])
     return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -59,13 +58,7 @@ def _schema_name(schema: Any) -> str:
 env.filters["labels"] = _labels
 
 
-def _matched_groups(value: Any) -> dict[str, list[Mapping[str, Any]]]:
-    """A suggestion's matched items split by what can truthfully be said of them: the guide's
-    `matched_groups`, which the summary (HTML and PDF) uses too."""
-    return matched_groups(value)
-
-
-env.filters["matched_groups"] = _matched_groups
+env.filters["matched_groups"] = matched_groups  # the summary (HTML and PDF) groups alike
 env.globals["match_groups"] = MATCH_GROUPS
 env.filters["human_date"] = human_date
 env.filters["readable_hours"] = readable_hours

@@ -4,7 +4,6 @@ and why a journey has no suggestion yet."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from tremplin.guide.journey import Journey
@@ -16,25 +15,6 @@ def in_page_order(recs: list[dict[str, Any]], journey: Journey) -> list[dict[str
     not argued with, so those jobs go to the end (a stable sort: the rest keeps its rank).
     The explanation pages number a suggestion by this order too."""
     return sorted(recs, key=lambda r: journey.thumbs.get(str(r.get("code"))) == -1)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-
-
-def split_sentences(text: str, keep: Any = ()) -> list[str]:
-    """`text` cut into its sentences (one short idea per line, FALC), never inside one of the
-    `keep` labels (French ROME labels quoted in it may hold a full stop)."""
-    labels = sorted({str(k) for k in keep or () if k and str(k) in text}, key=len, reverse=True)
-    masked = text
-    for i, label in enumerate(labels):
-        masked = masked.replace(label, f"\x00{i}\x00")
-    out = []
-    for part in _SENTENCE_END.split(masked.strip()):
-        for i, label in enumerate(labels):
-            part = part.replace(f"\x00{i}\x00", label)
-        if part.strip():
-            out.append(part.strip())
-    return out
 
 
 def split_notes(why: dict[str, Any], lang: str) -> tuple[str, list[str]]:
@@ -56,7 +36,7 @@ def track_view(rec: dict[str, Any], lang: str) -> dict[str, Any]:
     trainings_note, notes = split_notes(why, lang)
     # what concerns every card the page says once, above them
     once = {wording.say(lang, "guessed"), wording.say(lang, "other_script")}
-    return {**rec, "why_lines": split_sentences(str(why.get("interest") or ""), french),
+    return {**rec, "why_lines": wording.sentences(str(why.get("interest") or ""), french),
             "why_french": french, "trainings_note": trainings_note, "notes": notes,
             "card_notes": [n for n in notes if n not in once]}
 

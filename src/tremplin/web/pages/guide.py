@@ -394,7 +394,8 @@ async def profile_import(request: Request) -> Response:
     if dropped:
         response = page(request, "import.html", nav="helper", error="", dropped=dropped,
                         done=True)
-        return save(response, kept)
+        save(response, kept)  # it fits: `fit` made sure
+        return response
     return go("/profil/import?ok=import", kept)
 
 

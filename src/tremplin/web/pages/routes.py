@@ -49,24 +49,26 @@ def services(request: Request) -> Services:
     return svc
 
 
-def save(response: Response, journey: Journey) -> Response:
-    """Keep `journey` in the cookie. One that would not fit is not sent: the browser keeps
-    the journey it had (`go` refuses such a change and says so; nothing is trimmed)."""
+def save(response: Response, journey: Journey) -> bool:
+    """Keep `journey` in the cookie; False when it would not fit, and then nothing is sent:
+    the browser keeps the journey it had (`go` refuses such a change and says so; nothing is
+    trimmed). The journey is encoded once."""
     value = state.encode(journey)
-    if len(value) <= state.MAX_COOKIE_CHARS:
-        response.set_cookie(state.COOKIE, value, max_age=state.MAX_AGE_S, samesite="lax",
-                            httponly=True, path="/")
-    return response
+    if len(value) > state.MAX_COOKIE_CHARS:
+        return False
+    response.set_cookie(state.COOKIE, value, max_age=state.MAX_AGE_S, samesite="lax",
+                        httponly=True, path="/")
+    return True
 
 
 def go(url: str, journey: Journey | None = None) -> Response:
     """Redirect to `url`, keeping `journey`. A change that would make the journey too big
-    for the browser is refused: the page at `url` says there is no more room (`cheer_full`) instead of
-    what `url` would have said, and the journey stays as it was."""
-    if journey is not None and not state.fits(journey):
-        return RedirectResponse(full_url(url), status_code=303)
+    for the browser is refused: the page at `url` says there is no more room (`cheer_full`)
+    instead of what `url` would have said, and the journey stays as it was."""
     response = RedirectResponse(url, status_code=303)
-    return save(response, journey) if journey is not None else response
+    if journey is None or save(response, journey):
+        return response
+    return RedirectResponse(full_url(url), status_code=303)
 
 
 def full_url(url: str) -> str:
