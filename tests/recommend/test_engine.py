@@ -62,6 +62,58 @@ def test_a_job_named_in_the_text_is_suggested_and_explained(index: RecommendInde
     assert named and named[0]["label"] == "Plombier" and named[0]["experience_text"] == text
 
 
+def test_everyday_and_foreign_job_names_name_their_job(index: RecommendIndex) -> None:
+    def named(text: str) -> set[str]:
+        return {index.jobs[j].code for j in index.named_titles(index.neutralise(text))}
+
+    assert named("I was a nurse") == {"J1506"}  # the search bar's alias tables
+    assert named("ممرضة") == {"J1506"}
+    assert named("j'ai bossé comme mécano") == {"I1604"}
+    # a name inside a longer one is not named: a lifeguard's brevet is no school supervisor
+    assert named("j'ai le brevet de surveillant de baignade") == {"G1207"}
+    assert named("livreur uber eats à vélo") == {"N4104"}  # not "livreur", not "uber" (VTC)
+
+
+def test_a_text_that_only_names_a_job_tells_the_persons_own_job(index: RecommendIndex) -> None:
+    def own(text: str) -> set[str]:
+        return {index.jobs[j].code for j in index.own_jobs(text)}
+
+    for text, code in (("nurse", "J1506"), ("I was a nurse", "J1506"), ("كنت ممرضة", "J1506"),
+                       ("j'étais serveuse", "G1803"), ("I worked as a cook", "G1609"),
+                       ("soy camarera", "G1803"), ("ancien plombier", "F1603")):
+        assert own(text) == {code}, text
+    # any other word may say whose job it is, or add what the person did
+    for text in ("ma voisine est infirmière", "j'ai aidé mon oncle qui est plombier",
+                 "I worked as a cook in a restaurant", "je garde des enfants"):
+        assert own(text) == set(), text
+
+
+def test_suggestions_for_a_job_name_are_what_that_job_asks(index: RecommendIndex) -> None:
+    from tremplin.recommend.suggest import own_job_titles
+
+    for text, code in (("nurse", "J1506"), ("ancien plombier", "F1603"),
+                       ("motorista de táxi", "N4112"), ("chauffeur poids lourd", "N4101")):
+        picks = suggest_competences(text, 5)
+        assert all(index.pos[s.ogr] in index.job_items[code] for s in picks), (
+            text, [s.label for s in picks])
+    # before: "nurse" gave Neurochirurgie, "ancien plombier" « Restaurer du mobilier ancien »
+    assert own_job_titles(index, "nurse") == ["Infirmier en soins généraux (IDE)"]
+    assert own_job_titles(index, "ma voisine est infirmière") == []
+    mixed = [s.label for s in suggest_competences("ma voisine est infirmière, je l'aide", 5)]
+    assert not all(index.pos[s.ogr] in index.job_items["J1506"]
+                   for s in suggest_competences("ma voisine est infirmière, je l'aide", 5)), mixed
+
+
+def test_a_job_name_alone_ranks_that_job_first_and_says_why(index: RecommendIndex) -> None:
+    for text, code, title in (("nurse", "J1506", "Infirmier en soins généraux (IDE)"),
+                              ("je suis mécano", "I1604", "Mécanicien automobile"),
+                              ("motorista de táxi", "N4112", "Chauffeur de taxi")):
+        first = recommend(Profile(experiences=(Experience(text),)), 10)[0]
+        assert first.code == code, (text, first.code)
+        named = [m for m in first.why.matched if m["how"] == "job_title"]
+        assert named and named[0]["label"] == title and named[0]["experience_text"] == text
+
+
 def test_plural_everyday_words_use_the_glossary() -> None:
     from tremplin.recommend.text import expand
 

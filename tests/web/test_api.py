@@ -162,6 +162,20 @@ def test_riasec_and_suggest_and_recommend(client: SyncClient, need_recommend: No
     assert_problem(client.post("/api/v1/recommendations", json={"profile": {"nope": 1}}), 422)
 
 
+def test_suggest_says_when_a_text_names_the_persons_job(client: SyncClient,
+                                                       need_recommend: None) -> None:
+    r = client.post("/api/v1/competences/suggest", json={"text": "I was a nurse", "limit": 5})
+    assert r.status_code == 200, r.text
+    assert r.json()["own_job"] == ["Infirmier en soins généraux (IDE)"]
+    job = client.get("/api/v1/jobs/J1506").json()
+    asked = {c["label"] for c in job["competences"]} | {c["label"] for c in job.get("knowledge", [])}
+    labels = [c["label"] for c in r.json()["results"]]
+    assert len(labels) == 5 and sum(lb in asked for lb in labels) >= 4, labels
+    # someone else's job is not the person's own
+    other = client.post("/api/v1/competences/suggest", json={"text": "ma voisine est infirmière"})
+    assert other.status_code == 200 and other.json()["own_job"] == []
+
+
 def test_recommendations_explained_in_english(client: SyncClient, need_recommend: None) -> None:
     body = {"profile": {"competences": [107371], "riasec": {"S": 1.0}}, "limit": 3}
     fr = client.post("/api/v1/recommendations", json=body).json()["results"]

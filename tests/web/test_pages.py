@@ -4,6 +4,7 @@ in a cookie without JavaScript, weight and no external request."""
 from __future__ import annotations
 
 import gzip
+import html
 import re
 from dataclasses import replace
 from typing import Any
@@ -323,6 +324,20 @@ def test_tracks_only_say_known_what_the_person_kept(client: SyncClient, catalog:
     # what only resembles their competences, or job titles, is said so, not called known
     assert _known_lines(html, "Proche de ce que tu sais faire") or _known_lines(
         html, "Ce que tu as raconté ressemble au métier")
+
+
+def test_a_job_name_alone_is_reviewed_as_that_job(client: SyncClient) -> None:
+    r = client.post("/parcours/competences/experience", data={"text": "je suis mécano"})
+    page = html.unescape(client.get(r.headers["location"]).text)
+    assert ("Tu as écrit le nom d'un métier : <strong lang=\"fr\">Mécanicien automobile</strong>."
+            " Voici ce que ce métier demande.") in page
+    # the chips are what the mechanic's fiche asks, its key tasks before "Faire preuve
+    # d'autonomie" (which came first when the words alone ranked the fiche's items)
+    chips = re.findall(r'name="ogr" value="\d+"><span lang="fr">([^<]+)<', page)
+    asked = {c["label"] for c in client.get("/api/v1/jobs/I1604").json()["competences"]}
+    assert chips and set(chips) <= asked and "Faire preuve d'autonomie" not in chips, chips
+    r = client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
+    assert "le nom d'un métier" not in html.unescape(client.get(r.headers["location"]).text)
 
 
 def test_an_experience_keeps_only_what_the_person_ticks(client: SyncClient) -> None:

@@ -22,7 +22,7 @@ from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
 from tremplin.recommend.suggest import matched_fragment, prepare
-from tremplin.recommend.text import other_script, words_key
+from tremplin.recommend.text import other_script
 from tremplin.recommend.wording import percent, say, trainings_hidden_note
 
 MAX_MATCHED = 6
@@ -220,11 +220,8 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
         t = int(np.argmax(sims))
         m = float(np.clip((sims[t] - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0))
         if k in p.mentions[col]:  # the text names one of this fiche's titles: show that one
-            text_words = " ".join(words_key(prepare(index, profile.experiences[p.source[col]].text)))
-            named = [n for n in range(lo, hi)
-                     if f" {' '.join(words_key(index.title_label[n]))} " in f" {text_words} "]
-            if named:
-                t, m = named[0] - lo, 1.0
+            named = index.named_titles(prepare(index, profile.experiences[p.source[col]].text))
+            t, m = named[k] - lo, 1.0
         if m >= TITLE_SHOWN_FROM and (best is None or m > best[0]):
             best = (m, lo + t, p.source[col])
     if best is None:

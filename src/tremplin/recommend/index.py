@@ -26,7 +26,7 @@ from tremplin.catalog.read import Catalog
 if TYPE_CHECKING:  # centres.py imports this module
     from tremplin.recommend.centres import CentreLinks
 from tremplin.recommend.paths import MobilityGraph
-from tremplin.recommend.text import Neutraliser, fold, tokens, words_key
+from tremplin.recommend.text import Neutraliser, fold, only_self_words, tokens, words_key
 
 INDEX_VERSION = "1"
 VECTORS_FILE = "recommend-vectors.npz"
@@ -139,20 +139,64 @@ class RecommendIndex:
         self.title_label = [t[1] for t in titles]
         self.title_vectors = vectors
         self.title_start = np.searchsorted(self.title_job, np.arange(len(self.jobs))).astype(np.int64)
-        self.title_lookup: dict[tuple[str, ...], set[int]] = {}
-        for job, label in titles:
-            key = tuple(words_key(label))
-            if key and len(" ".join(key)) >= MIN_TITLE_CHARS:
-                self.title_lookup.setdefault(key, set()).add(job)
+        self.title_lookup: dict[tuple[str, ...], dict[int, int]] = {}
+        for pos, (job, label) in enumerate(titles):
+            self._add_name(label, job, pos)
+
+    def set_aliases(self, aliases: list[tuple[str, int, int]]) -> None:
+        """Everyday and foreign names of jobs (the search bar's alias tables: "nurse",
+        "mécano", "ممرضة"), each (alias, fiche, position of the title it stands for): written
+        in a text, they name that title as the title itself would."""
+        for alias, job, pos in aliases:
+            self._add_name(self.neutralise(alias), job, pos)
+
+    def _add_name(self, name: str, job: int, title_pos: int) -> None:
+        key = tuple(words_key(name))
+        if key and len(key) <= MAX_TITLE_WORDS and len(" ".join(key)) >= MIN_TITLE_CHARS:
+            self.title_lookup.setdefault(key, {}).setdefault(job, title_pos)
+
+    def named_titles(self, text: str) -> dict[int, int]:
+        """Fiches one of whose job titles (or their everyday names) is written in the text
+        ("mon oncle qui est plombier", "I was a nurse"): fiche -> the title it names."""
+        found: dict[int, int] = {}
+        for _, _, hit in self._name_spans(words_key(text)):
+            for job, pos in hit.items():
+                found.setdefault(job, pos)
+        return found
+
+    def own_jobs(self, text: str) -> frozenset[int]:
+        """The fiches a text names as the person's own job: the text is only a job's name and
+        words such as "je suis", "I was a" ("nurse", "j'étais serveuse", "كنت ممرضة")."""
+        words = words_key(self.neutralise(text))
+        spans = self._name_spans(words)
+        inside = {n for a, b, _ in spans for n in range(a, b)}
+        if not spans or not only_self_words([w for n, w in enumerate(words) if n not in inside]):
+            return frozenset()
+        return frozenset(job for _, _, hit in spans for job in hit)
+
+    def weight_in(self, jobs: frozenset[int]) -> F32:
+        """Per item, the most it weighs in one of these fiches (0 for items they do not list):
+        key competences of the job first, then its other know-how, savoirs, soft skills."""
+        keep = np.isin(self.entry_job, list(jobs))
+        out = np.zeros(len(self.item_ogr), dtype=np.float32)
+        np.maximum.at(out, self.entry_item[keep], self.entry_weight[keep])
+        return out
+
+    def _name_spans(self, words: list[str]) -> list[tuple[int, int, dict[int, int]]]:
+        """(start, end, fiche -> title) of each job name written in the words, longest first:
+        a name inside a longer one is not named ("surveillant de baignade")."""
+        spans: list[tuple[int, int, dict[int, int]]] = []
+        for n in range(MAX_TITLE_WORDS, 0, -1):
+            for start in range(len(words) - n + 1):
+                hit = self.title_lookup.get(tuple(words[start:start + n]))
+                if hit is not None and not any(a <= start and start + n <= b
+                                               for a, b, _ in spans):
+                    spans.append((start, start + n, hit))
+        return spans
 
     def mentioned_jobs(self, text: str) -> frozenset[int]:
-        """Fiches one of whose job titles is written in the text ("mon oncle qui est plombier")."""
-        words = words_key(text)
-        found: set[int] = set()
-        for n in range(1, MAX_TITLE_WORDS + 1):
-            for start in range(len(words) - n + 1):
-                found |= self.title_lookup.get(tuple(words[start:start + n]), set())
-        return frozenset(found)
+        """Fiches one of whose job titles is written in the text."""
+        return frozenset(self.named_titles(text))
 
     # --- lexical (BM25 over folded, stemmed labels) --------------------------------
     def _build_lexical(self) -> None:
@@ -299,7 +343,50 @@ def load_index(catalog: Catalog, index_dir: Path, cache_dir: Path) -> RecommendI
         if str(r[0]) in job_pos
     })
     index.set_titles(titles, encode_cached([t[1] for t in titles], cache_dir))
+    index.set_aliases(_aliases(catalog, index))
     return index
+
+
+def _aliases(catalog: Catalog, index: RecommendIndex) -> list[tuple[str, int, int]]:
+    """The search bar's aliases as (alias, fiche, title position). An alias of an appellation
+    stands for that appellation's title. One of a whole fiche stands for the fiche's own
+    title, unless only another of its titles shares a word with it ("motorista de táxi" ->
+    "Chauffeur de taxi", not "Chauffeur VTC"; "nurse" -> "Infirmier en soins généraux")."""
+    from tremplin.search.aliases import load_aliases
+
+    pos_of = {(j, t): n for n, (j, t) in enumerate(zip(index.title_job.tolist(),
+                                                        index.title_label, strict=True))}
+    fiche_title = {str(r[0]): str(r[1]) for r in catalog.query(
+        "SELECT code, label_masculine FROM jobs")}
+    appellation = {str(r[0]): (str(r[1]), str(r[2])) for r in catalog.query(
+        "SELECT ogr, job_code, masculine FROM job_titles")}
+    out = []
+    for a in load_aliases():
+        if a.target in index.job_pos:
+            job = index.job_pos[a.target]
+            pos = _title_sharing_a_word(index, job, a.alias, pos_of.get((job, fiche_title[a.target])))
+        else:
+            code, title = appellation.get(a.target, ("", ""))
+            job = index.job_pos.get(code, -1)
+            pos = pos_of.get((job, title))
+        if pos is not None:  # a target unknown to this catalog is left out (tested in search)
+            out.append((a.alias, job, pos))
+    return out
+
+
+def _title_sharing_a_word(index: RecommendIndex, job: int, alias: str,
+                          own_title: int | None) -> int | None:
+    """The fiche's own title if it shares a word with the alias (or none does), else the
+    first of its other titles that does."""
+    def shares(pos: int) -> bool:
+        return bool(words & {w for w in words_key(index.title_label[pos]) if len(w) >= 4})
+
+    words = {w for w in words_key(index.neutralise(alias)) if len(w) >= 4}
+    lo = int(index.title_start[job])
+    hi = int(index.title_start[job + 1]) if job + 1 < len(index.jobs) else len(index.title_job)
+    if own_title is not None and shares(own_title):
+        return own_title
+    return next((pos for pos in range(lo, hi) if shares(pos)), own_title)
 
 
 _lock = threading.Lock()

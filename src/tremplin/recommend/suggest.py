@@ -25,6 +25,9 @@ MANAGING_PENALTY = 0.04       # managing / planning / designing comes after doin
 JOB_CONTEXT_WEIGHT = 0.5      # bonus = weight x (title similarity - floor), best fiche wins
 JOB_CONTEXT_FLOOR = 0.80      # title similarity below this gives no bonus
 JOB_CONTEXT_FICHES = 80       # only the fiches whose titles are closest to the text
+# A text that only names the person's job ("I was a nurse") is suggested that job's items,
+# by their weight in the job (key competences first), the words of the text breaking ties.
+OWN_JOB_TEXT_WEIGHT = 0.1
 FUZZY_CUTOFF = 86         # rapidfuzz ratio for a misspelled word to match a ROME word
 MAX_SUGGESTIONS = 50
 
@@ -112,12 +115,16 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     """Per-item suggestion score for a text (items that cannot be suggested get -inf)."""
     prepared = prepare(index, text)
     vector = text_vector(prepared)
-    sem = index.vectors @ vector
     # in English, ROME words only match false friends ("I cleaned offices" -> "Gestion du
     # Back Office"): the multilingual sentence model alone does better
     lex = index.bm25([] if looks_english(text) else lexical_tokens(index, prepared))
-    scores = (sem + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
+    scores = (index.vectors @ vector + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
+    own = index.own_jobs(text)
+    if own:  # "I was a nurse": what that job asks is the best guess of what the person can do
+        weight = index.weight_in(own)
+        scores = np.where(weight > 0, weight / weight.max() + OWN_JOB_TEXT_WEIGHT * scores,
+                          -np.inf).astype(np.float32)
     scores[index.is_certification] -= CERTIFICATION_PENALTY
     scores[index.is_expert] -= EXPERT_PENALTY
     scores[index.is_managing] -= MANAGING_PENALTY
@@ -170,6 +177,13 @@ def best_items(index: RecommendIndex, scores: F32, limit: int,
         if len(out) == limit:
             break
     return out
+
+
+def own_job_titles(index: RecommendIndex, text: str) -> list[str]:
+    """The job titles a text names as the person's own job ("nurse" -> "Infirmier en soins
+    généraux (IDE)"): its suggestions then all come from those jobs, and a page says why."""
+    named = index.named_titles(index.neutralise(text))
+    return sorted({index.title_label[named[j]] for j in index.own_jobs(text) if j in named})
 
 
 def describe_item(index: RecommendIndex, ogr: int) -> dict[str, object] | None:

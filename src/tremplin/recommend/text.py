@@ -289,6 +289,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
 
+# Words that only say "I am / I was / I worked as" (folded), in French, English and the other
+# languages of the search bar's alias table: a text made of them and a job's name ("I was a
+# nurse", "je suis mécano", "كنت ممرضة") tells the person's own job. Any other word may say
+# whose job it is ("ma voisine infirmière"), so it is then only a job named in passing.
+_SELF = _words("""
+je j moi suis etais ete ai avais travaille travaillais bosse bossais comme en tant que un une
+c est etait ancien ancienne avant actuellement aussi
+i i'm im am was a an as worked work working been used to be also before currently
+yo soy era fui trabaje trabajaba como eu sou trabalhei trabalhava um uma
+انا كنت اشتغلت عملت
+я був була працював працювала як
+""")
+
+
+def only_self_words(words: list[str]) -> bool:
+    """Whether every word (folded, as `words_key` gives them) only says "I am / I was"."""
+    return all(w in _SELF for w in words)
+
+
 def words_key(text: str) -> list[str]:
     """Folded words, apostrophes and punctuation dropped: how job titles are found in a text."""
     return _WORD.findall(fold(text))

@@ -137,6 +137,9 @@ class SuggestionOut(BaseModel):
 class SuggestionsOut(BaseModel):
     model_config = STRICT
     results: list[SuggestionOut]
+    own_job: list[str] = Field(description=(
+        "ROME job titles the text names as the person's own job ('I was a nurse'); the "
+        "suggestions then all come from those jobs. Empty otherwise."))
 
 
 class ItemOut(BaseModel):

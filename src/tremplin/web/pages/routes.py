@@ -322,6 +322,8 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 kept=[k for k in kept if k], unavailable=unavailable,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
                 review_found=review_found,
+                review_own_job=(_own_job_titles(svc, to_review.text) if to_review and review_found
+                                else []),
                 # another alphabet: the engine's own warning, where the person reads the review
                 foreign_note=_foreign_note(request, [to_review] if to_review else []),
                 experiences=list(enumerate(journey.experiences)),
@@ -377,6 +379,15 @@ def experience_suggestions(svc: Services, text: str) -> list[dict[str, Any]]:
         return []
     found = (_competence(svc, c.get("ogr")) for c in suggested)
     return [c for c in found if c][:REVIEW_SUGGESTIONS]
+
+
+def _own_job_titles(svc: Services, text: str) -> list[str]:
+    """The job an experience names as the person's own ("nurse"), to say why every
+    suggestion comes from it."""
+    try:
+        return svc.own_job_titles(text)
+    except ServiceUnavailable:
+        return []
 
 
 def _experience_at(journey: Journey, form: Any) -> int | None:

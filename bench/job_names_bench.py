@@ -1,0 +1,90 @@
+"""Experiences that only name the person's own job ("I was a nurse", "je suis mécano",
+"كنت ممرضة"): does the engine read them as that job?
+
+For each text of `bench/data/experiences_job_names.json`: success@1 and MRR of the first
+accepted job in `recommend`, and the share of the 5 suggested competences that the accepted
+jobs list in ROME (what a counsellor would suggest to someone who did that job). Three
+settings in the same run: as shipped; without the own-job rule (a job named alone gives its
+items no bonus in the suggestions); and the baseline, as before both rules (job names from
+ROME titles only: no alias names, no own-job rule).
+
+Run: .venv/bin/python bench/job_names_bench.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tremplin.recommend import Experience, Profile, recommend, suggest_competences
+from tremplin.recommend.index import RecommendIndex, get_index
+
+DATA = Path(__file__).parent / "data" / "experiences_job_names.json"
+
+
+def measure(index: RecommendIndex, rows: list[dict[str, Any]]) -> dict[str, float]:
+    first, ranks, shares, own = [], [], [], []
+    for row in rows:
+        accepted = set(row["jobs"])
+        codes = [r.code for r in recommend(Profile(experiences=(Experience(row["text"]),)), 10)]
+        found = [n for n, c in enumerate(codes) if c in accepted]
+        first.append(bool(found) and found[0] == 0)
+        ranks.append(1 / (found[0] + 1) if found else 0.0)
+        items = set().union(*(index.job_items[c] for c in accepted))
+        picks = [index.pos[s.ogr] for s in suggest_competences(row["text"], 5)]
+        shares.append(sum(p in items for p in picks) / 5)
+        own.append(any(index.jobs[j].code in accepted for j in index.own_jobs(row["text"])))
+    return {"success_at_1": float(np.mean(first)), "mrr": float(np.mean(ranks)),
+            "suggestions_of_the_job": float(np.mean(shares)), "read_as_own_job": float(np.mean(own))}
+
+
+@contextmanager
+def setting(index: RecommendIndex, aliases: bool, own_rule: bool) -> Iterator[None]:
+    """Switch the alias names and the own-job rule off for one measurement."""
+    titles = list(zip(index.title_job.tolist(), index.title_label, strict=True))
+    lookup = index.title_lookup
+    own_jobs = index.own_jobs
+    if not aliases:
+        index.set_titles(titles, index.title_vectors)
+    if not own_rule:
+        index.own_jobs = lambda _text: frozenset()  # type: ignore[method-assign]
+    index.experience_memo.clear()
+    try:
+        yield
+    finally:
+        index.title_lookup = lookup
+        index.own_jobs = own_jobs  # type: ignore[method-assign]
+        index.experience_memo.clear()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    rows = json.loads(DATA.read_text(encoding="utf-8"))["experiences"]
+    index = get_index()
+    out: dict[str, Any] = {"experiences": len(rows)}
+    for name, aliases, own_rule in (("shipped", True, True),
+                                    ("without the own-job rule", True, False),
+                                    ("baseline: ROME titles only", False, False)):
+        with setting(index, aliases, own_rule):
+            out[name] = measure(index, rows)
+    if args.json:
+        print(json.dumps(out, indent=1))
+        return
+    print(f"{len(rows)} experiences naming the person's own job")
+    print(f"{'setting':30s} success@1   MRR  suggestions of the job  read as own job")
+    for name, v in out.items():
+        if isinstance(v, dict):
+            print(f"{name:30s} {v['success_at_1']:9.3f} {v['mrr']:5.3f} "
+                  f"{v['suggestions_of_the_job']:23.3f} {v['read_as_own_job']:16.3f}")
+
+
+if __name__ == "__main__":
+    main()
