@@ -344,3 +344,21 @@ def test_kept_chips_and_the_score_table_read_well_at_320_px(
                 [t.scrollWidth, t.parentElement.clientWidth])})""")
         assert sizes["page"] <= 320 and sizes["tables"]
         assert all(width <= room for width, room in sizes["tables"]), sizes
+
+
+@pytest.mark.browser
+def test_the_vote_tables_reflow_at_320_px(browser: Any, live_server: str) -> None:  # noqa: F811
+    with Visit(browser, live_server, 320) as visit:
+        page = visit.page
+        for code in ("D1102", "M1805"):  # two grand domains with long names
+            r = page.request.post(f"{live_server}/parcours/pistes/avis",
+                                  form={"code": code, "vote": "1", "rank": "1"},
+                                  max_redirects=0)
+            assert r.status in (303, 302), r.status
+        visit.goto("/a-propos/resultats")
+        sizes = page.evaluate("""() => [...document.querySelectorAll('table')].map(t =>
+            [t.scrollWidth, t.parentElement.clientWidth])""")
+        assert len(sizes) == 2 and all(width <= room for width, room in sizes), sizes
+        named = page.evaluate("""() => getComputedStyle(
+            document.querySelector('table td'), '::before').content""")
+        assert "Pouces levés" in named  # each value is named in its block
