@@ -32,7 +32,8 @@ def test_interest_scales_what_the_person_can_do_and_says_by_how_much() -> None:
         coverage = r.why.parts["coverage"].value
         interest = r.why.parts["interest"].value
         kept = round(100 * (0.7 + 0.3 * interest))
-        assert r.why.parts["interest"].text.endswith(f"ce métier en garde {kept} %.")
+        assert r.why.parts["interest"].text.endswith(
+            f"Un métier loin de tes goûts en garde 70 %. Celui-ci en garde {kept} %.")
         assert coverage * (0.7 + 0.3 * interest) <= r.score + r.why.parts[
             "diversity_penalty"].value + 1e-3
 

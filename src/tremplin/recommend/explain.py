@@ -95,7 +95,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         "interest": (ScorePart(round(interest_value, 4), say(
             lang, "interest" if has_items else "interest_alone",
             fit=percent(interest_value, lang), words=interest_words,
-            kept=percent(1 - INTEREST_WEIGHT + INTEREST_WEIGHT * interest_value, lang)).strip(),
+            kept=percent(1 - INTEREST_WEIGHT + INTEREST_WEIGHT * interest_value, lang),
+            floor=percent(1 - INTEREST_WEIGHT, lang)).strip(),
             centre_titles)
             if interest_value is not None else ScorePart(0.0, say(
                 lang, "interest_flat" if profile.riasec else "interest_none"))),

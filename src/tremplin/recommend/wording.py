@@ -26,8 +26,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "{both}.",
         "coverage_none": "Tu n'as pas encore donné de compétences ni d'expériences. Seuls tes "
                          "goûts comptent.",
+        # the floor is said, so that "à 0 %" next to "en garde 70 %" reads as the rule it is
         "interest": "Ce métier va avec tes goûts à {fit}. {words} Tes goûts comptent aussi dans "
-                    "son score : ce métier en garde {kept}.",
+                    "sa note. Un métier loin de tes goûts en garde {floor}. Celui-ci en garde "
+                    "{kept}.",
         "interest_alone": "Ce métier va avec tes goûts à {fit}. {words}",
         "interest_mix": "Ce nombre mélange tes réponses aux questions ({riasec}) et les phrases "
                         "que tu as choisies ({centres}).",
@@ -108,7 +110,8 @@ SENTENCES: dict[str, dict[str, str]] = {
         "coverage_none": "You have not given any competences or experiences yet. Only what you "
                          "like counts.",
         "interest": "This job matches what you like: {fit}. {words} What you like counts in its "
-                    "score too: this job keeps {kept} of it.",
+                    "mark too. A job far from what you like keeps {floor} of it. This one keeps "
+                    "{kept}.",
         "interest_alone": "This job matches what you like: {fit}. {words}",
         "interest_mix": "This number mixes your answers to the questions ({riasec}) and the "
                         "sentences you chose ({centres}).",
