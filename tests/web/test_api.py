@@ -66,6 +66,24 @@ def test_body_size_limit(client: SyncClient) -> None:
                                headers={"content-type": "application/json"}), 413)
 
 
+def test_body_size_limit_holds_without_a_declared_length(client: SyncClient) -> None:
+    # chunked transfer: no Content-Length to check up front; the body is counted as it comes
+    async def chunks():  # type: ignore[no-untyped-def]
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"a" * 10_000
+        yield b'"}'
+
+    r = client.post("/api/v1/competences/suggest", content=chunks(),
+                    headers={"content-type": "application/json"})
+    assert "content-length" not in {k.lower() for k in r.request.headers}
+    body = assert_problem(r, 413)
+    assert "65536" in body["detail"] or "bytes" in body["detail"]
+    page = client.post("/parcours/competences/experience", content=chunks(),
+                       headers={"content-type": "application/x-www-form-urlencoded"})
+    assert page.status_code == 413
+
+
 def test_method_not_allowed_is_a_problem(client: SyncClient) -> None:
     assert_problem(client.post("/api/v1/jobs/D1102"), 405)
 

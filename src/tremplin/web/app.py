@@ -210,7 +210,20 @@ class FrameMiddleware:
                                                  "Path=/; SameSite=lax; HttpOnly")
                 await send(message)
 
-            await self.app(scope, receive, send_wrapper)
+            received = 0
+
+            async def receive_within_limit() -> Message:
+                # a body sent in chunks declares no length: count what really arrives
+                nonlocal received
+                message = await receive()
+                if message["type"] == "http.request":
+                    received += len(message.get("body", b""))
+                    if received > limit:
+                        raise StarletteHTTPException(
+                            413, f"The request body must be at most {limit} bytes.")
+                return message
+
+            await self.app(scope, receive_within_limit, send_wrapper)
         if access_log.isEnabledFor(logging.INFO):
             access_log.info("%s %s %d %.1fms", scope["method"], scope["path"], status,
                             (time.perf_counter() - start) * 1000)
