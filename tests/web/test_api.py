@@ -184,7 +184,8 @@ def test_suggest_says_when_a_text_names_the_persons_job(client: SyncClient,
                                                        need_recommend: None) -> None:
     r = client.post("/api/v1/competences/suggest", json={"text": "I was a nurse", "limit": 5})
     assert r.status_code == 200, r.text
-    assert r.json()["own_job"] == ["Infirmier en soins généraux (IDE)"]
+    assert r.json()["own_job"] == [
+        {"code": "J1506", "title": "Infirmier / Infirmière en soins généraux (IDE)"}]
     job = client.get("/api/v1/jobs/J1506").json()
     asked = {c["label"] for c in job["competences"]} | {c["label"] for c in job.get("knowledge", [])}
     labels = [c["label"] for c in r.json()["results"]]

@@ -228,7 +228,7 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
     if best is None:
         return None
     m, t, exp_n = best
-    return {"ogr": None, "label": index.title_label[t], "kind": "job_title", "core": "",
+    return {"ogr": None, "label": index.title_shown[t], "kind": "job_title", "core": "",
             "match": round(m, 3),
             "how": "job_title", "your_competence": None,
             "experience_text": profile.experiences[exp_n].text if exp_n >= 0 else None,

@@ -26,7 +26,14 @@ from tremplin.catalog.read import Catalog
 if TYPE_CHECKING:  # centres.py imports this module
     from tremplin.recommend.centres import CentreLinks
 from tremplin.recommend.paths import MobilityGraph
-from tremplin.recommend.text import Neutraliser, fold, only_self_words, tokens, words_key
+from tremplin.recommend.text import (
+    Neutraliser,
+    fold,
+    negated,
+    only_self_words,
+    tokens,
+    words_key,
+)
 
 INDEX_VERSION = "1"
 VECTORS_FILE = "recommend-vectors.npz"
@@ -129,26 +136,31 @@ class RecommendIndex:
         self._build_lexical()
         self.title_job = np.zeros(0, dtype=np.int64)
         self.title_label: list[str] = []
+        self.title_shown: list[str] = []  # as ROME publishes it: "Serveur / Serveuse"
         self.title_vectors: F32 = np.zeros((0, vectors.shape[1]), dtype=np.float32)
         self.title_start = np.zeros(len(jobs), dtype=np.int64)
 
-    def set_titles(self, titles: list[tuple[int, str]], vectors: F32) -> None:
+    def set_titles(self, titles: list[tuple[int, str]], vectors: F32,
+                   shown: list[str] | None = None) -> None:
         """Job titles (masculine form) per fiche, sorted by fiche: what an experience's own
-        words can resemble directly ("hôtesse d'accueil" -> "Hôte d'accueil en salon")."""
+        words can resemble directly ("hôtesse d'accueil" -> "Hôte d'accueil en salon");
+        `shown`: the same titles as ROME publishes them, both genders."""
         self.title_job = np.asarray([t[0] for t in titles], dtype=np.int64)
         self.title_label = [t[1] for t in titles]
+        self.title_shown = shown if shown is not None else list(self.title_label)
         self.title_vectors = vectors
         self.title_start = np.searchsorted(self.title_job, np.arange(len(self.jobs))).astype(np.int64)
         self.title_lookup: dict[tuple[str, ...], dict[int, int]] = {}
         for pos, (job, label) in enumerate(titles):
             self._add_name(label, job, pos)
 
-    def set_aliases(self, aliases: list[tuple[str, int, int]]) -> None:
-        """Everyday and foreign names of jobs (the search bar's alias tables: "nurse",
-        "mécano", "ممرضة"), each (alias, fiche, position of the title it stands for): written
-        in a text, they name that title as the title itself would."""
-        for alias, job, pos in aliases:
-            self._add_name(self.neutralise(alias), job, pos)
+    def add_names(self, names: list[tuple[str, int, int]]) -> None:
+        """Other names of job titles, each (name, fiche, position of the title it stands for):
+        feminine titles ("Assistante maternelle"), and the everyday and foreign names of the
+        search bar's alias tables ("nurse", "mécano", "ممرضة"). Written in a text, they name
+        that title as the title itself would."""
+        for name, job, pos in names:
+            self._add_name(self.neutralise(name), job, pos)
 
     def _add_name(self, name: str, job: int, title_pos: int) -> None:
         key = tuple(words_key(name))
@@ -158,8 +170,11 @@ class RecommendIndex:
     def named_titles(self, text: str) -> dict[int, int]:
         """Fiches one of whose job titles (or their everyday names) is written in the text
         ("mon oncle qui est plombier", "I was a nurse"): fiche -> the title it names."""
+        words = words_key(text)
         found: dict[int, int] = {}
-        for _, _, hit in self._name_spans(words_key(text)):
+        for start, _, hit in self._name_spans(words):
+            if negated(words[:start]):  # "je ne suis pas boulanger"
+                continue
             for job, pos in hit.items():
                 found.setdefault(job, pos)
         return found
@@ -336,15 +351,33 @@ def load_index(catalog: Catalog, index_dir: Path, cache_dir: Path) -> RecommendI
     index = RecommendIndex(catalog, vectors, ogr, kind, label, macro, jobs, entries)
     from tremplin.embeddings import encode_cached
 
-    titles = sorted({
-        (job_pos[str(r[0])], str(r[1]))
-        for r in catalog.query("SELECT job_code, masculine FROM job_titles"
-                               " UNION SELECT code, label_masculine FROM jobs")
-        if str(r[0]) in job_pos
-    })
-    index.set_titles(titles, encode_cached([t[1] for t in titles], cache_dir))
-    index.set_aliases(_aliases(catalog, index))
+    published: dict[tuple[int, str], str] = {}
+    for r in catalog.query("SELECT code, label_masculine, label FROM jobs"
+                           " UNION ALL SELECT job_code, masculine, label FROM job_titles"):
+        if str(r[0]) in job_pos:
+            published.setdefault((job_pos[str(r[0])], str(r[1])), str(r[2]))
+    titles = sorted(published)
+    index.set_titles(titles, encode_cached([t[1] for t in titles], cache_dir),
+                     [published[t] for t in titles])
+    index.add_names(_feminine_titles(catalog, index) + _aliases(catalog, index))
     return index
+
+
+def _feminine_titles(catalog: Catalog, index: RecommendIndex) -> list[tuple[str, int, int]]:
+    """Each title's feminine form, standing for it ("serveuse" names "Serveur"). A feminine
+    form shorter than its masculine is a cut in the data ("Responsable plate-forme
+    expédition" / "Livraison", "Responsable Commercial" / "Commerciale"): left out."""
+    pos_of = {(j, t): n for n, (j, t) in enumerate(zip(index.title_job.tolist(),
+                                                        index.title_label, strict=True))}
+    out = []
+    for code, masculine, feminine in catalog.query(
+            "SELECT job_code, masculine, feminine FROM job_titles"
+            " UNION SELECT code, label_masculine, label_feminine FROM jobs"):
+        pos = pos_of.get((index.job_pos.get(str(code), -1), str(masculine)))
+        if (pos is not None and feminine and feminine != masculine
+                and len(words_key(str(feminine))) >= len(words_key(str(masculine)))):
+            out.append((str(feminine), index.job_pos[str(code)], pos))
+    return out
 
 
 def _aliases(catalog: Catalog, index: RecommendIndex) -> list[tuple[str, int, int]]:

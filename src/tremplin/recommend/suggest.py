@@ -179,11 +179,13 @@ def best_items(index: RecommendIndex, scores: F32, limit: int,
     return out
 
 
-def own_job_titles(index: RecommendIndex, text: str) -> list[str]:
-    """The job titles a text names as the person's own job ("nurse" -> "Infirmier en soins
-    généraux (IDE)"): its suggestions then all come from those jobs, and a page says why."""
+def own_jobs(index: RecommendIndex, text: str) -> list[dict[str, str]]:
+    """The jobs a text names as the person's own ("nurse"): ROME code and the title named,
+    as ROME publishes it ("Infirmier / Infirmière en soins généraux (IDE)"). The text's
+    suggestions then all come from those jobs, and a page says why."""
     named = index.named_titles(index.neutralise(text))
-    return sorted({index.title_label[named[j]] for j in index.own_jobs(text) if j in named})
+    return sorted(({"code": index.jobs[j].code, "title": index.title_shown[named[j]]}
+                   for j in index.own_jobs(text) if j in named), key=lambda o: o["code"])
 
 
 def describe_item(index: RecommendIndex, ogr: int) -> dict[str, object] | None:

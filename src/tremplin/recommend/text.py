@@ -289,28 +289,64 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
 
+# Ukrainian (and Russian) nouns change their ending with their role: "я медсестра" but
+# "я працювала медсестрою" (I worked as a nurse). Job names are looked for without it.
+_CYRILLIC_ENDINGS = ("ами", "ями", "ою", "ею", "єю", "ем", "єм", "ом", "ах", "ях", "ів", "ам",
+                     "ям", "а", "я", "у", "ю", "і", "и", "о", "е", "ь")
+
+
+def _without_case_ending(word: str) -> str:
+    if len(word) < 5 or not "\u0400" <= word[0] <= "\u04ff":
+        return word
+    for ending in _CYRILLIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+_EX = re.compile(r"\bex-(?=\w)")
+
+
+def words_key(text: str) -> list[str]:
+    """Folded words, apostrophes and punctuation dropped, Cyrillic case endings too: how job
+    titles are found in a text ("ex-serveuse" is "ex serveuse")."""
+    folded = _EX.sub("ex ", fold(text))
+    return [_without_case_ending(w) for w in _WORD.findall(folded)]
+
+
 # Words that only say "I am / I was / I worked as" (folded), in French, English and the other
 # languages of the search bar's alias table: a text made of them and a job's name ("I was a
 # nurse", "je suis mécano", "كنت ممرضة") tells the person's own job. Any other word may say
 # whose job it is ("ma voisine infirmière"), so it is then only a job named in passing.
 _SELF = _words("""
 je j moi suis etais ete ai avais travaille travaillais bosse bossais comme en tant que un une
-c est etait ancien ancienne avant actuellement aussi
-i i'm im am was a an as worked work working been used to be also before currently
-yo soy era fui trabaje trabajaba como eu sou trabalhei trabalhava um uma
+c est etait ancien ancienne avant actuellement aussi ex et jsuis jsui chui chuis g taf taffe
+i m im am was a an as worked work working been used to be also before currently and
+yo soy era fui trabaje trabajaba como y eu sou trabalhei trabalhava um uma e
 انا كنت اشتغلت عملت
-я був була працював працювала як
+я був була працював працювала як і
 """)
 
 
+_SELF_KEYS = frozenset(_without_case_ending(w) for w in _SELF)
+
+
+# A job name right after one of these is a job the person did not do ("je ne suis pas
+# boulanger", "I was never a nurse").
+_NEGATIONS = _words("""
+pas jamais aucun not never no isn wasn don didn t nunca nao не ні ніколи لست لم ما
+""")
+NEGATION_REACH = 3
+
+
+def negated(words_before: list[str]) -> bool:
+    """Whether the few words before a job name deny it."""
+    return any(w in _NEGATIONS for w in words_before[-NEGATION_REACH:])
+
+
 def only_self_words(words: list[str]) -> bool:
-    """Whether every word (folded, as `words_key` gives them) only says "I am / I was"."""
-    return all(w in _SELF for w in words)
-
-
-def words_key(text: str) -> list[str]:
-    """Folded words, apostrophes and punctuation dropped: how job titles are found in a text."""
-    return _WORD.findall(fold(text))
+    """Whether every word (as `words_key` gives them) only says "I am / I was"."""
+    return all(w in _SELF_KEYS for w in words)
 
 
 def stem(word: str) -> str:

@@ -24,7 +24,7 @@ from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
 from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import describes_something
-from tremplin.recommend.suggest import describe_item, own_job_titles, suggest_from_index
+from tremplin.recommend.suggest import describe_item, own_jobs, suggest_from_index
 from tremplin.search import QueryError, get_engine, match_titles
 
 log = logging.getLogger("tremplin.web")
@@ -242,8 +242,8 @@ class Services:
     def suggest_competences(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
         return [plain(c) for c in suggest_from_index(self.recommend_index(), text, limit)]
 
-    def own_job_titles(self, text: str) -> list[str]:
-        return own_job_titles(self.recommend_index(), text)
+    def own_jobs(self, text: str) -> list[dict[str, str]]:
+        return own_jobs(self.recommend_index(), text)
 
     def riasec_questions(self, lang: str) -> list[dict[str, Any]]:
         return [plain(q) for q in rec.riasec_questions(lang)]

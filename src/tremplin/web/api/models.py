@@ -134,12 +134,18 @@ class SuggestionOut(BaseModel):
     kind: str
 
 
+class OwnJobOut(BaseModel):
+    model_config = STRICT
+    code: str = Field(description="ROME fiche code, for GET /jobs/{code}")
+    title: str = Field(description="The job title the text names, as ROME publishes it")
+
+
 class SuggestionsOut(BaseModel):
     model_config = STRICT
     results: list[SuggestionOut]
-    own_job: list[str] = Field(description=(
-        "ROME job titles the text names as the person's own job ('I was a nurse'); the "
-        "suggestions then all come from those jobs. Empty otherwise."))
+    own_job: list[OwnJobOut] = Field(description=(
+        "The jobs the text names as the person's own ('I was a nurse'); the suggestions then "
+        "all come from those jobs, key competences first. Empty otherwise."))
 
 
 class ItemOut(BaseModel):

@@ -221,7 +221,7 @@ def suggest(request: Request, body: SuggestIn) -> Any:
         return problem(422, "text: the text is empty")
     try:
         return {"results": svc.suggest_competences(body.text, body.limit),
-                "own_job": svc.own_job_titles(body.text)}
+                "own_job": svc.own_jobs(body.text)}
     except (svc.profile_error, svc.query_error) as exc:
         return input_problem(exc, "Invalid text")
 

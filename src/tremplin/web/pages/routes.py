@@ -385,7 +385,7 @@ def _own_job_titles(svc: Services, text: str) -> list[str]:
     """The job an experience names as the person's own ("nurse"), to say why every
     suggestion comes from it."""
     try:
-        return svc.own_job_titles(text)
+        return [job["title"] for job in svc.own_jobs(text)]
     except ServiceUnavailable:
         return []
 
