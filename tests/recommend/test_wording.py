@@ -26,6 +26,7 @@ SAMPLE = {
     "sources": " LABEL : LABEL, LABEL.", "label": "LABEL", "postcode": "93200",
     "date": "2022-12-01", "first": "2022-07-23", "last": "2022-12-01",
     "domain": "« LABEL »", "riasec": "100 %", "centres": "0 %",
+    "one": "décider et convaincre", "other": "aider les autres",
 }
 FORMAL_FRENCH = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 

@@ -326,6 +326,12 @@ def test_tracks_only_say_known_what_the_person_kept(client: SyncClient, catalog:
         html, "Ce que tu as raconté ressemble au métier")
 
 
+def test_search_reasons_mark_quoted_rome_titles_as_french(client: SyncClient) -> None:
+    html = client.get("/recherche", params={"q": "nurse", "lang": "en"}).text
+    assert 'Means almost the same: “<span lang="fr">' in html
+    assert "Other name for the job: “nurse”" in html  # what the person typed stays unmarked
+
+
 def test_a_job_name_alone_is_reviewed_as_that_job(client: SyncClient) -> None:
     r = client.post("/parcours/competences/experience", data={"text": "je suis mécano"})
     page = html.unescape(client.get(r.headers["location"]).text)

@@ -362,3 +362,16 @@ def test_the_vote_tables_reflow_at_320_px(browser: Any, live_server: str) -> Non
         named = page.evaluate("""() => getComputedStyle(
             document.querySelector('table td'), '::before').content""")
         assert "Pouces levés" in named  # each value is named in its block
+
+
+@pytest.mark.browser
+def test_a_long_link_in_an_experience_wraps_at_320_px(browser: Any, live_server: str) -> None:  # noqa: F811
+    with Visit(browser, live_server, 320) as visit:
+        _tell(visit, "je fais des gâteaux et je les vends sur insta : "
+                     "https://www.instagram.com/mon_compte_de_patisserie_maison_faite_par_moi")
+        overflow = visit.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, overflow  # the quoted text wraps (it made the page 742 px wide)
+        # French quotes keep their spaces: « je fais… », not «je fais…»
+        quotes = visit.page.evaluate("() => getComputedStyle(document.querySelector('#revoir q')).quotes")
+        assert "«\u00a0" in quotes, quotes

@@ -252,8 +252,10 @@ def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
     alike = len(mine) == 2 and profile.riasec.get(mine[0]) == profile.riasec.get(mine[1])
     you = say(lang, "and" if alike else "you_then").join(names[t] for t in mine)
     shared = [t for t in (major, minor) if t and t in mine]
-    if shared:
-        link = say(lang, "shared", letters=say(lang, "and").join(names[t] for t in shared))
+    if len(shared) == 2:
+        link = say(lang, "shared_two", one=names[shared[0]], other=names[shared[1]])
+    elif shared:
+        link = say(lang, "shared", letters=names[shared[0]])
     else:
         link = say(lang, "elsewhere")
     return say(lang, "job_and_you", job=job, you=you, link=link)

@@ -77,6 +77,8 @@ SENTENCES: dict[str, dict[str, str]] = {
         "job_and_you": "Ce métier, c'est {job}. Toi, tu aimes d'abord {you}. {link}",
         "you_then": ", puis ",
         "shared": "Point commun : {letters}.",
+        # two letters whose names hold "et" already: "décider et convaincre et aider" read badly
+        "shared_two": "Points communs : {one}, et aussi {other}.",
         "elsewhere": "Tes goûts sont plutôt ailleurs.",
         "trainings_hidden": "Tremplin cache {n} formations : elles demandent plus d'études que le "
                             "niveau que tu as choisi.",
@@ -156,6 +158,7 @@ SENTENCES: dict[str, dict[str, str]] = {
         "job_and_you": "This job is {job}. What you like most: {you}. {link}",
         "you_then": ", then ",
         "shared": "In common: {letters}.",
+        "shared_two": "In common: {one}, and also {other}.",
         "elsewhere": "What you like lies rather elsewhere.",
         "trainings_hidden": "{n} trainings need more study than the level you chose. They are not "
                             "shown.",
