@@ -60,6 +60,25 @@ def test_validation_errors_are_problems(client: SyncClient) -> None:
     assert_problem(client.get("/api/v1/riasec/questions", params={"lang": "de"}), 422)
 
 
+def test_a_body_that_is_not_json_is_said_so(client: SyncClient) -> None:
+    for kind, content in (("text/plain", b'{"text": "je fais du pain"}'),
+                          ("application/x-www-form-urlencoded", b"text=je+fais+du+pain"),
+                          (None, b'{"text": "je fais du pain"}')):
+        headers = {"content-type": kind} if kind else {}
+        body = assert_problem(client.post("/api/v1/competences/suggest", content=content,
+                                          headers=headers), 415)
+        assert "application/json" in body["detail"] and body["errors"][0]["message_fr"]
+    # JSON with a charset, or a +json type, is JSON
+    ok = client.post("/api/v1/competences/suggest", content=b'{"text": "je fais du pain"}',
+                     headers={"content-type": "application/json; charset=utf-8"})
+    assert ok.status_code == 200, ok.text
+
+
+def test_an_empty_text_names_its_field_in_both_languages(client: SyncClient) -> None:
+    body = assert_problem(client.post("/api/v1/competences/suggest", json={"text": "   "}), 422)
+    assert body["errors"][0]["field"] == "text" and "vide" in body["errors"][0]["message_fr"]
+
+
 def test_body_size_limit(client: SyncClient) -> None:
     big = b'{"text": "' + b"a" * 70_000 + b'"}'
     assert_problem(client.post("/api/v1/competences/suggest", content=big,

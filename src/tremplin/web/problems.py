@@ -92,8 +92,22 @@ def _french(error: dict[str, Any]) -> str:
         return text
 
 
-async def validation_handler(_: Request, exc: Exception) -> JSONResponse:
+_NOT_JSON_EN = "The body must be JSON: send it with the header Content-Type: application/json."
+_NOT_JSON_FR = "Le corps doit être du JSON : envoyez-le avec l'en-tête Content-Type: application/json."
+
+
+def _sent_as_json(request: Request) -> bool:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+async def validation_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    # a form or text body fails as "not a dictionary": say what is really wrong (415)
+    if request.method == "POST" and not _sent_as_json(request) and any(
+            tuple(e.get("loc", ()))[:1] == ("body",) for e in exc.errors()):
+        return problem(415, _NOT_JSON_EN, errors=[
+            {"field": "body", "message": _NOT_JSON_EN, "message_fr": _NOT_JSON_FR}])
     errors = [
         {"field": _where(e.get("loc", ())), "message": str(e.get("msg", "")),
          "message_fr": _french(e)}
