@@ -373,3 +373,17 @@ def test_cli_lists_places_near_the_postcode(index: RecommendIndex) -> None:
     assert "No known help place near 98799." in none.output
     plain = json.loads(CliRunner().invoke(cli, [*args[:-1], "--json"]).output)
     assert "places" not in plain
+
+
+def test_the_cli_marks_loose_resemblances_apart(index: RecommendIndex) -> None:
+    args = ["recommend", "--competences", "124960", "--experience", "I was a nurse",
+            "--riasec", "R,I"]
+    as_json = json.loads(CliRunner().invoke(cli, [*args, "--json"]).output)
+    text = CliRunner().invoke(cli, args).output
+    weak = {m["label"] for r in as_json["recommendations"] for m in r["why"]["matched"][:3]
+            if m["weak"]}
+    assert weak  # QA: "+ Fournir des retours constructifs" read as something already known
+    for line in text.splitlines():
+        label = line.strip()[2:].split(" ← ")[0].split(" (")[0]
+        if line.strip().startswith(("+ ", "~ ")) and label in weak:
+            assert line.strip().startswith("~ ") and "(ressemble seulement de loin)" in line, line

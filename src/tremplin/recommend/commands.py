@@ -139,7 +139,10 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
         for m in r.why.matched[:3]:
             src = f" ← « {m['experience_text']} »" if m.get("experience_text") else ""
             mark = f" {say(lang, 'guessed_mark')}" if m.get("guessed") else ""
-            click.echo(f"      + {m['label']}{src}{mark}")
+            if m.get("weak"):  # a loose resemblance is not something the person can do
+                click.echo(f"      ~ {m['label']}{src} {say(lang, 'weak_mark')}")
+            else:
+                click.echo(f"      + {m['label']}{src}{mark}")
         if r.why.missing:
             labels = ", ".join(m["label"] for m in r.why.missing[:3])
             click.echo(f"      {say(lang, 'to_learn', labels=labels)}")
