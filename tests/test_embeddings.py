@@ -52,6 +52,25 @@ def test_concurrent_queries_are_batched_and_exact(monkeypatch: pytest.MonkeyPatc
         np.testing.assert_allclose(results[text], expected[i], atol=1e-4)
 
 
+def test_many_texts_share_batches_and_keep_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    batches: list[int] = []
+    real = embeddings.encode_uncached
+
+    def counting(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
+        batches.append(len(texts))
+        return real(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(embeddings, "encode_uncached", counting)
+    vectors = QueryBatcher(max_batch=3).encode_many(TEXTS)
+    assert batches == [3, 3, 2]  # a profile's 8 experiences: 3 runs of the encoder, not 8
+    expected = real(TEXTS)
+    for i in range(len(TEXTS)):
+        np.testing.assert_allclose(vectors[i], expected[i], atol=1e-4)
+    monkeypatch.setattr(embeddings, "encode_uncached", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        QueryBatcher().encode_many(TEXTS[:2])
+
+
 def test_a_failed_batch_reaches_every_waiter(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
         raise RuntimeError("encoder down")

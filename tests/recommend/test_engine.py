@@ -387,3 +387,23 @@ def test_the_cli_marks_loose_resemblances_apart(index: RecommendIndex) -> None:
         label = line.strip()[2:].split(" ← ")[0].split(" (")[0]
         if line.strip().startswith(("+ ", "~ ")) and label in weak:
             assert line.strip().startswith("~ ") and "(ressemble seulement de loin)" in line, line
+
+
+def test_experiences_encoded_together_rank_as_one_by_one(index: RecommendIndex) -> None:
+    from tremplin.recommend import suggest
+
+    texts = ("je répare les vélos de mes potes", "je fais du pain avec mon père",
+             "je garde ma petite soeur", "j'entraîne les petits au foot", "je tonds la pelouse")
+    profile = Profile(experiences=tuple(Experience(t) for t in texts))
+
+    def ranked(prefetch: bool) -> list[tuple[str, float]]:
+        suggest._vec_cache.clear()
+        index.experience_memo.clear()
+        if not prefetch:  # each text on its own, as before
+            for t in texts:
+                suggest.text_vector(suggest.prepare(index, t))
+        return [(r.code, r.score) for r in recommend(profile, 10)]
+
+    together, alone = ranked(True), ranked(False)
+    assert [c for c, _ in together] == [c for c, _ in alone]
+    assert np.allclose([s for _, s in together], [s for _, s in alone], atol=1e-4)

@@ -27,7 +27,7 @@ from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.paths import Paths, career_paths
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTERS, no_preference
-from tremplin.recommend.suggest import item_scores, prepare, text_vector
+from tremplin.recommend.suggest import item_scores, prefetch_vectors, prepare, text_vector
 from tremplin.recommend.wording import check_lang
 
 # --- parameters (docs/scoring.md explains each) -----------------------------------------
@@ -170,6 +170,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
 
     for c in profile.competences:
         add(index.pos[c], 1.0, -1)
+    prefetch_vectors([prepare(index, e.text) for e in profile.experiences])
     for n, e in enumerate(profile.experiences):
         if not e.guessed:
             for c in e.confirmed_competences:

@@ -95,6 +95,25 @@ def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
     return out
 
 
+def prefetch_vectors(texts: list[str]) -> None:
+    """Encode the (prepared) texts not yet memoised in one go, so that a profile of many
+    experiences does not wait for them one by one (20 texts of 1,000 characters: see
+    docs/scoring.md, Limits)."""
+    with _cache_lock:
+        missing = list(dict.fromkeys(t for t in texts if t not in _vec_cache))
+    if len(missing) < 2:
+        return
+    from tremplin.embeddings import encode_queries
+
+    vectors = encode_queries(missing)
+    with _cache_lock:
+        for text, vec in zip(missing, vectors, strict=True):
+            _vec_cache[text] = np.asarray(vec, dtype=np.float32)
+            _vec_cache.move_to_end(text)
+        while len(_vec_cache) > _VEC_CACHE_SIZE:
+            _vec_cache.popitem(last=False)
+
+
 def job_context_bonus(index: RecommendIndex, vector: F32) -> F32:
     """Per-item bonus from the fiches whose job titles are closest to the text."""
     bonus = np.zeros(len(index.item_ogr), dtype=np.float32)
