@@ -104,3 +104,12 @@ def test_stats_command_json(catalog: Catalog) -> None:
     payload = json.loads(result.output)
     assert payload["tables"]["jobs"] == catalog.table_counts()["jobs"]
     assert {s["dataset"] for s in payload["sources"]} == {"rome", "onisep", "places"}
+
+
+def test_national_diplomas_come_before_one_territorys_at_a_level(catalog: Catalog) -> None:
+    trainings = catalog.trainings_for_job("G1803")  # Serveur / Serveuse en restauration
+    levels = [t.entry_level for t in trainings]
+    assert levels == sorted(levels, key=lambda v: 99 if v is None else v)
+    first_cap = [t.title for t in trainings if t.entry_level == 3]
+    assert "polynésien" in " ".join(first_cap)  # ONISEP lists one, for French Polynesia
+    assert "polynésien" not in first_cap[0], first_cap  # a waiter in Lyon reads a national one first

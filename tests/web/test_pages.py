@@ -345,6 +345,13 @@ def test_a_job_name_alone_is_reviewed_as_that_job(client: SyncClient) -> None:
     assert chips and set(chips) <= asked and "Faire preuve d'autonomie" not in chips, chips
     r = client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     assert "le nom d'un métier" not in html.unescape(client.get(r.headers["location"]).text)
+    # in another alphabet, a job the tables know is said without "ces idées peuvent être
+    # fausses" above it; another text keeps the warning
+    r = client.post("/parcours/competences/experience", data={"text": "كنت ممرضة"})
+    page = html.unescape(client.get(r.headers["location"]).text)
+    assert "le nom d'un métier" in page and "peuvent être fausses" not in page
+    r = client.post("/parcours/competences/experience", data={"text": "اشتغلت في مطعم"})
+    assert "peuvent être fausses" in html.unescape(client.get(r.headers["location"]).text)
 
 
 def test_an_experience_keeps_only_what_the_person_ticks(client: SyncClient) -> None:

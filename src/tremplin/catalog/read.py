@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -166,6 +167,9 @@ class Source:
     files: dict[str, str]
     counts: dict[str, int]
 
+
+# Diplomas of one overseas territory (ONISEP lists them with the national ones).
+_ONE_TERRITORY = re.compile(r"polyn[ée]si|cal[ée]doni|mayotte|wallis", re.IGNORECASE)
 
 _JOB_SELECT = """
 SELECT j.code, j.label, j.label_masculine, j.label_feminine, j.definition, j.access,
@@ -362,8 +366,11 @@ class Catalog:
                      None if r[6] is None else _int(r[6]), str(r[7]), str(r[8]), str(r[9]))
             for r in rows
         ]
-        # lowest level first, the ones that state none last (stable: then by title)
-        return sorted(trainings, key=lambda t: 99 if t.entry_level is None else t.entry_level)
+        # lowest level first, the ones that state none last; within a level, diplomas of one
+        # overseas territory after the national ones ("CAP certificat polynésien…" came
+        # first for a waiter in Lyon); stable: then by title
+        return sorted(trainings, key=lambda t: (99 if t.entry_level is None else t.entry_level,
+                                                bool(_ONE_TERRITORY.search(t.title))))
 
     # --- places ----------------------------------------------------------------
     def places_near(

@@ -313,6 +313,7 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
     to_review = (None if review is None or not 0 <= review < len(journey.experiences)
                  else journey.experiences[review])
     review_found = experience_suggestions(svc, to_review.text) if to_review else []
+    own_job = _own_job_titles(svc, to_review.text) if to_review and review_found else []
     # "look at what the tool understood and tick": not when it found nothing to tick
     cheered = cheer(request)
     if cheered == "experience" and to_review and not review_found:
@@ -322,10 +323,11 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 kept=[k for k in kept if k], unavailable=unavailable,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
                 review_found=review_found,
-                review_own_job=(_own_job_titles(svc, to_review.text) if to_review and review_found
-                                else []),
+                review_own_job=own_job,
                 # another alphabet: the engine's own warning, where the person reads the review
-                foreign_note=_foreign_note(request, [to_review] if to_review else []),
+                # (not when the text names a job the tables know: its chips are that job's)
+                foreign_note=_foreign_note(request, [to_review] if to_review and not own_job
+                                           else []),
                 experiences=list(enumerate(journey.experiences)),
                 exp_text=exp_text, exp_error=exp_error, status_code=status_code)
 
