@@ -74,6 +74,17 @@ def test_a_body_that_is_not_json_is_said_so(client: SyncClient) -> None:
     assert ok.status_code == 200, ok.text
 
 
+def test_a_limit_is_a_json_integer(client: SyncClient) -> None:
+    # true counted as 1 and "5" as 5: an integrator's bug went unseen
+    for limit in (True, "5", 2.5):
+        assert_problem(client.post("/api/v1/competences/suggest",
+                                   json={"text": "je fais du pain", "limit": limit}), 422)
+        assert_problem(client.post("/api/v1/recommendations",
+                                   json={"profile": {"riasec": {"S": 1.0}}, "limit": limit}), 422)
+    ok = client.post("/api/v1/competences/suggest", json={"text": "je fais du pain", "limit": 2})
+    assert ok.status_code == 200 and len(ok.json()["results"]) == 2
+
+
 def test_an_empty_text_names_its_field_in_both_languages(client: SyncClient) -> None:
     body = assert_problem(client.post("/api/v1/competences/suggest", json={"text": "   "}), 422)
     assert body["errors"][0]["field"] == "text" and "vide" in body["errors"][0]["message_fr"]

@@ -116,7 +116,7 @@ class RecommendIn(BaseModel):
         examples=[{"riasec": {"R": 0.8, "A": 0.4}, "competences": [104174, 126357]}],
         json_schema_extra=models.PROFILE_SCHEMA,
     )
-    limit: int = Field(10, ge=1, le=MAX_LIMIT)
+    limit: int = Field(10, ge=1, le=MAX_LIMIT, strict=True)  # not true, not "5"
     lang: Literal["fr", "en"] = Field(
         "fr", description="Language of the explanation sentences (ROME labels stay French).")
 
@@ -125,14 +125,14 @@ class SuggestIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=MAX_TEXT,
                       examples=["J'ai aidé à la boulangerie de mon oncle l'été dernier"])
-    limit: int = Field(10, ge=1, le=MAX_LIMIT)
+    limit: int = Field(10, ge=1, le=MAX_LIMIT, strict=True)  # not true, not "5"
 
 
 class MatchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     titles: list[Annotated[str, Field(min_length=1, max_length=MAX_Q)]] = Field(
         min_length=1, max_length=MAX_BATCH, examples=[["boulanger", "mecano auto", "nurse"]])
-    k: int = Field(3, ge=1, le=10)
+    k: int = Field(3, ge=1, le=10, strict=True)
 
 
 # --- routes --------------------------------------------------------------------------------
