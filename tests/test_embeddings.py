@@ -23,15 +23,21 @@ def test_cache_returns_the_same_vectors(tmp_path: Path) -> None:
     np.testing.assert_allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-3)
 
 
-def test_concurrent_queries_are_batched_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
-    batches: list[int] = []
+@pytest.fixture
+def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every batch the encoder runs during a test."""
+    sizes: list[int] = []
     real = embeddings.encode_uncached
 
     def counting(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
-        batches.append(len(texts))
+        sizes.append(len(texts))
         return real(texts, batch_size=batch_size)
 
     monkeypatch.setattr(embeddings, "encode_uncached", counting)
+    return sizes
+
+
+def test_concurrent_queries_are_batched_and_exact(batches: list[int]) -> None:
     batcher = QueryBatcher(max_batch=4)
     results: dict[str, embeddings.Vectors] = {}
     barrier = threading.Barrier(len(TEXTS))
@@ -47,23 +53,16 @@ def test_concurrent_queries_are_batched_and_exact(monkeypatch: pytest.MonkeyPatc
         t.join()
     assert sum(batches) == len(TEXTS)
     assert len(batches) < len(TEXTS) and max(batches) <= 4  # some callers shared a batch
-    expected = real(TEXTS)
+    expected = embeddings.encode_uncached(TEXTS)  # all at once, for comparison
     for i, text in enumerate(TEXTS):
         np.testing.assert_allclose(results[text], expected[i], atol=1e-4)
 
 
-def test_many_texts_share_batches_and_keep_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    batches: list[int] = []
-    real = embeddings.encode_uncached
-
-    def counting(texts: list[str], batch_size: int = 64) -> embeddings.Vectors:
-        batches.append(len(texts))
-        return real(texts, batch_size=batch_size)
-
-    monkeypatch.setattr(embeddings, "encode_uncached", counting)
+def test_many_texts_share_batches_and_keep_their_order(
+        batches: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     vectors = QueryBatcher(max_batch=3).encode_many(TEXTS)
     assert batches == [3, 3, 2]  # a profile's 8 experiences: 3 runs of the encoder, not 8
-    expected = real(TEXTS)
+    expected = embeddings.encode_uncached(TEXTS)
     for i in range(len(TEXTS)):
         np.testing.assert_allclose(vectors[i], expected[i], atol=1e-4)
     monkeypatch.setattr(embeddings, "encode_uncached", lambda *a, **k: 1 / 0)
