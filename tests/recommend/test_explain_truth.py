@@ -240,3 +240,26 @@ def test_alike_answers_are_not_told_as_an_order_nor_a_flat_profile_as_tastes() -
 def test_a_flat_profile_without_chosen_sentences_does_not_speak_of_them() -> None:
     recs = recommend(_profile("je répare des vélos", riasec=dict.fromkeys("RIASEC", 0.5)), 3)
     assert not any("phrases que tu as choisies" in r.why.interest for r in recs)
+
+
+def test_tastes_do_not_push_the_job_someone_did_out_of_the_closest() -> None:
+    # QA: a former waitress who ticked her waiting chips and prefers helping and deciding
+    # (no "working with her hands", Serveur's major letter) lost Serveur to 27th place,
+    # behind ten child-care jobs; the jobs her competences cover best stay on top
+    from tremplin.recommend.index import get_index
+
+    index = get_index()
+
+    def reviewed(text: str) -> Experience:
+        kept = [s.ogr for s in suggest_competences(text, 16)
+                if index.item_kind[index.pos[s.ogr]] in ("competence", "soft")][:4]
+        return Experience(text, confirmed_competences=tuple(kept), reviewed=True)
+
+    tastes = {"R": 0.0, "I": 0.0, "A": 0.5, "S": 1.0, "E": 1.0, "C": 0.5}
+    profile = Profile(experiences=(reviewed("j'étais serveuse"),
+                                   reviewed("je garde mes petits frères")), riasec=tastes)
+    codes = [r.code for r in recommend(profile, 10)]
+    assert "G1803" in codes[:3], codes
+    waiter = next(r for r in recommend(profile, 10) if r.code == "G1803")
+    assert "l'un des 3 métiers les plus proches de ce que tu sais faire" in waiter.why.parts[
+        "paths"].text

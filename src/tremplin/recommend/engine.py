@@ -3,7 +3,7 @@
 base      = coverage * (1 - a + a * interest)   (a = INTEREST_WEIGHT when interests are given)
 relevance = base + t * (best base - base)     (t = min(PATH_CAP, PATH_PULL * confidence *
             path): ROME career paths from the fiches closest to the profile pull a job up, see
-            paths.py); when the paths are sure, the CLOSEST_KEPT fiches closest by content
+            paths.py); when the paths are sure, the CLOSEST_KEPT fiches closest by coverage
             stay above every lifted job,
 then a diversity step re-ranks the list so that one ROME domain does not fill it.
 Every part is documented in docs/scoring.md with the sentence a helper can say aloud.
@@ -57,7 +57,7 @@ PATH_CAP = 0.95
 PATH_FULL_COVERAGE = 0.6
 PATH_CONFIDENCE = 6.0
 # When the paths are sure (confidence >= KEEP_CONFIDENCE: a profile that covers its closest
-# fiche as someone who did that job does), the fiches closest to it by content stay above
+# fiche as someone who did that job does), the fiches closest to it by coverage stay above
 # every job a path lifted and the diversity step does not push them back: without this, a
 # baker's whole profile showed mostly ROME moves and no Pâtissier (on the 1,184 tuning
 # fiches: transitions recall@20 0.6069 -> 0.6067, so the paths keep their gain). A sentence
@@ -341,12 +341,15 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         coverage = (recall ** RECALL_EXPONENT * precision ** (1 - RECALL_EXPONENT)).astype(np.float32)
         base = blend(coverage, interest)
         paths = career_paths(index.mobility_graph, coverage, hidden)
-        closest = closest_fiches(base, hidden)
-        top = float(base[closest[0]])
+        top = float(base[closest_fiches(base, hidden)[0]])
         confidence = min(1.0, paths.best / PATH_FULL_COVERAGE) ** PATH_CONFIDENCE
         pull = np.minimum(PATH_CAP, PATH_PULL * confidence * paths.score)
         lifted = (base + pull * np.maximum(top - base, 0.0)).astype(np.float32)
-        kept = closest if confidence >= KEEP_CONFIDENCE else ()
+        # the fiches closest to what the person can do (coverage, not tastes: someone who
+        # was a waitress and prefers helping others still sees Serveur), in the order of
+        # their score with tastes
+        closest = sorted(closest_fiches(coverage, hidden), key=lambda k: (-float(base[k]), k))
+        kept = tuple(closest) if confidence >= KEEP_CONFIDENCE else ()
         relevance = keep_closest_first(lifted, kept, hidden)
         return Scored(relevance, coverage, recall, precision, interest, item_match, item_from,
                       p, paths, (relevance - base).astype(np.float32), kept)
