@@ -228,8 +228,9 @@ def test_the_taste_percentage_says_what_it_mixes() -> None:
 
 def test_alike_answers_are_not_told_as_an_order_nor_a_flat_profile_as_tastes() -> None:
     tied = recommend(_profile("je répare des vélos", riasec={"R": 1.0, "S": 1.0}), 3)
-    assert all("tu aimes d'abord travailler avec les mains et aider les autres" in r.why.interest
-               for r in tied), tied[0].why.interest
+    # "autant X que Y": joined by "et", names holding "et" read "X et décider et convaincre"
+    assert all("Toi, tu aimes autant travailler avec les mains qu'aider les autres."
+               in r.why.interest for r in tied), tied[0].why.interest
     flat = recommend(Profile(experiences=(Experience("je répare des vélos"),),
                              riasec=dict.fromkeys("RIASEC", 0.5), interest_centres=("17",)), 3)
     for r in flat:

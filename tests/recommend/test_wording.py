@@ -27,6 +27,7 @@ SAMPLE = {
     "date": "2022-12-01", "first": "2022-07-23", "last": "2022-12-01",
     "domain": "« LABEL »", "riasec": "100 %", "centres": "0 %",
     "one": "décider et convaincre", "other": "aider les autres",
+    "than_other": "qu'aider les autres",
 }
 FORMAL_FRENCH = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 

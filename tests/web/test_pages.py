@@ -345,6 +345,11 @@ def test_a_job_name_alone_is_reviewed_as_that_job(client: SyncClient) -> None:
     assert chips and set(chips) <= asked and "Faire preuve d'autonomie" not in chips, chips
     r = client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     assert "le nom d'un métier" not in html.unescape(client.get(r.headers["location"]).text)
+    r = client.post("/parcours/competences/experience",
+                    data={"text": "j'étais boulangère et infirmière"})
+    page = html.unescape(client.get(r.headers["location"]).text)
+    assert "Tu as écrit des noms de métiers :" in page  # two jobs, said in the plural
+    assert "Voici ce que ces métiers demandent." in page
     # in another alphabet, a job the tables know is said without "ces idées peuvent être
     # fausses" above it; another text keeps the warning
     r = client.post("/parcours/competences/experience", data={"text": "كنت ممرضة"})

@@ -248,9 +248,11 @@ def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
         if flat and profile.interest_centres:
             return only + " " + say(lang, "interest_flat_centres")
         return only
-    # two letters answered alike are not "first, then": they come together
+    # two letters answered alike are not "first, then": "autant X que Y" (joined by "et",
+    # names that hold "et" themselves read "aider les autres et décider et convaincre")
     alike = len(mine) == 2 and profile.riasec.get(mine[0]) == profile.riasec.get(mine[1])
-    you = say(lang, "and" if alike else "you_then").join(names[t] for t in mine)
+    you = (say(lang, "you_alike", one=names[mine[0]], than_other=_than(lang, names[mine[1]]))
+           if alike else say(lang, "you_then").join(names[t] for t in mine))
     shared = [t for t in (major, minor) if t and t in mine]
     if len(shared) == 2:
         link = say(lang, "shared_two", one=names[shared[0]], other=names[shared[1]])
@@ -258,7 +260,15 @@ def _interest_words(profile: Profile, major: str, minor: str, lang: str) -> str:
         link = say(lang, "shared", letters=names[shared[0]])
     else:
         link = say(lang, "elsewhere")
-    return say(lang, "job_and_you", job=job, you=you, link=link)
+    return say(lang, "job_and_you_alike" if alike else "job_and_you", job=job, you=you,
+               link=link)
+
+
+def _than(lang: str, words: str) -> str:
+    """The second term of "autant … que …", elided before a vowel ("qu'aider les autres")."""
+    if lang != "fr":
+        return words
+    return ("qu'" if words[:1] in "aeéèêiouy" else "que ") + words
 
 
 def _centres_sentence(centres: list[dict[str, Any]], lang: str) -> str:

@@ -75,6 +75,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                           "métier correspond.",
         "job_only": "Ce métier, c'est {job}.",
         "job_and_you": "Ce métier, c'est {job}. Toi, tu aimes d'abord {you}. {link}",
+        "job_and_you_alike": "Ce métier, c'est {job}. Toi, tu aimes {you}. {link}",
+        "you_alike": "autant {one} {than_other}",  # "que décider…", "qu'aider…"
         "you_then": ", puis ",
         "shared": "Point commun : {letters}.",
         # two letters whose names hold "et" already: "décider et convaincre et aider" read badly
@@ -157,6 +159,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                           "goes with.",
         "job_only": "This job is {job}.",
         "job_and_you": "This job is {job}. What you like most: {you}. {link}",
+        "job_and_you_alike": "This job is {job}. What you like most: {you}. {link}",
+        "you_alike": "{one}, and {than_other} just as much",
         "you_then": ", then ",
         "shared": "In common: {letters}.",
         "shared_two": "In common: {one}, and also {other}.",
