@@ -56,6 +56,10 @@ def test_the_same_experience_text_aside_spaces_and_case() -> None:
     assert same_text_key("  Je  RÉPARE des vélos\n") == same_text_key("je répare des vélos")
     assert same_text_key("je re\u0301pare") == same_text_key("je répare")  # NFD vs NFC
     assert same_text_key("je répare des vélos") != same_text_key("je répare des motos")
+    # punctuation at the ends is not another experience (QA: "je cuisine" / "Je cuisine.")
+    assert same_text_key("Je cuisine.") == same_text_key("je cuisine") == same_text_key("« je cuisine ! »")
+    assert same_text_key("je cuisine, je range") != same_text_key("je cuisine je range")
+    assert same_text_key("...") == ""
     journey = Journey(experiences=(Experience("Je répare des vélos"), Experience("", (104174,))))
     assert journey.has_experience("je répare  des VÉLOS ")
     assert not journey.has_experience("je répare des motos")

@@ -407,3 +407,12 @@ def test_experiences_encoded_together_rank_as_one_by_one(index: RecommendIndex) 
     together, alone = ranked(True), ranked(False)
     assert [c for c, _ in together] == [c for c, _ in alone]
     assert np.allclose([s for _, s in together], [s for _, s in alone], atol=1e-4)
+
+
+def test_a_repeated_experience_or_domain_is_counted_once() -> None:
+    with pytest.raises(ProfileError, match="repeats"):
+        recommend(Profile(experiences=(Experience("je cuisine"), Experience("Je cuisine."))))
+    # the same avoided domain 21 times is one domain, not more than the 20 allowed
+    recs = recommend(Profile(competences=(107371,),
+                             constraints=Constraints(avoided_domains=("K",) * 21)), 5)
+    assert recs and not any(r.code.startswith("K") for r in recs)

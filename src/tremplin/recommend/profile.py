@@ -368,7 +368,7 @@ def validate(p: Profile) -> None:
             f"(3 = CAP, 4 = bac, 5 = bac+2, 6 = bac+3, 7 = bac+5, 8 = doctorat); "
             f"got {cons.max_study_level!r}.", field="constraints.max_study_level",
             fr="Le niveau d'études maximum doit être entre 3 (CAP) et 8 (doctorat).")
-    if len(cons.avoided_domains) > MAX_AVOIDED_DOMAINS:
+    if len(set(cons.avoided_domains)) > MAX_AVOIDED_DOMAINS:  # a repeated code counts once
         raise ProfileError(f"At most {MAX_AVOIDED_DOMAINS} avoided domains.",
                            field="constraints.avoided_domains")
     for d in cons.avoided_domains:

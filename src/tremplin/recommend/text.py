@@ -445,8 +445,19 @@ def forbidden_character(text: str, allowed: str = "\n\t") -> str | None:
 
 
 def same_text_key(text: str) -> str:
-    """A text as compared for duplicates: NFC, runs of spaces as one, trimmed, case folded."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    """A text as compared for duplicates: NFC, runs of spaces as one, case folded, trimmed of
+    spaces and of punctuation at its ends ("Je cuisine." is "je cuisine")."""
+    key = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    start, end = 0, len(key)
+    while start < end and _edge(key[start]):
+        start += 1
+    while end > start and _edge(key[end - 1]):
+        end -= 1
+    return key[start:end]
+
+
+def _edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch).startswith("P")
 
 
 # Words that, alone, say nothing about what someone did: "I don't know", "nothing", greetings,
