@@ -354,6 +354,9 @@ def test_a_stored_code_can_be_looked_up(client: SyncClient, need_recommend: None
     assert client.get("/api/v1/competences/124960").json()["label"].startswith("Défourner")
     assert_problem(client.get("/api/v1/competences/1"), 404)
     assert_problem(client.get("/api/v1/competences/abc"), 422)
+    wrong = client.get("/api/v1/competences/suggest")  # not a code: the suggest route's method
+    assert_problem(wrong, 405)
+    assert wrong.headers["allow"] == "POST"
 
 
 def test_answers_conform_to_their_documented_schemas(client: SyncClient, need_recommend: None) -> None:

@@ -186,6 +186,13 @@ def job(
     return detail
 
 
+@router.get("/competences/suggest", include_in_schema=False)
+def suggest_is_a_post() -> Any:
+    # declared before /competences/{ogr}: a GET here read "suggest" as a code (422 "path.ogr")
+    return problem(405, "Method not allowed: /competences/suggest takes POST with a JSON body.",
+                   headers={"Allow": "POST"})
+
+
 @router.get("/competences/{ogr}", responses={200: {"model": models.ItemOut}, 404: PROBLEM,
                                             422: PROBLEM, 503: PROBLEM},
             summary="One ROME competence, savoir or work context by its code (what a stored "
