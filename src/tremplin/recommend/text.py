@@ -364,13 +364,20 @@ def tokens(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text.lower()):
         for part in m.group(0).split("-"):
-            if len(part) < 2 or part in _STOP:
-                continue
-            f = fold(part)
-            if f in _STOP:
-                continue
-            out.append(stem(f))
+            token = _token(part)
+            if token:
+                out.append(token)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _token(word: str) -> str:
+    """One lower-case word as `tokens` keeps it ("" for a stop word); memoised, since the
+    30,000 ROME labels read at start-up repeat the same few thousand words."""
+    if len(word) < 2 or word in _STOP:
+        return ""
+    f = fold(word)
+    return "" if f in _STOP else stem(f)
 
 
 def expand(text: str) -> str:
