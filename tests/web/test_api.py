@@ -386,6 +386,9 @@ def test_answers_conform_to_their_documented_schemas(client: SyncClient, need_re
     models.InterestCentresOut.model_validate(client.get("/api/v1/interest-centres").json())
     models.QuestionsOut.model_validate(client.get("/api/v1/riasec/questions").json())
     models.ItemOut.model_validate(client.get("/api/v1/competences/124960").json())
+    for code in ("D1102", "G1803", "I1407", "J1506"):  # with and without trainings
+        models.JobOut.model_validate(client.get(f"/api/v1/jobs/{code}").json())
+    assert spec["paths"]["/api/v1/jobs/{code}"]["get"]["responses"]["200"]["content"]
     score = client.post("/api/v1/riasec/score", json={"answers": {"r1": 2, "r2": 2, "s1": 1}}).json()
     assert score["top"] == ["R", "S"] and score["scores"]["R"] == round(4 / 6, 4)
     bad = assert_problem(client.post("/api/v1/riasec/score", json={"answers": {"r1": 5}}), 422)

@@ -246,3 +246,106 @@ PROFILE_SCHEMA: dict[str, Any] = {
     },
     "additionalProperties": False,
 }
+
+
+# --- one ROME fiche (GET /jobs/{code}) -------------------------------------------------------
+
+
+class JobCodeLabel(BaseModel):
+    model_config = STRICT
+    code: str
+    label: str
+
+
+class JobRiasecOut(BaseModel):
+    model_config = STRICT
+    major: str = Field(description="ROME's RIASEC letter of the job ('' when none)")
+    minor: str = Field(description="Its second letter ('' when none)")
+
+
+class JobTitleOut(BaseModel):
+    model_config = STRICT
+    ogr: int
+    label: str = Field(description="As ROME publishes it: 'Boulanger / Boulangère'")
+    masculine: str
+    feminine: str
+    principal: bool
+
+
+class JobCompetenceOut(BaseModel):
+    model_config = STRICT
+    ogr: int
+    label: str
+    category: str
+    subcategory: str
+    core: str = Field(description="'Principale', 'Émergente' or '' (ROME's core of the job)")
+
+
+class JobKnowledgeOut(BaseModel):
+    model_config = STRICT
+    ogr: int
+    label: str
+    category: str
+
+
+class JobContextOut(BaseModel):
+    model_config = STRICT
+    ogr: int
+    label: str
+    type: str
+
+
+class JobMobilityOut(BaseModel):
+    model_config = STRICT
+    code: str = Field(description="A job ROME says one can move to from this one")
+    label: str
+    rank: int
+
+
+class OnisepJobOut(BaseModel):
+    model_config = STRICT
+    id: str
+    name: str
+    summary: str
+    min_level: str = Field(description="ONISEP's minimum access level, in its own words")
+
+
+class JobTrainingOut(BaseModel):
+    model_config = STRICT
+    id: str
+    title: str
+    type: str
+    duration: str
+    level: str = Field(description="ONISEP's wording of the level ('' when none)")
+    level_number: int | None = Field(description="Certification level 3..8, null when none")
+    rncp_url: str = Field(description="RNCP page ('' when the training has none)")
+    url: str = Field(description="Official page ('' when none)")
+    entry_level: int | None = Field(description="Study level 3..8 (see TrainingOut)")
+
+
+class JobOut(BaseModel):
+    """One ROME fiche with what the open data says about it."""
+    model_config = STRICT
+    code: str = Field(examples=["D1102"])
+    label: str
+    label_masculine: str
+    label_feminine: str
+    summary: str = Field(description="The definition's first sentence")
+    definition: str
+    definition_intro: str
+    definition_tasks: list[str]
+    access: str = Field(description="How one gets into the job, in ROME's words")
+    domain: JobCodeLabel
+    grand_domain: JobCodeLabel
+    riasec: JobRiasecOut
+    regulated: bool
+    titles: list[JobTitleOut]
+    competences: list[JobCompetenceOut]
+    knowledge: list[JobKnowledgeOut]
+    certifications: list[CodeLabel] = Field(description="Diplomas and licences ROME lists")
+    contexts: list[JobContextOut]
+    mobilities: list[JobMobilityOut]
+    onisep_jobs: list[OnisepJobOut] = Field(description="ONISEP métiers that fit the fiche by title")
+    trainings: list[JobTrainingOut] = Field(description=(
+        "Trainings of those ONISEP métiers, lowest level first (a territory's own diplomas "
+        "after the national ones)"))

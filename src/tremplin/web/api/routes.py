@@ -174,7 +174,8 @@ def autocomplete(
         return _bad_query(exc)
 
 
-@router.get("/jobs/{code}", responses={404: PROBLEM, 422: PROBLEM},
+@router.get("/jobs/{code}", responses={200: {"model": models.JobOut}, 404: PROBLEM,
+                                      422: PROBLEM},
             summary="One ROME fiche: titles, competences, contexts, trainings, mobilities")
 def job(
     request: Request,
