@@ -386,6 +386,13 @@ def test_answers_conform_to_their_documented_schemas(client: SyncClient, need_re
     models.InterestCentresOut.model_validate(client.get("/api/v1/interest-centres").json())
     models.QuestionsOut.model_validate(client.get("/api/v1/riasec/questions").json())
     models.ItemOut.model_validate(client.get("/api/v1/competences/124960").json())
+    from typing import get_args
+
+    from tremplin.recommend.index import KIND_WEIGHT, SUGGESTABLE
+    assert set(get_args(models.ItemKind)) == set(KIND_WEIGHT)  # the schema's enums follow the
+    assert set(get_args(models.SuggestedKind)) == set(SUGGESTABLE)  # engine's item kinds
+    matched_kind = spec["components"]["schemas"]["MatchedOut"]["properties"]["kind"]
+    assert set(matched_kind["enum"]) == set(KIND_WEIGHT) | {"job_title"}
     for code in ("D1102", "G1803", "I1407", "J1506"):  # with and without trainings
         models.JobOut.model_validate(client.get(f"/api/v1/jobs/{code}").json())
     assert spec["paths"]["/api/v1/jobs/{code}"]["get"]["responses"]["200"]["content"]

@@ -11,6 +11,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 STRICT = ConfigDict(extra="forbid")
+# The kinds of ROME items (recommend/index.py KIND_WEIGHT); work contexts are never suggested.
+SuggestedKind = Literal["competence", "soft", "macro", "knowledge", "certification"]
+ItemKind = Literal["competence", "soft", "macro", "knowledge", "certification", "context"]
 
 
 class CodeLabel(BaseModel):
@@ -23,8 +26,7 @@ class MatchedOut(BaseModel):
     model_config = STRICT
     ogr: int | None = Field(description="The fiche's item; null for a job title")
     label: str
-    kind: str = Field(description="competence | soft | macro | knowledge | context | "
-                                  "certification | job_title")
+    kind: Literal[ItemKind, "job_title"]
     core: str = Field(description="'Principale', 'Émergente' or '' (ROME's core of the job)")
     match: float = Field(description="How well the profile covers it, 0..1")
     how: Literal["exact", "same_group", "similar", "job_title"]
@@ -131,7 +133,9 @@ class SuggestionOut(BaseModel):
     label: str
     score: float = Field(description="Similarity plus a lexical bonus; only the order counts")
     matched_text: str
-    kind: str
+    kind: SuggestedKind = Field(description="What a text can be suggested: savoir-faire "
+                                            "(competence), savoir-être (soft), macro, "
+                                            "savoir (knowledge), diploma or licence")
 
 
 class OwnJobOut(BaseModel):
@@ -152,7 +156,7 @@ class ItemOut(BaseModel):
     model_config = STRICT
     ogr: int
     label: str
-    kind: str
+    kind: ItemKind
     suggestable: bool
     jobs: int = Field(description="How many fiches list it")
 
