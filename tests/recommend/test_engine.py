@@ -416,3 +416,20 @@ def test_a_repeated_experience_or_domain_is_counted_once() -> None:
     recs = recommend(Profile(competences=(107371,),
                              constraints=Constraints(avoided_domains=("K",) * 21)), 5)
     assert recs and not any(r.code.startswith("K") for r in recs)
+
+
+def test_the_school_internship_frame_is_not_read_as_a_skill() -> None:
+    from tremplin.recommend.text import without_frame
+
+    assert without_frame("j'ai fait mon stage de 3ème dans un garage") == \
+        "j'ai fait mon de dans un garage"
+    assert without_frame("stage d'observation à la crèche") == "à la crèche"
+    assert without_frame("je répare des vélos") == "je répare des vélos"
+    # "observation" found weather observers and oceanographers first; "stage en entreprise"
+    # (the old glossary reading) found ERP and corporate governance
+    codes = [r.code for r in recommend(Profile(experiences=(
+        Experience("j'ai fait mon stage d'observation dans une école maternelle"),)), 10)]
+    assert not {"M1890", "F1142", "K2410"} & set(codes), codes
+    assert {"K2106", "K1202", "G1203"} & set(codes[:5]), codes
+    labels = [s.label for s in suggest_competences("j'ai fait mon stage de 3eme dans un garage", 5)]
+    assert not any("entreprise" in lb.lower() for lb in labels), labels

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
 from tremplin.recommend.profile import check_experience_text
-from tremplin.recommend.text import expand, fold, looks_english, tokens
+from tremplin.recommend.text import expand, fold, looks_english, tokens, without_frame
 
 LEXICAL_WEIGHT = 0.01     # one BM25 point is worth this much cosine similarity
 CERTIFICATION_PENALTY = 0.04  # diplomas and licences only when the text names them
@@ -71,7 +71,7 @@ def text_vector(text: str) -> F32:
 
 def prepare(index: RecommendIndex, text: str) -> str:
     """Gender-neutral, glossary-expanded text: what is embedded and matched."""
-    return expand(index.neutralise(" ".join(text.split())))
+    return expand(index.neutralise(without_frame(" ".join(text.split()))))
 
 
 def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:

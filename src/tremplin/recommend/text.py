@@ -165,7 +165,6 @@ GLOSSARY: Mapping[str, str] = {
     "youtube": "vidéo, montage vidéo",
     "jeux-vidéo": "jeu vidéo",
     "gamer": "jeu vidéo",
-    "stage": "stage en entreprise",
     "brevet": "diplôme national du brevet",
     "bac": "baccalauréat",
     "caisse": "encaissement, caisse",
@@ -252,6 +251,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bpersonnes? [âa]g[ée]es?\b|\behpad\b", "personnes âgées"),
     )
 )
+
+# The school internship's frame ("mon stage de 3e", "stage d'observation") says where a young
+# person was, not what they did: read as is, "observation" found weather observers and "3e"
+# 3D animators. The place and the tasks that follow are what count.
+_FRAME = re.compile(r"\bstages?\b|\bd['’] ?observation\b|\bde d[ée]couverte\b"
+                    r"|\b3 ?(e|[eè]me)\b|\btroisi[eè]me\b", re.IGNORECASE)
+
+
+def without_frame(text: str) -> str:
+    """The text without the school internship's frame (see _FRAME), spaces tidied."""
+    return " ".join(_FRAME.sub(" ", text).split()) if _FRAME.search(text) else text
+
 
 # Names that contain a glossary word but mean something else: expanded as a whole, and their
 # words kept out of the word-by-word pass ("restos du cœur" is food aid, not a restaurant).
