@@ -138,18 +138,13 @@ class SuggestionOut(BaseModel):
                                             "savoir (knowledge), diploma or licence")
 
 
-class OwnJobOut(BaseModel):
-    model_config = STRICT
-    code: str = Field(description="ROME fiche code, for GET /jobs/{code}")
-    title: str = Field(description="The job title the text names, as ROME publishes it")
-
-
 class SuggestionsOut(BaseModel):
     model_config = STRICT
     results: list[SuggestionOut]
-    own_job: list[OwnJobOut] = Field(description=(
-        "The jobs the text names as the person's own ('I was a nurse'); the suggestions then "
-        "all come from those jobs, key competences first. Empty otherwise."))
+    own_job: list[JobRef] = Field(description=(
+        "The jobs the text names as the person's own ('I was a nurse'): ROME code and the "
+        "title the text names, as ROME publishes it. The suggestions then all come from those "
+        "jobs, key competences first. Empty otherwise."))
 
 
 class ItemOut(BaseModel):
@@ -261,6 +256,11 @@ class JobCodeLabel(BaseModel):
     label: str
 
 
+class JobMobilityOut(JobCodeLabel):
+    """A job ROME says one can move to from this one."""
+    rank: int
+
+
 class JobRiasecOut(BaseModel):
     model_config = STRICT
     major: str = Field(description="ROME's RIASEC letter of the job ('' when none)")
@@ -276,34 +276,17 @@ class JobTitleOut(BaseModel):
     principal: bool
 
 
-class JobCompetenceOut(BaseModel):
-    model_config = STRICT
-    ogr: int
-    label: str
+class JobKnowledgeOut(CodeLabel):
     category: str
+
+
+class JobCompetenceOut(JobKnowledgeOut):
     subcategory: str
     core: str = Field(description="'Principale', 'Émergente' or '' (ROME's core of the job)")
 
 
-class JobKnowledgeOut(BaseModel):
-    model_config = STRICT
-    ogr: int
-    label: str
-    category: str
-
-
-class JobContextOut(BaseModel):
-    model_config = STRICT
-    ogr: int
-    label: str
+class JobContextOut(CodeLabel):
     type: str
-
-
-class JobMobilityOut(BaseModel):
-    model_config = STRICT
-    code: str = Field(description="A job ROME says one can move to from this one")
-    label: str
-    rank: int
 
 
 class OnisepJobOut(BaseModel):
