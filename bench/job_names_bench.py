@@ -53,7 +53,7 @@ def setting(index: RecommendIndex, aliases: bool, own_rule: bool) -> Iterator[No
     if not aliases:
         index.set_titles(titles, index.title_vectors, index.title_shown)
     if not own_rule:
-        index.own_jobs = lambda _text: frozenset()  # type: ignore[method-assign]
+        index.own_jobs = lambda _text: {}  # type: ignore[method-assign]
     index.experience_memo.clear()
     try:
         yield

@@ -54,8 +54,8 @@ def test_items_of_the_jobs_a_text_evokes_come_first(index: RecommendIndex) -> No
 def test_a_job_named_in_the_text_is_suggested_and_explained(index: RecommendIndex) -> None:
     text = "j'ai aidé mon oncle qui est plombier pendant les vacances"
     plumber = index.job_pos["F1603"]  # Plombier / Plombière sanitaire
-    assert plumber in index.mentioned_jobs(text)
-    assert plumber not in index.mentioned_jobs("j'ai aidé mon oncle pendant les vacances")
+    assert plumber in index.named_titles(text)
+    assert plumber not in index.named_titles("j'ai aidé mon oncle pendant les vacances")
     recs = {r.code: r for r in recommend(Profile(experiences=(Experience(text),)), 10)}
     assert "F1603" in recs, list(recs)
     named = [m for m in recs["F1603"].why.matched if m["how"] == "job_title"]

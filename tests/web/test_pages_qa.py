@@ -270,12 +270,7 @@ def test_the_interest_explanation_is_one_sentence_a_line(client: SyncClient) -> 
 def test_sources_table_reflows_at_360_px(browser: Any, live_server: str, url: str) -> None:  # noqa: F811
     with Visit(browser, live_server, 360) as visit:
         visit.goto(url)
-        sizes = visit.page.evaluate(
-            """() => ({page: document.documentElement.scrollWidth,
-                       tables: [...document.querySelectorAll('table.stack')].map(t =>
-                           [t.scrollWidth, t.parentElement.clientWidth])})""")
-        assert sizes["page"] <= 360 and sizes["tables"]
-        assert all(width <= room for width, room in sizes["tables"]), sizes
+        assert_tables_fit(visit.page, 360)
 
 
 @pytest.mark.browser
@@ -285,6 +280,18 @@ def test_language_switch_keeps_the_fragment(browser: Any, live_server: str) -> N
         visit.page.click("a[hreflang=en]")
         visit.page.wait_for_url(re.compile(r"lang=en#main$"))
         assert visit.page.get_attribute("html", "lang") == "en"
+
+
+def assert_tables_fit(page: Any, width: int) -> list[list[int]]:
+    """The page is no wider than the screen and each reflowing table fits its box; returns
+    the tables' [width, room] (at least one table)."""
+    sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth,
+        tables: [...document.querySelectorAll('table.stack')].map(t =>
+            [t.scrollWidth, t.parentElement.clientWidth])})""")
+    assert sizes["page"] <= width and sizes["tables"], sizes
+    assert all(w <= room for w, room in sizes["tables"]), sizes
+    tables: list[list[int]] = sizes["tables"]
+    return tables
 
 
 def _tell(visit: Visit, text: str) -> None:
@@ -339,11 +346,7 @@ def test_kept_chips_and_the_score_table_read_well_at_320_px(
         visit.goto("/parcours/pistes")
         code = page.locator("li.card").first.get_attribute("id").removeprefix("job-")
         visit.goto(f"/comment/metier/{code}")
-        sizes = page.evaluate("""() => ({page: document.documentElement.scrollWidth,
-            tables: [...document.querySelectorAll('table.stack')].map(t =>
-                [t.scrollWidth, t.parentElement.clientWidth])})""")
-        assert sizes["page"] <= 320 and sizes["tables"]
-        assert all(width <= room for width, room in sizes["tables"]), sizes
+        assert_tables_fit(page, 320)
 
 
 @pytest.mark.browser
@@ -356,9 +359,7 @@ def test_the_vote_tables_reflow_at_320_px(browser: Any, live_server: str) -> Non
                                   max_redirects=0)
             assert r.status in (303, 302), r.status
         visit.goto("/a-propos/resultats")
-        sizes = page.evaluate("""() => [...document.querySelectorAll('table')].map(t =>
-            [t.scrollWidth, t.parentElement.clientWidth])""")
-        assert len(sizes) == 2 and all(width <= room for width, room in sizes), sizes
+        assert len(assert_tables_fit(page, 320)) == 2
         named = page.evaluate("""() => getComputedStyle(
             document.querySelector('table td'), '::before').content""")
         assert "Pouces levés" in named  # each value is named in its block

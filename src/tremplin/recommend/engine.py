@@ -128,7 +128,7 @@ class _ProfileItems:
     conf: list[float]         # how sure we are the person has it (1 = chosen/confirmed)
     weight: list[float]       # informativeness (idf-based)
     source: list[int]         # -1 chosen, else the experience number
-    mentions: list[frozenset[int]]  # free texts: the fiches whose job title they name
+    mentions: list[dict[int, int]]  # free texts: fiche -> the job title they name of it
     blocked: list[tuple[int, ...]]  # items it may not match: those removed from its experience
 
 
@@ -165,7 +165,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
         out.conf.append(conf)
         out.weight.append(float(index.item_base_weight[i]))
         out.source.append(source)
-        out.mentions.append(frozenset())
+        out.mentions.append({})
         out.blocked.append(() if source < 0 else blocked[source])
 
     for c in profile.competences:
@@ -184,7 +184,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
         out.conf.append(EXPERIENCE_TEXT_WEIGHT)
         out.weight.append(mean_w)
         out.source.append(n)
-        out.mentions.append(index.mentioned_jobs(prepared))
+        out.mentions.append(index.named_titles(prepared))
         out.blocked.append(blocked[n])
     return out
 

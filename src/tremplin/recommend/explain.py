@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.catalog.read import Catalog
 from tremplin.recommend.centres import centre_links, centres_value, chosen_centres_of_job
 from tremplin.recommend.engine import (
     INTEREST_WEIGHT,
@@ -21,7 +20,7 @@ from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
-from tremplin.recommend.suggest import matched_fragment, prepare
+from tremplin.recommend.suggest import matched_fragment
 from tremplin.recommend.text import other_script
 from tremplin.recommend.wording import percent, say, trainings_hidden_note
 
@@ -100,7 +99,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             centre_titles)
             if interest_value is not None else ScorePart(0.0, say(
                 lang, "interest_flat" if profile.riasec else "interest_none"))),
-        "diversity_penalty": _diversity_part(cat, job.domain_code, penalty, lang),
+        "diversity_penalty": _diversity_part(job.domain_label, penalty, lang),
     }
     path_from = _path_sources(index, scored, k)
     if scored.path_bonus is not None:
@@ -174,12 +173,10 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
             for c, w in scored.paths.sources(k)]
 
 
-def _diversity_part(cat: Catalog, domain_code: str, penalty: float, lang: str) -> ScorePart:
+def _diversity_part(label: str, penalty: float, lang: str) -> ScorePart:
     """The diversity step in words, naming the ROME domain it counts by (finer than the grand
     domains the pages group jobs in: "Aide à la vie quotidienne", not "Services à la
     personne"), so that two jobs of one grand domain can both be "the first of their domain"."""
-    found = cat.query("SELECT label FROM domains WHERE code = ?", (domain_code,))
-    label = str(found[0][0]) if found else domain_code
     return ScorePart(round(penalty, 4), say(lang, "penalty" if penalty > 0 else "no_penalty",
                                             domain=say(lang, "quoted", label=label)), (label,))
 
@@ -221,8 +218,7 @@ def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int) -> dict
         t = int(np.argmax(sims))
         m = float(np.clip((sims[t] - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0))
         if k in p.mentions[col]:  # the text names one of this fiche's titles: show that one
-            named = index.named_titles(prepare(index, profile.experiences[p.source[col]].text))
-            t, m = named[k] - lo, 1.0
+            t, m = p.mentions[col][k] - lo, 1.0
         if m >= TITLE_SHOWN_FROM and (best is None or m > best[0]):
             best = (m, lo + t, p.source[col])
     if best is None:

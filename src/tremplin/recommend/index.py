@@ -13,7 +13,7 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +69,7 @@ class JobInfo:
     grand_domain: str
     riasec_major: str
     riasec_minor: str
+    domain_label: str = ""  # the ROME domain's name, which explanations say
 
 
 class RecommendIndex:
@@ -171,25 +172,21 @@ class RecommendIndex:
         """Fiches one of whose job titles (or their everyday names) is written in the text
         ("mon oncle qui est plombier", "I was a nurse"): fiche -> the title it names."""
         words = words_key(text)
-        found: dict[int, int] = {}
-        for start, _, hit in self._name_spans(words):
-            if negated(words[:start]):  # "je ne suis pas boulanger"
-                continue
-            for job, pos in hit.items():
-                found.setdefault(job, pos)
-        return found
+        return _titles_named(span for span in self._name_spans(words)
+                             if not negated(words[:span[0]]))  # "je ne suis pas boulanger"
 
-    def own_jobs(self, text: str) -> frozenset[int]:
-        """The fiches a text names as the person's own job: the text is only a job's name and
-        words such as "je suis", "I was a" ("nurse", "j'étais serveuse", "كنت ممرضة")."""
+    def own_jobs(self, text: str) -> dict[int, int]:
+        """The fiches a text names as the person's own job, each with the title it names: the
+        text is only a job's name and words such as "je suis", "I was a" ("nurse",
+        "j'étais serveuse", "كنت ممرضة")."""
         words = words_key(self.neutralise(text))
         spans = self._name_spans(words)
         inside = {n for a, b, _ in spans for n in range(a, b)}
         if not spans or not only_self_words([w for n, w in enumerate(words) if n not in inside]):
-            return frozenset()
-        return frozenset(job for _, _, hit in spans for job in hit)
+            return {}
+        return _titles_named(spans)
 
-    def weight_in(self, jobs: frozenset[int]) -> F32:
+    def weight_in(self, jobs: Iterable[int]) -> F32:
         """Per item, the most it weighs in one of these fiches (0 for items they do not list):
         key competences of the job first, then its other know-how, savoirs, soft skills."""
         keep = np.isin(self.entry_job, list(jobs))
@@ -208,10 +205,6 @@ class RecommendIndex:
                                                for a, b, _ in spans):
                     spans.append((start, start + n, hit))
         return spans
-
-    def mentioned_jobs(self, text: str) -> frozenset[int]:
-        """Fiches one of whose job titles is written in the text."""
-        return frozenset(self.named_titles(text))
 
     # --- lexical (BM25 over folded, stemmed labels) --------------------------------
     def _build_lexical(self) -> None:
@@ -337,9 +330,10 @@ def load_index(catalog: Catalog, index_dir: Path, cache_dir: Path) -> RecommendI
             vectors = np.asarray(data["vectors"], dtype=np.float32)
     jobs = [
         JobInfo(str(r[0]), str(r[1]), str(r[2] or ""), str(r[2] or "")[:1], str(r[3] or ""),
-                str(r[4] or ""))
+                str(r[4] or ""), str(r[5] or r[2] or ""))
         for r in catalog.query(
-            "SELECT code, label, domain_code, riasec_major, riasec_minor FROM jobs ORDER BY code")
+            "SELECT j.code, j.label, j.domain_code, j.riasec_major, j.riasec_minor, d.label"
+            " FROM jobs j LEFT JOIN domains d ON d.code = j.domain_code ORDER BY j.code")
     ]
     job_pos = {j.code: k for k, j in enumerate(jobs)}
     pos = {o: i for i, o in enumerate(ogr)}
@@ -361,6 +355,15 @@ def load_index(catalog: Catalog, index_dir: Path, cache_dir: Path) -> RecommendI
                      [published[t] for t in titles])
     index.add_names(_feminine_titles(catalog, index) + _aliases(catalog, index))
     return index
+
+
+def _titles_named(spans: Iterable[tuple[int, int, dict[int, int]]]) -> dict[int, int]:
+    """Fiche -> title of the job names found, the longest name first (`_name_spans` order)."""
+    found: dict[int, int] = {}
+    for _, _, hit in spans:
+        for job, pos in hit.items():
+            found.setdefault(job, pos)
+    return found
 
 
 def _feminine_titles(catalog: Catalog, index: RecommendIndex) -> list[tuple[str, int, int]]:

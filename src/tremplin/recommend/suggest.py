@@ -202,9 +202,8 @@ def own_jobs(index: RecommendIndex, text: str) -> list[dict[str, str]]:
     """The jobs a text names as the person's own ("nurse"): ROME code and the title named,
     as ROME publishes it ("Infirmier / Infirmière en soins généraux (IDE)"). The text's
     suggestions then all come from those jobs, and a page says why."""
-    named = index.named_titles(index.neutralise(text))
-    return sorted(({"code": index.jobs[j].code, "title": index.title_shown[named[j]]}
-                   for j in index.own_jobs(text) if j in named), key=lambda o: o["code"])
+    return sorted(({"code": index.jobs[j].code, "title": index.title_shown[pos]}
+                   for j, pos in index.own_jobs(text).items()), key=lambda o: o["code"])
 
 
 def describe_item(index: RecommendIndex, ogr: int) -> dict[str, object] | None:
