@@ -9,6 +9,8 @@ import numpy as np
 
 from tremplin.recommend.centres import centre_links, centres_value, chosen_centres_of_job
 from tremplin.recommend.engine import (
+    DIVERSE_TOP,
+    FIRST_BY_SCORE,
     INTEREST_WEIGHT,
     Scored,
     ScorePart,
@@ -41,8 +43,9 @@ MAX_WEAK_SHOWN = 2
 
 
 def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
-            penalty: float, lang: str = "fr") -> Why:
-    """Why job `k` is where it is, in `lang` ('fr' or 'en'; ROME labels stay in French)."""
+            penalty: float, lang: str = "fr", placement: str = "") -> Why:
+    """Why job `k` is where it is, in `lang` ('fr' or 'en'; ROME labels stay in French).
+    `placement`: how the diversity step placed it (see engine.Pick)."""
     job = index.jobs[k]
     cat = index.catalog
     p = scored.items
@@ -99,7 +102,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             centre_titles)
             if interest_value is not None else ScorePart(0.0, say(
                 lang, "interest_flat" if profile.riasec else "interest_none"))),
-        "diversity_penalty": _diversity_part(job.domain_label, penalty, lang),
+        "diversity_penalty": _diversity_part(job.domain_label, penalty, placement, lang),
     }
     path_from = _path_sources(index, scored, k)
     if scored.path_bonus is not None:
@@ -173,12 +176,14 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
             for c, w in scored.paths.sources(k)]
 
 
-def _diversity_part(label: str, penalty: float, lang: str) -> ScorePart:
+def _diversity_part(label: str, penalty: float, placement: str, lang: str) -> ScorePart:
     """The diversity step in words, naming the ROME domain it counts by (finer than the grand
     domains the pages group jobs in: "Aide à la vie quotidienne", not "Services à la
     personne"), so that two jobs of one grand domain can both be "the first of their domain"."""
-    return ScorePart(round(penalty, 4), say(lang, "penalty" if penalty > 0 else "no_penalty",
-                                            domain=say(lang, "quoted", label=label)), (label,))
+    key = {"best": "penalty_best", "passed": "penalty_passed", "after": "penalty_after",
+           "plain": "penalty_plain"}.get(placement, "penalty" if penalty > 0 else "no_penalty")
+    return ScorePart(round(penalty, 4), say(lang, key, domain=say(lang, "quoted", label=label),
+                                            n=FIRST_BY_SCORE, top=DIVERSE_TOP), (label,))
 
 
 def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: str,
@@ -196,7 +201,7 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: s
     if bonus <= 0:
         return ScorePart(0.0, say(lang, "paths_first", sources=sources), titles)
     # a lift too small to show (under half a percent) is not called "moved up"
-    tiny = round(100 * bonus) == 0
+    tiny = round(100 * round(bonus, 4)) == 0  # the figure the card shows
     if path_from:
         return ScorePart(round(bonus, 4), say(
             lang, "paths_direct_tiny" if tiny else "paths_direct", sources=sources), titles)

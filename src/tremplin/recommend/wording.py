@@ -43,6 +43,15 @@ SENTENCES: dict[str, dict[str, str]] = {
                    "d'autres domaines.",
         "no_penalty": "C'est le premier métier du domaine {domain} dans ta liste. Tremplin ne "
                       "l'a donc pas mis plus bas.",
+        "penalty_best": "C'est l'un des {n} métiers qui te vont le mieux. Tremplin le laisse en "
+                        "haut de ta liste, même si un métier du domaine {domain} est déjà plus "
+                        "haut.",
+        "penalty_passed": "Tremplin a mis ce métier après les {top} premiers de ta liste : "
+                          "d'autres métiers du domaine {domain} y sont déjà. Comme ça, les {top} "
+                          "premiers montrent aussi d'autres domaines.",
+        "penalty_after": "Après les {top} premiers métiers, la liste suit la note, sans regarder "
+                         "le domaine.",
+        "penalty_plain": "Dans cette liste, Tremplin n'a pas cherché à montrer d'autres domaines.",
         "paths_kept": "C'est l'un des {n} métiers les plus proches de ce que tu sais faire. Il "
                       "reste en haut de ta liste. Il passe avant les métiers que Tremplin a fait "
                       "monter grâce au ROME, la liste officielle des métiers.",
@@ -130,6 +139,14 @@ SENTENCES: dict[str, dict[str, str]] = {
                    "{domain} are higher. This way, you also see jobs from other fields.",
         "no_penalty": "It is the first job of the field {domain} in your list. So Tremplin did "
                       "not put it lower.",
+        "penalty_best": "It is one of the {n} jobs that fit you best. Tremplin leaves it at the "
+                        "top of your list, even though a job of the field {domain} is higher.",
+        "penalty_passed": "Tremplin put this job after the first {top} of your list: other jobs "
+                          "of the field {domain} are already there. This way, the first {top} "
+                          "also show jobs from other fields.",
+        "penalty_after": "After the first {top} jobs, the list follows the score, whatever the "
+                         "field.",
+        "penalty_plain": "In this list, Tremplin did not try to show other fields.",
         "paths_kept": "It is one of the {n} jobs closest to what you can do. It stays at the top "
                       "of your list. It comes before the jobs Tremplin moved up thanks to ROME, "
                       "the official list of jobs.",

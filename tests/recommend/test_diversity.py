@@ -1,0 +1,91 @@
+"""The diversity step: the best jobs stay first, the top 10 shows other domains too, and a job
+it passes over comes right after the 10th place instead of vanishing from a long list."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from tremplin.catalog.read import Catalog
+from tremplin.recommend import Constraints, Experience, Profile, recommend
+from tremplin.recommend.engine import (
+    DIVERSE_TOP,
+    DIVERSITY_STEP,
+    FIRST_BY_SCORE,
+    MAX_PER_DOMAIN,
+    diversify,
+    score_jobs,
+)
+from tremplin.recommend.index import RecommendIndex, get_index
+
+# Building work: the ROME domain "Second oeuvre" (F16) holds most of the jobs it fits.
+DIY = "je fais du placo, de la peinture et je pose du parquet"
+
+
+@pytest.fixture(scope="module")
+def index(catalog: Catalog) -> RecommendIndex:
+    return get_index(catalog)
+
+
+def _domain(index: RecommendIndex, code: str) -> str:
+    return index.jobs[index.job_pos[code]].domain_code
+
+
+def test_the_best_jobs_stay_first_even_in_one_domain(index: RecommendIndex) -> None:
+    relevance = np.zeros(len(index.jobs), dtype=np.float32)
+    baker, chief, pastry, butcher = (index.job_pos[c] for c in ("D1102", "D1108", "D1104",
+                                                                  "D1101"))
+    waiter = index.job_pos["G1803"]
+    relevance[[baker, chief, pastry, butcher, waiter]] = [1.0, 0.9, 0.8, 0.7, 0.68]
+    allowed = np.ones(len(index.jobs), dtype=bool)
+    picks = diversify(index, relevance, allowed, 5)
+    assert [p.job for p in picks[:FIRST_BY_SCORE]] == [baker, chief, pastry]
+    assert all(p.penalty == 0 for p in picks[:FIRST_BY_SCORE])
+    assert [p.placement for p in picks[:3]] == ["first", "best", "best"]
+    # the 4th job of D11 loses DIVERSITY_STEP per D11 job shown: the waiter passes it
+    assert picks[3].job == waiter and picks[4].job == butcher
+    assert picks[4].penalty == pytest.approx(0.7 * DIVERSITY_STEP * 3)
+    assert picks[4].placement == "lowered"
+
+
+def test_a_job_passed_over_comes_right_after_the_top_10(index: RecommendIndex) -> None:
+    profile = Profile(experiences=(Experience(DIY),))
+    plain = recommend(profile, 30, diversity=False)
+    varied = recommend(profile, 30)
+    top = varied[:DIVERSE_TOP]
+    assert max(Counter(_domain(index, r.code) for r in top).values()) <= MAX_PER_DOMAIN
+    assert Counter(_domain(index, r.code) for r in plain[:DIVERSE_TOP])["F16"] > MAX_PER_DOMAIN
+    shown = {r.code for r in top}
+    passed = [r for r in plain[:DIVERSE_TOP] if r.code not in shown]
+    assert passed, "the step left some of the 10 most relevant jobs out of the top 10"
+    after = [r.code for r in varied[DIVERSE_TOP:DIVERSE_TOP + len(passed)]]
+    assert after == [r.code for r in passed]  # next, in their own order, none lost
+    for r in varied[DIVERSE_TOP:DIVERSE_TOP + len(passed)]:
+        assert "après les 10 premiers" in r.why.parts["diversity_penalty"].text
+    # after the top 10 the list follows relevance alone
+    scored = score_jobs(index, profile)
+    tail = [float(scored.relevance[index.job_pos[r.code]]) for r in varied[DIVERSE_TOP:]]
+    assert tail == sorted(tail, reverse=True)
+    assert all(r.why.parts["diversity_penalty"].value == 0 for r in varied[DIVERSE_TOP:])
+
+
+def test_each_place_says_how_the_step_placed_it(index: RecommendIndex) -> None:
+    recs = recommend(Profile(experiences=(Experience(DIY),)), 12, lang="en")
+    texts = [r.why.parts["diversity_penalty"].text for r in recs]
+    assert texts[0].startswith("It is the first job of the field")
+    same_as_first = [t for r, t in zip(recs[1:FIRST_BY_SCORE], texts[1:FIRST_BY_SCORE],
+                                       strict=True)
+                     if _domain(index, r.code) == _domain(index, recs[0].code)]
+    assert same_as_first and all("fit you best" in t for t in same_as_first)
+    assert any("after the first 10" in t for t in texts[DIVERSE_TOP:])
+    plain = recommend(Profile(experiences=(Experience(DIY),)), 3, diversity=False)
+    assert all("n'a pas cherché" in r.why.parts["diversity_penalty"].text for r in plain)
+
+
+def test_constraints_still_apply_after_the_top_10(index: RecommendIndex) -> None:
+    profile = Profile(experiences=(Experience(DIY),),
+                      constraints=Constraints(avoided_domains=("F16",)))
+    recs = recommend(profile, 30)
+    assert len(recs) == 30 and not any(_domain(index, r.code) == "F16" for r in recs)
