@@ -110,7 +110,7 @@ def test_the_same_answer_everywhere_is_no_preference(value: float) -> None:
 
 
 @pytest.mark.parametrize(("postcode", "valid"), [
-    ("93200", True), ("97600", True), ("99999", True), ("2A004", False), ("9320", False),
+    ("93200", True), ("97600", True), ("99999", False), ("00000", False), ("2A004", False), ("9320", False),
     ("932000", False), ("93 200", False),
 ])
 def test_postcodes_are_checked_as_the_pages_and_the_api_check_them(postcode: str,
@@ -200,6 +200,7 @@ def test_the_diversity_sentence_names_the_domain_it_counts_by(catalog: Catalog) 
 
 def test_one_source_is_said_in_the_singular_and_shared_tastes_are_joined() -> None:
     recs = recommend(_profile("je répare des vélos", "je fais du pain avec mon père",
+                              "je garde mes petits frères",
                               riasec={"R": 1.0, "S": 0.9, "A": 0.4}), 20)
     for r in recs:
         paths = r.why.parts.get("paths")

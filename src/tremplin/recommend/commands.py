@@ -13,8 +13,17 @@ import click
 from tremplin.recommend.errors import ProfileError
 
 
-def _fail(err: ProfileError) -> None:
-    click.echo(f"error: {err}", err=True)
+def error_lines(err: ProfileError, lang: str = "fr") -> str:
+    """The message of a refused input: in French then in English (`lang` "fr"), or in English
+    only (`lang` "en"); an error with no French text is given in English."""
+    en = str(err)
+    if lang == "en" or not err.fr or err.fr == en:
+        return f"error: {en}"
+    return f"erreur : {err.fr}\n(error: {en})"
+
+
+def _fail(err: ProfileError, lang: str = "fr") -> None:
+    click.echo(error_lines(err, lang), err=True)
     sys.exit(2)
 
 
@@ -36,26 +45,63 @@ def centres_cmd(as_json: bool) -> None:
 MAX_PROFILE_BYTES = 65_536  # as a request body of the JSON API
 
 
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when it gives a key twice (json would keep the last silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ProfileError(
+                f"The profile file gives the key {key!r} twice: keep only one.", field="profile",
+                fr=f"Le fichier de profil donne deux fois la clé « {key} » : n'en gardez qu'une.")
+        out[key] = value
+    return out
+
+
 def read_profile_json(raw: bytes) -> dict[str, Any]:
-    """A profile file's bytes as a JSON object, with a clear refusal for anything else."""
+    """A profile file's bytes as a JSON object, with a clear refusal for anything else.
+    A UTF-8 byte order mark (as Windows Notepad writes) is skipped."""
     if len(raw) > MAX_PROFILE_BYTES:
-        raise ProfileError(f"The profile file is over {MAX_PROFILE_BYTES} bytes.", field="profile")
+        raise ProfileError(f"The profile file is over {MAX_PROFILE_BYTES} bytes.", field="profile",
+                           fr=f"Le fichier de profil dépasse {MAX_PROFILE_BYTES} octets.")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_refuse_repeated_keys)
+    except ProfileError:
+        raise
     except UnicodeDecodeError as err:
         raise ProfileError(f"The profile file is not UTF-8 ({err.reason} at byte {err.start}).",
-                           field="profile") from None
+                           field="profile", fr="Le fichier de profil n'est pas en UTF-8 (octet "
+                           f"{err.start} invalide) : enregistrez-le en UTF-8.") from None
     except json.JSONDecodeError as err:
         raise ProfileError(f"The profile file is not JSON: {err.msg} (line {err.lineno}, "
-                           f"column {err.colno}).", field="profile") from None
+                           f"column {err.colno}).", field="profile",
+                           fr=f"Le fichier de profil n'est pas du JSON valide (ligne {err.lineno}, "
+                           f"colonne {err.colno}).") from None
     except (ValueError, RecursionError) as err:  # a number of thousands of digits, deep nesting
         raise ProfileError(f"The profile file cannot be read: {str(err)[:120]}", field="profile",
                            fr="Le fichier de profil ne peut pas être lu (nombre trop long ou "
                            "imbrication trop profonde).") from None
     if not isinstance(data, dict):
         raise ProfileError("The profile file must hold one JSON object, as the API's `profile`.",
-                           field="profile")
+                           field="profile", fr="Le fichier de profil doit contenir un seul objet "
+                           "JSON, comme le `profile` de l'API.")
     return data
+
+
+def read_profile_file(name: str) -> dict[str, Any]:
+    """The profile in file `name` (- for stdin), read as read_profile_json reads it."""
+    try:
+        with click.open_file(name, "rb") as f:  # "-": stdin, left open
+            raw = f.read(MAX_PROFILE_BYTES + 1)
+    except OSError as err:
+        why_fr = ("il n'existe pas" if isinstance(err, FileNotFoundError)
+                  else "c'est un dossier" if isinstance(err, IsADirectoryError)
+                  else "accès refusé" if isinstance(err, PermissionError)
+                  else "erreur de lecture")
+        raise ProfileError(f"The profile file {name!r} cannot be read: {err.strerror or err}.",
+                           field="profile",
+                           fr=f"Le fichier de profil « {name} » ne peut pas être lu : {why_fr}.",
+                           ) from None
+    return read_profile_json(raw)
 
 
 @click.command(name="domains")
@@ -89,14 +135,14 @@ def domains_cmd(as_json: bool) -> None:
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
               help="Language of the explanations (ROME labels stay in French).")
-@click.option("--profile", "profile_file", type=click.File("rb"), default=None,
+@click.option("--profile", "profile_file", type=click.Path(allow_dash=True), default=None,
               help="A whole profile as JSON (the API's `profile`: reviewed experiences with "
                    "confirmed and removed codes…), a file or - for stdin; instead of the "
                    "options above.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, centres: str,
                   max_level: int | None, avoid: str, postcode: str | None, limit: int,
-                  lang: str, profile_file: Any, as_json: bool) -> None:
+                  lang: str, profile_file: str | None, as_json: bool) -> None:
     """Suggest jobs from competences, experiences and interests, each explained."""
     from tremplin.recommend import Profile, recommend
     from tremplin.recommend.wording import say
@@ -116,12 +162,14 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
         if profile_file is not None:
             if any((competences, experiences, riasec, centres, max_level, avoid, postcode)):
                 raise ProfileError("--profile replaces the other profile options: give one or "
-                                   "the other.", field="profile")
-            data = read_profile_json(profile_file.read(MAX_PROFILE_BYTES + 1))
+                                   "the other.", field="profile",
+                                   fr="--profile remplace les autres options du profil : "
+                                   "donnez l'un ou les autres.")
+            data = read_profile_file(profile_file)
         profile = Profile.from_dict(data)
         recs = recommend(profile, limit=limit, lang=lang)
     except ProfileError as err:
-        _fail(err)
+        _fail(err, lang)
         return
     places = _help_places(profile.constraints.postcode)
     if as_json:

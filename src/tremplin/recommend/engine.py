@@ -521,7 +521,8 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
     'en') is the language of the explanation sentences; the ranking does not depend on it."""
     if not isinstance(profile, Profile):
         raise ProfileError("recommend() needs a Profile (use Profile.from_dict for JSON).",
-                           field="profile")
+                           field="profile", fr="recommend() attend un Profile (pour du JSON : "
+                           "Profile.from_dict).")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ProfileError(f"limit must be between 1 and {MAX_LIMIT}.", field="limit",
                            fr=f"Le nombre de suggestions doit être entre 1 et {MAX_LIMIT}.")

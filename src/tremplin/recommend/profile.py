@@ -33,12 +33,32 @@ STUDY_LEVELS = (3, 4, 5, 6, 7, 8)  # niveaux de certification: 3 = CAP ... 8 = d
 
 # 5 digits, as the pages and the API's /places check it ("2A004" is a Corsican commune
 # code, not a postcode; one that no place holds simply finds none, and says so)
-POSTCODE = re.compile(r"[0-9]{5}")  # checked with fullmatch, here, in journeys and pages
+FIVE_DIGITS = re.compile(r"[0-9]{5}")
+# A postcode of a department that exists (01-95, Corsica 20, overseas 971-976, Monaco and
+# overseas collectivities 980-988): checked with fullmatch, here, in journeys and pages.
+POSTCODE = re.compile(r"(?:0[1-9]|[1-8][0-9]|9[0-5])[0-9]{3}|97[1-6][0-9]{2}|98[0-8][0-9]{2}")
+POSTCODE_SHAPE = ("5 digits starting with a department number: 01 to 95 (Corsica: 20), "
+                  "971 to 976 (overseas) or 980 to 988 (Monaco, overseas collectivities), "
+                  "e.g. 75011 or 97400",
+                  "5 chiffres commençant par le numéro du département : 01 à 95 (Corse : 20), "
+                  "971 à 976 (outre-mer) ou 980 à 988 (Monaco, collectivités d'outre-mer), "
+                  "par exemple 75011 ou 97400")
 _DOMAIN = re.compile(r"^[A-N](?:\d{2})?$")
 
 
 EXPERIENCE_KEYS = ("text", "confirmed_competences", "removed_competences", "reviewed")
 MIN_EXPERIENCE_LETTERS = 2  # "..." or "😀😀" say nothing: refused rather than matched at random
+
+
+def department_prefix(postcode: str) -> str:
+    """The department part of a 5-digit postcode: 3 digits overseas (97x, 98x), else 2."""
+    return postcode[:3] if postcode[:2] in ("97", "98") else postcode[:2]
+
+
+def is_french_postcode(postcode: str) -> bool:
+    """5 digits starting with a department that exists: 01..95 (Corsica is 20xxx), 971..976
+    (overseas departments), 980..988 (Monaco 98000, overseas collectivities)."""
+    return bool(POSTCODE.fullmatch(postcode))
 
 
 def has_words(text: str) -> bool:
@@ -73,10 +93,12 @@ def check_experience_text(text: object, where: str = "text") -> str:
     if says_nothing(text):
         raise ProfileError(
             f"{where} does not say what was done ({text.strip()[:40]!r} reads as 'I don't "
-            "know', a greeting or random keys): describe one thing done, even a small one, "
-            "such as 'I look after my little brother'.", field=where,
-            fr=f"Une expérience ne dit pas ce qui a été fait (« {text.strip()[:40]} ») : "
-            "décrivez une chose faite, même petite, par exemple « je garde mon petit frère ».")
+            "know', a greeting, random keys, only what is disliked or only an age or a school "
+            "year): describe one thing done, even a small one, such as 'I look after my "
+            "little brother'.", field=where,
+            fr=f"Une expérience ne dit pas ce qui a été fait (« {text.strip()[:40]} ») : elle "
+            "dit seulement « je ne sais pas », ce qu'on n'aime pas, un âge ou une classe. "
+            "Décrivez une chose faite, même petite, par exemple « je garde mon petit frère ».")
     return text
 
 
@@ -281,7 +303,8 @@ def _too_many_experiences(n: int) -> ProfileError:
 def _typed_codes(codes: object, where: str) -> None:
     """Codes of a Profile built in Python must already be ints (from_dict converts JSON)."""
     if not isinstance(codes, tuple | list):
-        raise ProfileError(f"{where} must be a tuple of int codes.", field=where)
+        raise ProfileError(f"{where} must be a tuple of int codes.", field=where,
+                           fr=f"{where} doit être une liste de codes ROME (des nombres).")
     for n, code in enumerate(codes):
         if isinstance(code, bool) or not isinstance(code, int):
             raise ProfileError(
@@ -295,20 +318,25 @@ def _check_shapes(p: Profile) -> None:
     _typed_codes(p.competences, "competences")
     if not isinstance(p.riasec, Mapping):
         raise ProfileError("riasec must map letters R,I,A,S,E,C to numbers in [0, 1] "
-                           "(Profile.from_dict also takes \"S,A\").", field="riasec")
+                           "(Profile.from_dict also takes \"S,A\").", field="riasec",
+                           fr="riasec doit associer les lettres R, I, A, S, E, C à un nombre "
+                           "entre 0 et 1.")
     if not isinstance(p.interest_centres, tuple | list) or not all(
             isinstance(c, str) for c in p.interest_centres):
         raise ProfileError("interest_centres must be a tuple of code strings such as \"17\".",
-                           field="interest_centres")
+                           field="interest_centres", fr="interest_centres doit être une liste "
+                           "de codes de centres d'intérêt, par exemple « 17 ».")
     if not isinstance(p.constraints, Constraints):
         raise ProfileError("constraints must be a Constraints (Profile.from_dict takes a dict).",
-                           field="constraints")
+                           field="constraints", fr="constraints doit être un objet.")
     if not all(isinstance(d, str) for d in p.constraints.avoided_domains):
         raise ProfileError("constraints.avoided_domains must hold strings such as \"K\".",
-                           field="constraints.avoided_domains")
+                           field="constraints.avoided_domains",
+                           fr="constraints.avoided_domains doit contenir des codes comme « K ».")
     if p.constraints.postcode is not None and not isinstance(p.constraints.postcode, str):
         raise ProfileError("constraints.postcode must be a string of 5 digits.",
-                           field="constraints.postcode")
+                           field="constraints.postcode",
+                           fr="constraints.postcode doit être un texte de 5 chiffres.")
 
 
 def validate(p: Profile) -> None:
@@ -324,7 +352,8 @@ def validate(p: Profile) -> None:
     for i, e in enumerate(p.experiences):
         where = f"experiences[{i}].text"
         if not isinstance(e, Experience):
-            raise ProfileError(f"experiences[{i}] must be an Experience.", field=f"experiences[{i}]")
+            raise ProfileError(f"experiences[{i}] must be an Experience.", field=f"experiences[{i}]",
+                               fr=f"experiences[{i}] doit être une expérience (Experience).")
         check_experience_text(e.text, where)
         key = same_text_key(e.text)
         if key in seen:  # counted twice, it would weigh twice in the ranking
@@ -340,10 +369,14 @@ def validate(p: Profile) -> None:
         _typed_codes(e.removed_competences, f"experiences[{i}].removed_competences")
         if len(e.confirmed_competences) > MAX_CONFIRMED_PER_EXPERIENCE:
             raise ProfileError(f"experiences[{i}] has more than {MAX_CONFIRMED_PER_EXPERIENCE} "
-                               "confirmed competences.", field=f"experiences[{i}]")
+                               "confirmed competences.", field=f"experiences[{i}]",
+                               fr=f"Une expérience a plus de {MAX_CONFIRMED_PER_EXPERIENCE} "
+                               "compétences confirmées.")
         if len(e.removed_competences) > MAX_REMOVED_PER_EXPERIENCE:
             raise ProfileError(f"experiences[{i}] has more than {MAX_REMOVED_PER_EXPERIENCE} "
-                               "removed competences.", field=f"experiences[{i}]")
+                               "removed competences.", field=f"experiences[{i}]",
+                               fr=f"Une expérience a plus de {MAX_REMOVED_PER_EXPERIENCE} "
+                               "compétences retirées.")
         both = set(e.confirmed_competences) & set(e.removed_competences)
         if both:
             raise ProfileError(
@@ -359,7 +392,8 @@ def validate(p: Profile) -> None:
                                field=f"riasec.{k}", fr=f"riasec[{k}] doit être entre 0 et 1.")
     if len(p.interest_centres) > MAX_INTEREST_CENTRES:
         raise ProfileError(f"At most {MAX_INTEREST_CENTRES} interest centres.",
-                           field="interest_centres")
+                           field="interest_centres",
+                           fr=f"{MAX_INTEREST_CENTRES} centres d'intérêt au maximum.")
     cons = p.constraints
     if cons.max_study_level is not None and (
             isinstance(cons.max_study_level, bool) or cons.max_study_level not in STUDY_LEVELS):
@@ -370,14 +404,22 @@ def validate(p: Profile) -> None:
             fr="Le niveau d'études maximum doit être entre 3 (CAP) et 8 (doctorat).")
     if len(set(cons.avoided_domains)) > MAX_AVOIDED_DOMAINS:  # a repeated code counts once
         raise ProfileError(f"At most {MAX_AVOIDED_DOMAINS} avoided domains.",
-                           field="constraints.avoided_domains")
+                           field="constraints.avoided_domains",
+                           fr=f"{MAX_AVOIDED_DOMAINS} domaines à éviter au maximum.")
     for d in cons.avoided_domains:
         if not _DOMAIN.match(d):
             raise ProfileError(
                 f"Avoided domain {d!r} is not a ROME grand domain letter (A..N) or a domain code "
                 "such as 'K13'.", field="constraints.avoided_domains",
                 fr=f"Domaine à éviter inconnu : « {d} » (une lettre A à N ou un code comme K13).")
-    if cons.postcode is not None and not POSTCODE.fullmatch(cons.postcode):
+    if cons.postcode is not None and not FIVE_DIGITS.fullmatch(cons.postcode):
         raise ProfileError(f"Postcode {cons.postcode!r} is not a French postcode (5 digits).",
                            field="constraints.postcode",
                            fr=f"Le code postal « {cons.postcode} » n'est pas valide (5 chiffres).")
+    if cons.postcode is not None and not is_french_postcode(cons.postcode):
+        dep = department_prefix(cons.postcode)
+        raise ProfileError(
+            f"Postcode {cons.postcode!r} is not a French postcode: no department is numbered "
+            f"{dep}. A French postcode is {POSTCODE_SHAPE[0]}.", field="constraints.postcode",
+            fr=f"Le code postal « {cons.postcode} » n'existe pas en France : aucun département "
+            f"ne porte le numéro {dep}. Un code postal français fait {POSTCODE_SHAPE[1]}.")
