@@ -13,7 +13,15 @@ from rapidfuzz import fuzz, process
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
 from tremplin.recommend.profile import check_experience_text
-from tremplin.recommend.text import expand, fold, looks_english, tokens, without_frame
+from tremplin.recommend.text import (
+    expand,
+    fold,
+    looks_english,
+    tokens,
+    without_dislikes,
+    without_frame,
+    without_status,
+)
 
 LEXICAL_WEIGHT = 0.01     # one BM25 point is worth this much cosine similarity
 CERTIFICATION_PENALTY = 0.04  # diplomas and licences only when the text names them
@@ -71,7 +79,8 @@ def text_vector(text: str) -> F32:
 
 def prepare(index: RecommendIndex, text: str) -> str:
     """Gender-neutral, glossary-expanded text: what is embedded and matched."""
-    return expand(index.neutralise(without_frame(" ".join(text.split()))))
+    read = without_status(without_dislikes(" ".join(text.split())))
+    return expand(index.neutralise(without_frame(read)))
 
 
 def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
@@ -157,6 +166,7 @@ _CLAUSE = re.compile(r"[^.,;!?\n]+")
 def matched_fragment(text: str, label: str) -> str:
     """The clause of the user's text sharing most words with the label (else the whole text)."""
     label_toks = set(tokens(label))
+    text = without_dislikes(text) or text  # never quote what the person said they dislike
     best, best_n = text.strip(), 0
     for m in _CLAUSE.finditer(text):
         clause = m.group(0).strip()
@@ -170,7 +180,8 @@ def suggest_from_index(index: RecommendIndex, text: str, limit: int = 5,
                        exclude: frozenset[int] = frozenset()) -> list[CompetenceSuggestion]:
     check_experience_text(text)
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_SUGGESTIONS:
-        raise ProfileError(f"limit must be between 1 and {MAX_SUGGESTIONS}.", field="limit")
+        raise ProfileError(f"limit must be between 1 and {MAX_SUGGESTIONS}.", field="limit",
+                           fr=f"Le nombre de suggestions doit être entre 1 et {MAX_SUGGESTIONS}.")
     scores = item_scores(index, text)
     return [CompetenceSuggestion(int(index.item_ogr[i]), index.item_label[i],
                                  round(float(scores[i]), 4),

@@ -264,6 +264,93 @@ def without_frame(text: str) -> str:
     return " ".join(_FRAME.sub(" ", text).split()) if _FRAME.search(text) else text
 
 
+# What a person says they dislike, cannot do or never did ("je déteste les enfants", "je ne
+# veux plus faire de ménage", "I hate cooking") is not something they did: read as is, the
+# children and the cleaning found child-care and cleaning jobs. Such clauses are left out.
+# Only the person's own negation counts ("j'aide des gens qui ne peuvent pas marcher" stays).
+_DISLIKE = re.compile(
+    r"\b(?:je\s+|j'\s*|j(?=[a-z]))(?:ne\s+|n'\s*)?"
+    r"(?:deteste|hais|ai\s+horreur|ai\s+jamais|ai\s+pas\s+(?:aime|kiffe)|"
+    r"(?:aime|aimais|veux|voulais|supporte|kiffe|peux|sais|savais)\s+(?:vraiment\s+)?"
+    r"(?:pas|plus|jamais|rien))\b"
+    r"|\b(?:je|j')\s*(?:ne|n')\s*\w+\s+(?:pas|plus|jamais)\b"
+    r"|^\s*(?:pas|vraiment\s+pas)\s+fan\b|\bhorreur\s+d"
+    r"|\bi\s+(?:really\s+)?(?:hate|dislike|can't\s+stand|cannot\s+stand|never|"
+    r"(?:don't|do\s+not|didn't|did\s+not)\s+(?:really\s+)?(?:like|want|enjoy|love))\b"
+    r"|\b(?:no\s+me\s+gusta|odio|no\s+quiero|nao\s+gosto|odeio|detest)\b"
+    r"|ненавиджу|не\s+люблю|не\s+хочу|ненавижу|أكره|لا\s+أحب|لا\s+احب|لا\s+أريد",
+    re.IGNORECASE)
+# What someone is rather than what they did: age, school year, no diploma, looking for work.
+# It says nothing of a skill ("j'ai 16 ans et je suis en seconde" found school inspectors).
+_STATUS = re.compile(
+    r"\b(?:j'\s*ai|jai)\s+\d{1,2}\s*ans\b|\b(?:i'm|i\s+am)\s+\d{1,2}(?:\s*years?(?:\s+old)?)?\b"
+    r"|\b(?:je\s+suis|jsuis|chui|j'etais|jetais)\s+(?:en|au)\s+"
+    r"(?:seconde|2nde|premiere|1ere|terminale|tle|troisieme|3e|3eme|4e|4eme|lycee|college)\b"
+    r"|\b(?:en|au)\s+(?:seconde|2nde|premiere|terminale|lycee|college)\b"
+    r"|\b(?:pas|sans|aucun)\s+(?:de\s+)?dipl[oô]mes?\b"
+    r"|\b(?:j'\s*ai|jai)\s+(?:arrete|quitte|lache)\s+(?:l'\s*ecole|les\s+cours|le\s+lycee|le\s+college"
+    r"|mes\s+etudes|l'\s*ecole\s+en\s+\w+)\b|\bdescolaris[ee]e?s?\b"
+    r"|\b(?:je\s+cherche|jcherche|je\s+recherche)\s+(?:du|un|une)\s+"
+    r"(?:travail|taf|job|boulot|emploi|stage|alternance|formation)\b"
+    r"|\b(?:au\s+chomage|sans\s+emploi|sans\s+travail)\b",
+    re.IGNORECASE)
+# A clause: up to the next punctuation, or the next "mais" / "but" / "et je".
+_CLAUSES = re.compile(r"[^.,;!?\n]+?(?=[.,;!?\n]|\s+(?:mais|but|pero|mas)\s|\s+et\s+(?=j)|$)",
+                      re.IGNORECASE)
+
+
+def _apostrophes(text: str) -> str:
+    return text.replace("’", "'").replace("`", "'")
+
+
+def disliked_clauses(text: str) -> list[str]:
+    """The clauses of a text that say what the person dislikes, cannot do or never did."""
+    return [c.strip() for c in _CLAUSES.findall(_apostrophes(text))
+            if _DISLIKE.search(fold(c))]
+
+
+def without_dislikes(text: str) -> str:
+    """The text without its disliked clauses (see _DISLIKE), spaces tidied."""
+    flat = _apostrophes(text)
+    if not _DISLIKE.search(fold(flat)):
+        return text
+    kept = [c for c in _CLAUSES.findall(flat) if not _DISLIKE.search(fold(c))]
+    return " ".join(" ".join(kept).split())
+
+
+def without_status(text: str) -> str:
+    """The text without what only says who the person is (age, school year, no diploma),
+    as written (the patterns are matched on the folded text, the spans cut from the text)."""
+    flat = _apostrophes(text)
+    folded, origin = _folded_with_origin(flat)
+    spans = [(origin[m.start()], origin[m.end() - 1] + 1) for m in _STATUS.finditer(folded)]
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in spans:
+        out.append(flat[last:a])
+        last = b
+    out.append(flat[last:])
+    return " ".join(" ".join(out).split())
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` and, for each of its characters, the position it comes from in `text`."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for n, ch in enumerate(text):
+        for f in fold(ch):
+            chars.append(f)
+            origin.append(n)
+    return "".join(chars), origin
+
+
+def _only_filler(text: str) -> bool:
+    """Whether what is left of a text is only small words, numbers and punctuation."""
+    return all(w in _SAYS_NOTHING or w in _STOP or re.fullmatch(r"\d+(?:e|eme|er|ere)?", w)
+               for w in re.findall(r"[^\W_]+", fold(text)))
+
+
 # Names that contain a glossary word but mean something else: expanded as a whole, and their
 # words kept out of the word-by-word pass ("restos du cœur" is food aid, not a restaurant).
 _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -519,8 +606,12 @@ _SAYS_NOTHING_ELSEWHERE = frozenset((
 
 def says_nothing(text: str) -> bool:
     """Whether a text holds only "I don't know", "nothing", greetings, fillers or random
-    keys ("jsp", "rien du tout", "test", "zzz qwerty", "لا أعرف"): matching it would
-    suggest jobs at random."""
+    keys ("jsp", "rien du tout", "test", "zzz qwerty", "لا أعرف"), or only what the person
+    dislikes or who they are ("je déteste les enfants", "j'ai 16 ans et je suis en seconde"):
+    matching it would suggest jobs at random."""
+    rest = without_status(without_dislikes(text))
+    if rest != text:
+        return _only_filler(rest) or says_nothing(rest)
     if other_script(text):
         return " ".join(re.findall(r"\w+", text.casefold())) in _SAYS_NOTHING_ELSEWHERE
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", fold(text).replace("’", "'"))
