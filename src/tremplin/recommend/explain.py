@@ -23,7 +23,7 @@ from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
 from tremplin.recommend.suggest import matched_fragment
-from tremplin.recommend.text import other_script
+from tremplin.recommend.text import other_language
 from tremplin.recommend.wording import percent, say, trainings_hidden_note
 
 MAX_MATCHED = 6
@@ -109,7 +109,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         parts["paths"] = _paths_part(scored, k, path_from, lang)
     level = profile.constraints.max_study_level
     notes = [say(lang, "guessed")] if any(m.get("guessed") for m in matched) else []
-    if any(other_script(e.text) for e in profile.experiences):
+    if any(other_language(e.text) for e in profile.experiences):
         notes.append(say(lang, "other_script"))
     trainings_all = cat.trainings_for_job(job.code)
     trainings = [t for t in trainings_all

@@ -537,6 +537,44 @@ def other_script(text: str) -> bool:
     return latin_share(text) < 0.5
 
 
+# Latin letters French never uses (Spanish, Portuguese, Turkish, Romanian, German,
+# Polish…), and short words of those languages that are not French words either.
+_NOT_FRENCH_LETTERS = frozenset("áíóúñãõıışğöäåøßășşțţąęłńśźżčřšžđ")
+_OTHER_LATIN_WORDS = frozenset((
+    # Spanish
+    # (not "y", "mi", "si", "eu", "os": French words too, as in "il y a", "mi-temps", "j'ai eu")
+    "el", "los", "las", "una", "con", "por", "para", "yo", "pero", "muy", "trabajo", "trabaje",
+    "cuando", "hermanos", "tambien",
+    # Portuguese
+    "uma", "com", "em", "meu", "minha", "meus", "nao", "trabalhei", "trabalho", "tambem",
+    "muito", "quando",
+    # Turkish
+    "ve", "bir", "ile", "icin", "ben", "benim", "cok", "calistim", "yaptim",
+    # Romanian
+    "cu", "pe", "am", "lucrat", "sunt", "mea", "pentru", "cand",
+    # Italian and German
+    "ho", "lavorato", "della", "ich", "habe", "und", "mit", "bei", "als",
+))
+
+
+def other_latin_language(text: str) -> bool:
+    """Whether a Latin-script text reads as neither French nor English (Spanish, Portuguese,
+    Turkish, Romanian…): a letter French never uses, or two short words of those languages
+    ("con", "uma", "ve", "pe"). The engine still tries, and says its ideas may be wrong."""
+    if looks_english(text):
+        return False
+    if any(c in _NOT_FRENCH_LETTERS for c in text.lower()):
+        return True
+    words = re.findall(r"[a-z]+", fold(text))
+    return len({w for w in words if w in _OTHER_LATIN_WORDS}) >= 2
+
+
+def other_language(text: str) -> bool:
+    """Written in another alphabet, or in a Latin-script language other than French and
+    English: the engine understands it less well and says so."""
+    return other_script(text) or other_latin_language(text)
+
+
 # Bidi embeddings, overrides and isolates: they can make a text read backwards.
 _BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 
