@@ -188,7 +188,7 @@ GLOSSARY: Mapping[str, str] = {
     "chantier": "chantier, bâtiment",
     "maquillage": "maquillage, esthétique",
     "ongles": "prothésie ongulaire, esthétique",
-    "tresses": "coiffure",
+    "tresses": "coiffure, tresses",
     "coiffer": "coiffure",
     "vendanges": "vendanges, récolte de raisin, viticulture",
     "cueillette": "récolte de fruits et légumes",
@@ -238,6 +238,18 @@ GLOSSARY: Mapping[str, str] = {
     "coach": "entraîneur sportif",
     "entraîner": "entraîneur sportif",
     "entraineur": "entraîneur sportif",
+    # added 2026-11-29 after a QA pass with 40 personas: read by their letters, "prods" found
+    # a film set, "box braids" harnesses ("boxe" is a phrase below: "les boxes" are stalls)
+    "prod": "production musicale, composition musicale, musique assistée par ordinateur",
+    "prods": "production musicale, composition musicale, musique assistée par ordinateur",
+    "beatmaker": "production musicale, composition musicale, musique assistée par ordinateur",
+    "manucure": "manucure, soins des ongles, prothésie ongulaire, esthétique",
+    "onglerie": "manucure, soins des ongles, prothésie ongulaire, esthétique",
+    "braids": "coiffure, tresses",
+    "nattes": "coiffure, tresses",
+    "tissage": "coiffure, tissage capillaire",
+    "iftar": "préparer des repas pour un groupe, cuisine, bénévolat",
+    "snu": "service national universel, engagement citoyen, vie en collectivité",
 }
 
 # Everyday phrases (regular expressions on the lower-cased text) -> ROME-like words.
@@ -248,6 +260,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbaby sit", "garde d'enfants, surveiller des enfants"),
         (r"\b(faire|fais|fait|faisais) (à|a) manger\b", "préparer des repas, cuisine"),
         (r"\b(sans.?abris?|sdf)\b", "personnes sans domicile, précarité"),
+        (r"\bpose de gel\b|\bgel uv\b|\bvernis\b|\bcapsules?\b.{0,15}\bongles?\b",
+         "manucure, soins des ongles, prothésie ongulaire, esthétique"),
+        (r"\bfl ?studio\b|\bableton\b", "production musicale, musique assistée par ordinateur"),
+        (r"\b(de la|la|en|à la|a la) boxe\b|\bboxeu(r|se)s?\b|\bkick.?boxing\b",
+         "boxe, sport de combat"),
+        (r"\bpapiers?\b.{0,25}\b(caf|administrati\w*|pr[ée]fecture|imp[ôo]ts?|mairie)\b"
+         r"|\bd[ée]marches?\b", "démarches administratives, accompagner une personne dans ses "
+         "démarches, documents administratifs"),
+        (r"\bu ?(6|7|8|9|10|11|12|13|14|15)\b", "entraînement sportif de jeunes joueurs"),
         (r"\bpersonnes? [âa]g[ée]es?\b|\behpad\b", "personnes âgées"),
     )
 )
@@ -378,6 +399,7 @@ job étudiant etudiant club chambre potes amis amies copains copines famille par
 père pere frère frere frères freres soeur soeurs sœur sœurs cousin cousine cousins cousines
 voisin voisins voisine quartier maison soir soirs matin dimanche samedi mercredi vacances
 aprem lycée lycee collège college
+occupe occupes occuper occupais occupait occupé occupée
 """)
 
 
