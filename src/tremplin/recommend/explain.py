@@ -3,6 +3,7 @@ missing, the interest match in words, score parts, and the next steps."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -22,12 +23,18 @@ from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
-from tremplin.recommend.suggest import matched_fragment
-from tremplin.recommend.text import other_language
+from tremplin.recommend.suggest import lexical_tokens, matched_fragment
+from tremplin.recommend.text import other_language, tokens, without_dislikes, without_status
 from tremplin.recommend.wording import percent, say, trainings_hidden_note
 
 MAX_MATCHED = 6
 MAX_MISSING = 5
+# A key competence whose words the person wrote ("je lui fais ses repas" and « Préparer des
+# repas ») is not listed as still to learn, even when the scores did not match it: the words
+# they wrote must make at least WRITTEN_SHARE of the label's words, each weighed by its
+# rarity in ROME's labels ("enfant" alone does not cover « Accompagner au développement, à
+# l'autonomie et à l'éveil de l'enfant »), the label's first word, its verb, left aside.
+WRITTEN_SHARE = 0.5
 MAX_TRAININGS = 5
 MAX_CERTIFICATIONS = 8
 MAX_CLOSE_JOBS = 5
@@ -67,11 +74,13 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     if title is not None:
         matched.insert(0, title)
         matched = matched[:MAX_MATCHED]
+    said = _said_words(index, profile)
     missing = [
         {"ogr": int(index.item_ogr[i]), "label": index.item_label[i]}
         for _c, m, i, core in sorted(rows, key=lambda r: (-float(index.item_base_weight[r[2]]), r[2]))
         if core == "Principale" and m < SHOWN_FROM and i not in shown_items
         and index.item_kind[i] in ("competence", "macro", "soft")
+        and not _written(index, i, said)
     ][:MAX_MISSING]
 
     coverage = float(scored.coverage[k])
@@ -174,6 +183,26 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
         return []
     return [{"code": index.jobs[c].code, "title": index.jobs[c].title, "share": round(w, 3)}
             for c, w in scored.paths.sources(k)]
+
+
+def _said_words(index: RecommendIndex, profile: Profile) -> frozenset[str]:
+    """The words of the person's experiences, as ROME's vocabulary has them (typos mended),
+    without what they dislike or what only says who they are."""
+    words: set[str] = set()
+    for e in profile.experiences:
+        words.update(lexical_tokens(index, without_status(without_dislikes(e.text))))
+    return frozenset(words)
+
+
+def _written(index: RecommendIndex, item: int, said: frozenset[str]) -> bool:
+    """Whether the person wrote most of the item's words (by rarity), its verb aside."""
+    if not said:
+        return False
+    words = set(tokens(index.item_label[item])[1:])
+    weight = {w: math.log(len(index.item_label) / max(len(index.postings.get(w, ())), 1))
+              for w in words}
+    total = sum(weight.values())
+    return total > 0 and sum(weight[w] for w in words & said) >= WRITTEN_SHARE * total
 
 
 def _diversity_part(label: str, penalty: float, placement: str, lang: str) -> ScorePart:
