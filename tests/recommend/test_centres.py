@@ -57,7 +57,7 @@ def test_the_explanation_names_the_chosen_centres_of_each_job(index: RecommendIn
 
 
 def test_centres_in_english_quote_the_french_label(index: RecommendIndex) -> None:
-    recs = recommend(Profile(interest_centres=(ANIMALS, "9")), 10, lang="en")
+    recs = recommend(Profile(interest_centres=(ANIMALS, "9")), 100, lang="en")
     both = [r for r in recs if len(r.why.interest_centres) == 2]
     assert both, [r.code for r in recs]
     part = both[0].why.parts["interest"]

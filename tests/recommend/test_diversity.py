@@ -89,3 +89,16 @@ def test_constraints_still_apply_after_the_top_10(index: RecommendIndex) -> None
                       constraints=Constraints(avoided_domains=("F16",)))
     recs = recommend(profile, 30)
     assert len(recs) == 30 and not any(_domain(index, r.code) == "F16" for r in recs)
+
+
+def test_ties_go_to_the_jobs_with_the_shortest_studies(index: RecommendIndex) -> None:
+    from tremplin.recommend.levels import entry_levels
+
+    levels = entry_levels(index)
+    recs = recommend(Profile(riasec={"S": 1.0, "A": 0.6}), 30, diversity=False)
+    tied = [r for r in recs if r.score == recs[0].score]
+    assert len(tied) >= 10  # tastes alone: many jobs fit them equally
+    shown = [levels.get(r.code, 9) for r in tied]
+    assert shown == sorted(shown) and shown[0] < shown[-1], shown
+    same = [r.code for r, lv in zip(tied, shown, strict=True) if lv == shown[0]]
+    assert same == sorted(same)  # then by ROME code

@@ -433,12 +433,25 @@ def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtyp
     return allowed
 
 
-def candidates(relevance: F32, allowed: np.ndarray[Any, Any]) -> list[int]:
+def candidates(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any],
+               ) -> list[int]:
     """The jobs the constraints allow and the profile fits at all (relevance above 0), best
-    first, ties by ROME code. Taken among the allowed jobs only, so that strict constraints
-    still get the best of what they leave rather than what is left of the overall best."""
-    order = np.lexsort((np.arange(len(relevance)), -relevance))
+    first. Taken among the allowed jobs only, so that strict constraints still get the best
+    of what they leave rather than what is left of the overall best. Ties (a profile of
+    tastes alone fits hundreds of jobs equally) go to the jobs one can enter with the
+    shortest studies, then by ROME code: a young person who only played the interest game
+    saw agriculture first, by code."""
+    order = np.lexsort((np.arange(len(relevance)), entry_level_order(index), -relevance))
     return [int(k) for k in order if allowed[k] and relevance[k] > 0]
+
+
+UNKNOWN_LEVEL = 9  # after every known level (3..8)
+
+
+def entry_level_order(index: RecommendIndex) -> np.ndarray[Any, Any]:
+    """Per job, the lowest study level the open data says it can be entered from."""
+    levels = entry_levels(index)
+    return np.asarray([levels.get(j.code, UNKNOWN_LEVEL) for j in index.jobs], dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,7 +476,7 @@ def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, An
     FIRST_BY_SCORE best jobs first as they are, then each pick loses DIVERSITY_STEP of its
     relevance per job of its domain already shown, at most MAX_PER_DOMAIN a domain (unless
     nothing else is left). The rest follows relevance."""
-    ordered = candidates(relevance, allowed)
+    ordered = candidates(index, relevance, allowed)
     head = ordered[: max(DIVERSE_TOP * 8, 80)]
     chosen: list[Pick] = []
     per_domain: dict[str, int] = {}
@@ -534,7 +547,7 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
         picks = diversify(index, scored.relevance, allowed, limit)
     else:
         picks = [Pick(k, float(scored.relevance[k]), 0.0, "plain")
-                 for k in candidates(scored.relevance, allowed)[:limit]]
+                 for k in candidates(index, scored.relevance, allowed)[:limit]]
     from tremplin.recommend.explain import explain
 
     return [
