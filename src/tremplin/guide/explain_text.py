@@ -23,19 +23,44 @@ LANGS = ("fr", "en")
 MAX_WORD_CHARS = 100
 FEW_VOTES = 20  # below this many votes, the "À propos des résultats" page says the rate means little
 
-# Calibrated on the project's encoder (multilingual-e5-small): unrelated words sit around
-# 0.82-0.86, related ones 0.87-0.90, synonyms above 0.92.
+# Calibrated on the project's encoder (multilingual-e5-small), whose similarities sit between
+# about 0.7 and 1, mostly in a narrow band: synonyms 0.93-0.97 (médecin / docteur 0.944),
+# related words 0.89-0.91 (boulanger / pâtissier 0.896, nurse / infirmière 0.897), but many
+# related pairs fall among unrelated ones at 0.84-0.89 (chat / chien 0.851, kebab / cuisinier
+# 0.847, chat / voiture 0.869) and nonsense can score 0.89 (x / y 0.896): below 0.89 the model
+# shows no clear link, and between 0.89 and 0.93 words are only "maybe related". Clearly
+# unrelated pairs sit under 0.84 (plombier / poésie 0.836, avocat / banane 0.826).
 VERDICT_THRESHOLDS: tuple[tuple[float, str], ...] = (
-    (0.92, "same"), (0.885, "close"), (0.862, "related"), (-1.0, "far"),
+    (0.93, "same"), (0.89, "close"), (0.84, "related"), (-1.0, "far"),
 )
+MODEL_FLOOR = 0.7  # in practice, no pair of texts scores lower with this model
+
+# The verdicts and the scale note of messages/explain.*.json follow the thresholds above
+# (the note gets their values); the map section's paragraphs are left empty there and come
+# from the map module (tremplin.guide.jobmap.method_paragraphs), which knows how the map is
+# built.
+
+
+def decimal(value: float, lang: str, digits: int = 2) -> str:
+    """A number as the page's language writes it: '0,93' in French, '0.93' in English."""
+    text = f"{value:.{digits}f}"
+    return text if lang == "en" else text.replace(".", ",")
 
 
 @lru_cache(maxsize=4)
 def explain_texts(lang: str = "fr") -> dict[str, Any]:
     """The page texts for a language (falls back to French)."""
+    from tremplin.guide.jobmap import method_paragraphs
+
     lang = lang if lang in LANGS else "fr"
     raw = resources.files("tremplin.guide").joinpath("messages", f"explain.{lang}.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(raw)
+    for section in data["sections"]:
+        if section["id"] == "map":
+            section["paragraphs"] = method_paragraphs(lang)
+    bars = {key: decimal(t, lang) for t, key in VERDICT_THRESHOLDS if t > 0}
+    data["demo"]["scale_note"] = data["demo"]["scale_note"].format(
+        floor=decimal(MODEL_FLOOR, lang, 1), **bars)
     return data
 
 
@@ -153,6 +178,6 @@ def word_similarity(
     key = verdict_for(sim)
     texts = explain_texts(lang)
     verdict_text = texts["verdicts"][key]
-    shown = f"{sim:.3f}".replace(".", ",") if lang == "fr" else f"{sim:.3f}"
+    shown = decimal(sim, lang, 3)
     sentence = texts["demo"]["result"].format(similarity=shown, verdict=verdict_text)
     return WordSimilarity(wa, wb, sim, key, verdict_text, sentence)

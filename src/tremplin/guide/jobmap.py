@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 JOBMAP_FILE = "jobmap.json"
 JOBMAP_VERSION = 2
+METHOD = "t-SNE"          # written into the map; a map built another way is not loaded
 PERPLEXITY = 30.0         # t-SNE: about how many neighbours each job "sees"
 TSNE_ITERATIONS = 750
 EXAGGERATION_ITERATIONS = 250
@@ -216,7 +217,7 @@ def build_jobmap(settings: Any, catalog: Any, *, encode: Any = None) -> Path:
         "version": JOBMAP_VERSION,
         "model": MODEL_ID,
         "rome_version": rome,
-        "method": "t-SNE",
+        "method": METHOD,
         "inputs": inputs,
         "neighbours_kept": round(neighbours_kept(vectors, coords), 4),
         "grand_domains": dict(sorted({j.grand_domain_code: j.grand_domain_label for j in jobs}.items())),
@@ -258,7 +259,8 @@ def load_jobmap(settings: Any) -> JobMap:
         if hit and hit[0] == mtime:
             return hit[1]
         doc = json.loads(path.read_text(encoding="utf-8"))
-        if doc.get("version") != JOBMAP_VERSION:
+        # the page explains METHOD (method_paragraphs): a map built another way is stale
+        if doc.get("version") != JOBMAP_VERSION or doc.get("method", METHOD) != METHOD:
             raise JobMapMissing(f"The job map at {path} is stale: rebuild the catalog.")
         points = [JobPoint(str(c), str(lb), str(g), float(x), float(y))
                   for c, lb, g, x, y in doc["points"]]
@@ -330,6 +332,33 @@ _TEXT = {
 }
 
 
+# How the map is drawn, for the explanation page ({method}: METHOD).
+_METHOD_TEXT: dict[str, list[str]] = {
+    "fr": [
+        "Chaque métier du répertoire a un plongement de 384 nombres. Pour dessiner les métiers "
+        "sur une feuille, Tremplin utilise une méthode appelée {method}. Elle place près l'un "
+        "de l'autre les métiers décrits avec des mots proches.",
+        "Aplatir 384 dimensions en 2 perd beaucoup d'information. Seuls les voisinages "
+        "comptent : les axes n'ont pas de nom, et les grandes distances n'ont pas de sens "
+        "précis. Deux groupes loin l'un de l'autre ne sont pas forcément très différents.",
+    ],
+    "en": [
+        "Every job in the directory has an embedding of 384 numbers. To draw the jobs on a "
+        "page, Tremplin uses a method called {method}. It places jobs described with close "
+        "words near each other.",
+        "Flattening 384 dimensions into 2 loses a lot of information. Only neighbourhoods "
+        "matter: the axes have no name, and long distances have no precise meaning. Two "
+        "groups far apart on the map are not necessarily very different.",
+    ],
+}
+
+
+def method_paragraphs(lang: str = "fr") -> list[str]:
+    """How the map is drawn, in plain words, for the explanation page: the method every map
+    this code loads was built with (METHOD)."""
+    return [p.format(method=METHOD) for p in _METHOD_TEXT["en" if lang == "en" else "fr"]]
+
+
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -354,6 +383,8 @@ def render_jobmap_svg(
     domain with a legend, suggestions ringed and labelled, the profile point marked.
     `highlights` are fiche codes (or code -> label to show)."""
     t = _TEXT["en" if lang == "en" else "fr"]
+    # ROME labels (domains, suggestions) exist in French only: marked so on other pages
+    fr = "" if lang == "fr" else ' lang="fr"'
     w, h, pad = 640, 420, 16
     by_code = {p.code: p for p in points}
     labels = dict(highlights) if isinstance(highlights, Mapping) else {c: "" for c in highlights}
@@ -399,7 +430,7 @@ def render_jobmap_svg(
             continue
         d = "".join(f"M{a} {b}h0" for a, b in dict.fromkeys(pts))
         colour = PALETTE.get(g, OTHER_COLOUR)
-        out.append(f'<path stroke="{colour}" d="{d}"><title>{_esc(domains[g])}</title></path>')
+        out.append(f'<path stroke="{colour}" d="{d}"><title{fr}>{_esc(domains[g])}</title></path>')
     out.append("</g>")
 
     # Suggestions: a ring and a label placed where it overlaps no other label.
@@ -429,7 +460,7 @@ def render_jobmap_svg(
         out.append(
             f'<circle cx="{a}" cy="{b}" r="6" fill="none" stroke="#000" stroke-width="2"/>'
             f'<text x="{tx:.0f}" y="{ty:.0f}" text-anchor="{anchor}" stroke="#fff" stroke-width="3" '
-            f'paint-order="stroke" fill="#000">{_esc(text)}</text>'
+            f'paint-order="stroke" fill="#000"{fr}>{_esc(text)}</text>'
         )
     if profile_point is not None:
         a, b = px(*profile_point)
@@ -450,7 +481,7 @@ def render_jobmap_svg(
         lx, ly = 4 + col * (w // 2), h + 24 + row * 16 + 10
         out.append(
             f'<circle cx="{lx + 5}" cy="{ly - 4}" r="4.5" fill="{PALETTE.get(g, OTHER_COLOUR)}"/>'
-            f'<text x="{lx + 14}" y="{ly}">{_esc(g)} — {_esc(_short(domains[g], 48))}</text>'
+            f'<text x="{lx + 14}" y="{ly}"{fr}>{_esc(g)} — {_esc(_short(domains[g], 48))}</text>'
         )
     out.append("</g></svg>")
     return "".join(out)

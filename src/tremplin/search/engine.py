@@ -25,7 +25,16 @@ from tremplin.config import Settings, load_settings
 from tremplin.embeddings import encode_query, encode_query_async
 from tremplin.search.aliases import I18N_MARK
 from tremplin.search.corpus import Entry
-from tremplin.search.hybrid import DEFAULT_WEIGHTS, Floats, HybridScorer, Scores, Weights, top_groups
+from tremplin.search.hybrid import (
+    DEFAULT_BARS,
+    DEFAULT_WEIGHTS,
+    Floats,
+    HybridScorer,
+    MeaningBars,
+    Scores,
+    Weights,
+    top_groups,
+)
 from tremplin.search.index import IndexData, load_index, search_index_dir
 from tremplin.search.normalize import (
     fold,
@@ -35,7 +44,14 @@ from tremplin.search.normalize import (
     validate_query,
 )
 
-REASONS = ("exact", "close_spelling", "similar_meaning", "alias")
+# Why a hit is there. By meaning alone, from the strongest claim to the weakest (MeaningBars):
+# similar_meaning ("means almost the same"), related_meaning ("close in meaning"),
+# loose_meaning ("resembles loosely"). A hit with neither spelling in common nor a meaning
+# above MeaningBars.noise is not returned at all.
+REASONS = ("exact", "close_spelling", "similar_meaning", "related_meaning", "loose_meaning",
+           "alias")
+MEANING_REASONS = ("similar_meaning", "related_meaning", "loose_meaning")
+MIN_JUDGED_CHARS = 3  # shorter queries share no character 3-gram with any title
 
 # Word-level short forms expanded before encoding (whole-query forms live in aliases.tsv).
 ABBREVIATIONS: dict[str, str] = {
@@ -83,12 +99,21 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class NearTitle:
+    """One indexed text and how it scored. `dense` and `lexical` are the two halves of the
+    score, each on 0..1 (the model's cosine mapped from its floor to 1, the spelling score
+    above its floor), so that `combined` = prior x (dense_weight x dense + lexical_weight x
+    lexical); an alias that the whole query names counts 1. `cosine` and `spelling` are the
+    raw signals; `shown`: whether such a match would be returned as a hit."""
+
     text: str
     code: str
     source: str
     dense: float
     lexical: float
     combined: float
+    cosine: float = 0.0
+    spelling: float = 0.0
+    shown: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +132,7 @@ class SearchExplanation:
     lexical_share: float
     nearest: list[NearTitle] = field(default_factory=list)
     hits: list[SearchHit] = field(default_factory=list)
+    nothing_close: bool = False  # no title is close enough to be returned
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -141,9 +167,11 @@ class JobSearch:
     """Loaded index + scorer. Thread-safe; answers are cached in a bounded LRU."""
 
     def __init__(self, data: IndexData, weights: Weights = DEFAULT_WEIGHTS,
-                 cache_size: int = 4096, use_aliases: bool | str = True) -> None:
+                 cache_size: int = 4096, use_aliases: bool | str = True,
+                 bars: MeaningBars = DEFAULT_BARS) -> None:
         """use_aliases: True (all), False (none) or "fr" (French table only): measurement."""
         self.data = data
+        self.bars = bars
         self.entries: list[Entry] = data.entries
         self.priors = data.priors.copy()
         if use_aliases is not True:  # measurement: alias tables switched off
@@ -371,7 +399,8 @@ class JobSearch:
 
     def search_uncached(self, query: str, limit: int = 10, weights: Weights | None = None,
                         mode: str = "hybrid") -> list[SearchHit]:
-        """For measurement: mode 'hybrid', 'dense' (meaning only) or 'lexical' (spelling only)."""
+        """For measurement: mode 'hybrid' (as search() answers), 'dense' (meaning only) or
+        'lexical' (spelling only); the two single-signal modes keep chance resemblances."""
         q = validate_query(query)
         plan = self._plan(q, encode=mode != "lexical", typo_lookup=mode == "hybrid")
         w = weights or self.weights
@@ -379,15 +408,38 @@ class JobSearch:
             w = Weights(1.0, w.dense_floor, w.phonetic_score, w.lexical_floor)
         elif mode == "lexical":
             plan.qvec = None
-        return self._hits(plan, self._scores(plan, w), limit)
+        return self._hits(plan, self._scores(plan, w), limit, keep_weak=mode != "hybrid")
 
-    def _hits(self, plan: _Plan, scores: Scores, limit: int) -> list[SearchHit]:
+    def _meaning_reason(self, dense: float, lexical: float) -> str:
+        """The reason for a hit found by meaning (raw cosine `dense`), or '' for a chance
+        resemblance: no spelling in common and a cosine the model gives almost any pair."""
+        b = self.bars
+        if dense >= b.same:
+            return "similar_meaning"
+        if dense >= b.close:
+            return "related_meaning"
+        if dense >= b.noise or lexical > self.weights.lexical_floor:
+            return "loose_meaning"
+        return ""
+
+    def _hits(self, plan: _Plan, scores: Scores, limit: int,
+              keep_weak: bool = False) -> list[SearchHit]:
+        """The best `limit` fiches, best first. A fiche whose best text resembles the query by
+        a chance resemblance only is left out (unless `keep_weak`, for measuring one signal):
+        the list may be shorter than `limit`, or empty ("kebab"). A query of one or two
+        letters has no spelling signal (character 3-grams) to tell chance from a match: such
+        hits are kept for it, called loose resemblances."""
         w = self.weights
+        keep_weak = keep_weak or len(fold(plan.query).replace(" ", "")) < MIN_JUDGED_CHARS
         exact_keys = set(self.siblings.get(plan.key, {plan.key}))
         if plan.expanded:
             exact_keys.add(stem_key(plan.expanded))
-        out = []
-        for g, e, s in top_groups(scores.combined, self.groups, limit):
+        out: list[SearchHit] = []
+        # some fiches may be left out: rank more of them than asked for
+        ranked = top_groups(scores.combined, self.groups, limit if keep_weak else limit + 40)
+        for g, e, s in ranked:
+            if len(out) == limit:
+                break
             entry = self.entries[e]
             dense = float(scores.dense[e])
             lexical = float(scores.lexical[e])
@@ -401,7 +453,11 @@ class JobSearch:
             elif entry.source == "alias":
                 reason = "alias"
             else:
-                reason = "similar_meaning"
+                reason = self._meaning_reason(dense if plan.qvec is not None else 0.0, lexical)
+                if not reason:
+                    if not keep_weak:
+                        continue
+                    reason = "loose_meaning"
             title, ogr = self._display(entry, plan.gender)
             out.append(SearchHit(
                 code=self.codes[g], title=title, job_label=self.data.fiches[self.codes[g]][0],
@@ -426,6 +482,8 @@ class JobSearch:
         plan = self._plan(q)
         scores = self._scores(plan)
         hits = self._hits(plan, scores, 10)
+        w = self.weights
+        short = len(fold(q).replace(" ", "")) < MIN_JUDGED_CHARS  # kept, see _hits
         order = np.argsort(-scores.combined)[: nearest * 3]
         near: list[NearTitle] = []
         seen: set[str] = set()
@@ -434,18 +492,24 @@ class JobSearch:
             if e.text in seen:
                 continue
             seen.add(e.text)
-            near.append(NearTitle(e.text, e.code, e.source, round(float(scores.dense[i]), 4),
-                                  round(float(scores.lexical[i]), 4),
-                                  round(float(min(scores.combined[i], 1.0)), 4)))
+            cosine, spelling = float(scores.dense[i]), float(scores.lexical[i])
+            meaning_part, spelling_part = self._parts(cosine, spelling)
+            alias = i in plan.alias_entries
+            shown = alias or short or bool(self._meaning_reason(cosine, spelling))
+            near.append(NearTitle(e.text, e.code, e.source, round(meaning_part, 4),
+                                  round(1.0 if alias else spelling_part, 4),
+                                  round(float(min(scores.combined[i], 1.0)), 4),
+                                  round(cosine, 4), round(spelling, 4), shown))
             if len(near) == nearest:
                 break
-        w = self.weights
         dense_part = lexical_part = 0.0
         if hits:
             top = hits[0]
-            dn = min(1.0, max(0.0, (top.dense_score - w.dense_floor) / (1.0 - w.dense_floor)))
+            dn, ln = self._parts(top.dense_score, top.lexical_score)
+            if top.reason == "alias":
+                ln = 1.0
             dense_part = w.dense_weight * dn if plan.qvec is not None else 0.0
-            lexical_part = (1.0 - w.dense_weight if plan.qvec is not None else 1.0) * top.lexical_score
+            lexical_part = (1.0 - w.dense_weight if plan.qvec is not None else 1.0) * ln
         total = dense_part + lexical_part or 1.0
         aliases = [f"{self.entries[i].text} -> {self.entries[i].code} ({self.entries[i].note})"
                    for i in plan.alias_entries]
@@ -454,8 +518,16 @@ class JobSearch:
             expanded=plan.expanded, gender=plan.gender, vector_source=plan.vector_source,
             aliases=aliases, dense_weight=w.dense_weight, lexical_weight=1.0 - w.dense_weight,
             dense_share=round(dense_part / total, 3), lexical_share=round(lexical_part / total, 3),
-            nearest=near, hits=hits,
+            nearest=near, hits=hits, nothing_close=not hits,
         )
+
+    def _parts(self, cosine: float, spelling: float) -> tuple[float, float]:
+        """The meaning and spelling halves of a score, each on 0..1, as Weights.combine
+        computes them (floors removed, rescaled)."""
+        w = self.weights
+        dn = min(1.0, max(0.0, (cosine - w.dense_floor) / (1.0 - w.dense_floor)))
+        ln = min(1.0, max(0.0, (spelling - w.lexical_floor) / (1.0 - w.lexical_floor)))
+        return dn, ln
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[Suggestion]:
         if self._autocomplete is None:

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from tremplin.recommend.profile import MAX_EXPERIENCE_CHARS
+from tremplin.search.engine import REASONS
 from tremplin.web.api import models
 from tremplin.web.problems import PROBLEM_TYPE, input_problem, problem
 from tremplin.web.services import Services, norm_query
@@ -91,7 +92,7 @@ class SearchHitOut(BaseModel):
     title: str = Field(examples=["Boulanger / Boulangère"])
     score: float = Field(examples=[0.93])
     reason: str = Field(examples=["close_spelling"],
-                        description="exact | close_spelling | similar_meaning | alias")
+                        description=" | ".join(REASONS))
 
 
 class SearchOut(BaseModel):

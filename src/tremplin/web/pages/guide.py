@@ -87,6 +87,7 @@ def _explain_page(request: Request, **ctx: Any) -> Response:
     ctx.setdefault("b", "")
     ctx.setdefault("status_code", 200)
     ctx.setdefault("demo_unavailable", False)
+    ctx.setdefault("demo_page", False)
     return page(request, "explain.html", nav="explain", texts=explain_text.explain_texts(lang),
                 sources=_sources(svc, lang),
                 jobmap=_jobmap_svg(svc, [r["code"] for r in recs], lang), recs=recs, **ctx)
@@ -143,12 +144,12 @@ def explain_demo(request: Request, a: str = "", b: str = "") -> Response:
         result = explain_text.word_similarity(a, b, lang).to_dict()
     except JourneyError as exc:
         return _explain_page(request, demo_error=exc.message(lang), a=a[:200], b=b[:200],
-                             status_code=422)
+                             status_code=422, demo_page=True)
     except Exception:  # encoder missing
         log.warning("word demo unavailable", exc_info=True)
-        return _explain_page(request, demo_unavailable=True, a=a[:200], b=b[:200],
+        return _explain_page(request, demo_unavailable=True, a=a[:200], b=b[:200], demo_page=True,
                              status_code=503)
-    return _explain_page(request, demo=result, a=result["a"], b=result["b"])
+    return _explain_page(request, demo=result, a=result["a"], b=result["b"], demo_page=True)
 
 
 @router.get("/comment/metier/{code}")
