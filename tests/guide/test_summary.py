@@ -104,7 +104,7 @@ def test_pdf_text_has_title_jobs_versions_and_literal_notes(catalog: Catalog) ->
     pages, text = _pdf_text(pdf)
     assert pages == 1
     flat = " ".join(text.split())
-    assert "Tremplin — bilan du parcours" in flat
+    assert "Synthèse du parcours Tremplin" in flat  # as the page says
     assert "14 mars 2026" in flat
     assert "Boulanger / Boulangère" in flat
     assert "Confectionner des viennoiseries" in flat

@@ -95,7 +95,7 @@ BADGES: dict[str, tuple[str, str]] = {
     "training": ("Formations regardées", "Trainings looked at"),
     "places": ("Lieux d'aide trouvés", "Help places found"),
     "export": ("Profil emporté", "Profile taken away"),
-    "summary": ("Bilan imprimé", "Summary printed"),
+    "summary": ("Synthèse imprimée", "Summary printed"),
 }
 
 RIASEC_LETTERS = "RIASEC"

@@ -31,12 +31,115 @@ QR_PREFIX = "TJ1Z:"
 _B64URL = re.compile(r"[A-Za-z0-9_-]*={0,2}")
 
 
+class Told(str):
+    """A refusal as a page shows it: the plain sentence for the person (the string itself),
+    the precise reason for the helper (`detail`, maybe ""), and the part of the import form it
+    is about (`source`: "file", "qr" or "")."""
+
+    detail: str
+    source: str
+
+    def __new__(cls, text: str, detail: str = "", source: str = "") -> Told:
+        told = super().__new__(cls, text)
+        told.detail = detail
+        told.source = source
+        return told
+
+
 class PortableError(JourneyError):
-    """A file or QR payload is refused (too large, truncated, other version, crafted)."""
+    """A file or QR payload is refused (too large, truncated, other version, crafted).
+
+    What `import_json` and `decode_qr_payload` raise says it plainly ("Ce fichier n'est pas
+    un profil Tremplin…": `message_fr`, `message_en`), keeps the precise reason for the helper
+    (`detail_fr`, `detail_en`: "Champ inconnu : 'age'") and says which input it came from
+    (`source`). `message(lang)` gives all three as a `Told`."""
+
+    def __init__(self, message_fr: str, message_en: str, path: str = "", *,
+                 too_large: bool = False, kind: str = "not_profile", detail_fr: str = "",
+                 detail_en: str = "", source: str = "") -> None:
+        super().__init__(message_fr, message_en, path, too_large=too_large)
+        self.kind = kind  # what went wrong, for the plain sentence (PLAIN)
+        self.detail_fr = detail_fr
+        self.detail_en = detail_en
+        self.source = source
+        if detail_fr or detail_en:
+            self.args = (f"{message_fr} ({detail_fr}) / {message_en} ({detail_en})",)
+
+    def message(self, lang: str = "fr") -> Told:
+        source = self.source or (self.path if self.path in ("file", "qr") else "")
+        detail = self.detail_en if lang == "en" else self.detail_fr
+        return Told(super().message(lang), detail, source)
 
 
-def _err(fr: str, en: str) -> PortableError:
-    return PortableError(fr, en, "")
+def _err(fr: str, en: str, kind: str = "not_profile") -> PortableError:
+    return PortableError(fr, en, "", kind=kind)
+
+
+_CHOOSE_FR = "Choisis le fichier tremplin-profil.json que Tremplin t'a donné."
+_CHOOSE_EN = "Choose the file tremplin-profil.json that Tremplin gave you."
+_SCAN_FR = "Scanne à nouveau le QR code que Tremplin a affiché, ou colle son lien en entier."
+_SCAN_EN = "Scan the QR code Tremplin showed again, or paste its whole link."
+# What a person reads when a file or QR code is refused, by what went wrong (FALC: short
+# sentences, no technical words, what to do next); the precise reason follows for the helper.
+PLAIN: dict[str, tuple[str, str]] = {
+    "too_large": (
+        f"Le fichier fait plus de {MAX_FILE_BYTES // 1024} Ko : ce n'est pas un profil "
+        f"Tremplin. {_CHOOSE_FR}",
+        f"The file is over {MAX_FILE_BYTES // 1024} KB: it is not a Tremplin profile. "
+        f"{_CHOOSE_EN}"),
+    "empty": (f"Ce fichier est vide : ce n'est pas un profil Tremplin. {_CHOOSE_FR}",
+              f"This file is empty: it is not a Tremplin profile. {_CHOOSE_EN}"),
+    "truncated": (
+        "Ce fichier est incomplet : la fin du profil manque. Prends le fichier "
+        "tremplin-profil.json d'origine, ou télécharge ton profil à nouveau.",
+        "This file is incomplete: the end of the profile is missing. Take the original "
+        "tremplin-profil.json file, or download your profile again."),
+    "newer": (
+        "Ce profil vient d'une version plus récente de Tremplin. Ce site ne sait pas encore "
+        "le lire.",
+        "This profile comes from a newer version of Tremplin. This site cannot read it yet."),
+    "profile_too_big": (
+        "Ce profil est trop gros : ses notes ou ses textes sont trop longs. Raccourcis les "
+        "notes sur l'appareil d'origine.",
+        "This profile is too big: its notes or texts are too long. Shorten the notes on the "
+        "device it comes from."),
+    "not_profile": (f"Ce fichier n'est pas un profil Tremplin. {_CHOOSE_FR}",
+                    f"This file is not a Tremplin profile. {_CHOOSE_EN}"),
+    "qr_damaged": (f"Le QR code est abîmé ou incomplet. {_SCAN_FR}",
+                   f"The QR code is damaged or incomplete. {_SCAN_EN}"),
+    "qr_not_profile": (f"Ce QR code n'est pas un profil Tremplin. {_SCAN_FR}",
+                       f"This QR code is not a Tremplin profile. {_SCAN_EN}"),
+}
+_QR_KINDS = {"not_profile": "qr_not_profile", "truncated": "qr_damaged", "empty": "qr_damaged",
+             "too_large": "qr_damaged"}
+
+
+def _plainly(exc: JourneyError, source: str) -> PortableError:
+    """`exc` worded for the person, its own words kept as the detail for the helper."""
+    if isinstance(exc, PortableError):
+        kind = exc.kind
+    else:  # the journey inside is refused (unknown field, a value out of range...)
+        kind = "profile_too_big" if exc.too_large else "not_profile"
+    if source == "qr":
+        kind = _QR_KINDS.get(kind, kind)
+    fr, en = PLAIN[kind]
+    return PortableError(fr, en, exc.path, too_large=exc.too_large, kind=kind,
+                         detail_fr=_where(exc.message_fr, exc.path, "fr"),
+                         detail_en=_where(exc.message_en, exc.path, "en"), source=source)
+
+
+_ITEM = re.compile(r"(notes|experiences)\[(\d+)\].*")
+
+
+def _where(message: str, path: str, lang: str) -> str:
+    """`message` with its item counted as people count ("notes, n° 3", not « notes[2] »)."""
+    m = _ITEM.fullmatch(path)
+    if not m:
+        return message
+    said = f" (champ « {path} »)" if lang == "fr" else f" (field '{path}')"
+    what = {"notes": "notes", "experiences": "expériences" if lang == "fr" else "experiences"}
+    number = "n°" if lang == "fr" else "no."
+    return message.removesuffix(said) + f" ({what[m.group(1)]}, {number} {int(m.group(2)) + 1})"
 
 
 def _envelope(journey: Journey) -> dict[str, Any]:
@@ -66,6 +169,7 @@ def _parse_json(text: str) -> object:
             raise _err(
                 "Le fichier est incomplet (coupé avant la fin) : ce n'est pas un profil Tremplin entier",
                 "The file is incomplete (cut before its end): not a whole Tremplin profile",
+                "truncated",
             ) from None
         raise _err(
             f"Le fichier n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno})",
@@ -80,18 +184,36 @@ def _parse_json(text: str) -> object:
         ) from None
 
 
+def _too_large() -> PortableError:
+    return PortableError(
+        f"Fichier trop gros : plus de {MAX_FILE_BYTES // 1024} Ko, quand un profil Tremplin "
+        f"fait au plus {MAX_FILE_BYTES // 1024} Ko",
+        f"File too large: over {MAX_FILE_BYTES // 1024} KB, when a Tremplin profile is at "
+        f"most {MAX_FILE_BYTES // 1024} KB", too_large=True, kind="too_large",
+    )
+
+
+def file_too_large() -> PortableError:
+    """The refusal of a file over MAX_FILE_BYTES, worded for the person, as `import_json`
+    gives it (for a body refused before it is read)."""
+    return _plainly(_too_large(), "file")
+
+
 def import_json(data: bytes | str) -> Journey:
-    """Validate an uploaded file into a Journey, or raise PortableError/JourneyError."""
+    """Validate an uploaded file into a Journey, or raise a PortableError worded for the
+    person (the precise reason in its detail)."""
+    try:
+        return _import_json(data)
+    except JourneyError as exc:
+        raise _plainly(exc, "file") from None
+
+
+def _import_json(data: bytes | str) -> Journey:
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    if len(raw) > MAX_FILE_BYTES:
-        raise PortableError(
-            f"Fichier trop gros ({len(raw) // 1024} Ko) : un profil Tremplin fait au plus "
-            f"{MAX_FILE_BYTES // 1024} Ko",
-            f"File too large ({len(raw) // 1024} KB): a Tremplin profile is at most "
-            f"{MAX_FILE_BYTES // 1024} KB", too_large=True,
-        )
+    if len(raw) > MAX_FILE_BYTES:  # the caller may have read only a little more: no size
+        raise _too_large()
     if not raw.strip():
-        raise _err("Le fichier est vide", "The file is empty")
+        raise _err("Le fichier est vide", "The file is empty", "empty")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -119,10 +241,9 @@ def from_envelope(obj: object) -> Journey:
                   f"sait lire ({FORMAT_VERSION}) : mets Tremplin à jour")
             en = (f"This profile is version {version}, newer than this Tremplin can read "
                   f"({FORMAT_VERSION}): update Tremplin")
-        else:
-            fr = f"Version {version} du format inconnue (attendue : {FORMAT_VERSION})"
-            en = f"Unknown format version {version} (expected: {FORMAT_VERSION})"
-        raise _err(fr, en)
+            raise _err(fr, en, "newer")
+        raise _err(f"Version {version} du format inconnue (attendue : {FORMAT_VERSION})",
+                   f"Unknown format version {version} (expected: {FORMAT_VERSION})")
     body = {k: v for k, v in obj.items() if k != "format"}
     return parse_journey(body)
 
@@ -153,13 +274,21 @@ def qr_payload(journey: Journey, base_url: str | None = None) -> str:
 
 def decode_qr_payload(text: str) -> Journey:
     """The journey from a scanned QR text: plain JSON, a `TJ1Z:` token, or a link whose
-    fragment holds one."""
+    fragment holds one; or a PortableError worded for the person (the precise reason in its
+    detail)."""
+    try:
+        return _decode_qr_payload(text)
+    except JourneyError as exc:
+        raise _plainly(exc, "qr") from None
+
+
+def _decode_qr_payload(text: str) -> Journey:
     if not isinstance(text, str):
         raise _err("Le contenu du QR code doit être un texte", "The QR code content must be text")
     if len(text) > QR_MAX_BYTES + 64:
         raise _err(
             f"Contenu de QR code trop long (au plus {QR_MAX_BYTES} caractères)",
-            f"QR code content too long (at most {QR_MAX_BYTES} characters)",
+            f"QR code content too long (at most {QR_MAX_BYTES} characters)", "qr_not_profile",
         )
     text = text.strip()
     if text.startswith("{"):
@@ -167,11 +296,11 @@ def decode_qr_payload(text: str) -> Journey:
     token = text.split("#", 1)[1] if "#" in text else text
     if not token.startswith(QR_PREFIX):
         raise _err("Ce QR code ne contient pas de profil Tremplin",
-                   "This QR code holds no Tremplin profile")
+                   "This QR code holds no Tremplin profile", "qr_not_profile")
     body = token[len(QR_PREFIX):]
     if not _B64URL.fullmatch(body):
         raise _err("Le QR code est abîmé (caractères inattendus)",
-                   "The QR code is damaged (unexpected characters)")
+                   "The QR code is damaged (unexpected characters)", "qr_damaged")
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
         inflater = zlib.decompressobj()
@@ -179,15 +308,16 @@ def decode_qr_payload(text: str) -> Journey:
         if len(raw) > MAX_FILE_BYTES or inflater.unconsumed_tail:
             raise _err(
                 f"Le profil décompressé dépasse {MAX_FILE_BYTES // 1024} Ko",
-                f"The decompressed profile is over {MAX_FILE_BYTES // 1024} KB",
+                f"The decompressed profile is over {MAX_FILE_BYTES // 1024} KB", "qr_damaged",
             )
         if not inflater.eof:
-            raise _err("Le QR code est incomplet", "The QR code is incomplete")
+            raise _err("Le QR code est incomplet", "The QR code is incomplete", "qr_damaged")
     except (binascii.Error, zlib.error, ValueError) as exc:
         if isinstance(exc, PortableError):
             raise
-        raise _err("Le QR code est abîmé ou incomplet", "The QR code is damaged or incomplete") from None
-    return import_json(raw)
+        raise _err("Le QR code est abîmé ou incomplet", "The QR code is damaged or incomplete",
+                   "qr_damaged") from None
+    return _import_json(raw)
 
 
 def qr_svg(journey: Journey, base_url: str | None = None, *, lang: str = "fr", scale: int = 4) -> str:

@@ -7,10 +7,11 @@ PDF renderer never interprets markup.
 
 One page for a typical journey: the suggestions keep their most telling lines (the first
 sentence of the score and interest reasons, a few matched items per group, up to three things
-to learn, the first training), each shortened list saying how many more there are; the full
-explanation stays on the web pages, and the summary says where. The essentials (suggestions,
-places) come first: a very long journey (many experiences, long notes) goes on to a second
-page, numbered, page 1 saying "Suite page 2".
+to learn, the first training), each shortened list saying how many more there are, and after
+"why" these lines run on in one paragraph (the browser's print stylesheet does the same); the
+full explanation stays on the web pages, and the summary says where. The essentials
+(suggestions, places) come first: a very long journey (many experiences, long notes) goes on
+to a second page, numbered, page 1 saying "Suite page 2".
 """
 
 from __future__ import annotations
@@ -48,10 +49,10 @@ RIASEC_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
-        "title": "Tremplin — bilan du parcours",
+        "title": "Synthèse du parcours Tremplin",  # as the page's heading says
         "date": "Date",
         "avatar": "Avatar",
-        "interests": "Ce que tu aimes",
+        "interests": "Centres d'intérêt",
         "no_interests": "Pas encore de réponses au jeu des goûts.",
         "flat_interests": "La même réponse partout au jeu des goûts : on ne sait pas ce que tu "
                           "préfères.",
@@ -82,16 +83,16 @@ LABELS: dict[str, dict[str, str]] = {
         "liked": "piste aimée",
         "liked_jobs": "Autres métiers aimés",
         "next_steps": "Prochaines étapes",
-        "places": "Lieux d'aide près de chez toi",
+        "places": "Lieux pour se faire aider",
         "no_places": "Ajoute un code postal pour voir des lieux d'aide proches.",
         "hours": "Horaires",
         "phone": "Tél.",
         "hours_unknown": "horaires non publiés : appeler avant",
-        "notes": "Notes de l'accompagnant·e",
+        "notes": "Notes de l'accompagnant",
         "data": "Données utilisées",
         "footer": (
             "Tremplin propose des pistes, la personne décide. Aucune donnée personnelle n'est "
-            "gardée sur le serveur : ce bilan n'existe que sur ce papier ou ce fichier."
+            "gardée sur le serveur : cette synthèse n'existe que sur ce papier ou ce fichier."
         ),
         "more": "et {n} autres",
         "more_one": "et 1 autre",
@@ -105,7 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
         "title": "Tremplin — journey summary",
         "date": "Date",
         "avatar": "Avatar",
-        "interests": "What you like",
+        "interests": "Interests",
         "no_interests": "No answers to the interests game yet.",
         "flat_interests": "The same answer everywhere in the interests game: nobody can tell "
                           "what you prefer.",
@@ -134,7 +135,7 @@ LABELS: dict[str, dict[str, str]] = {
         "liked": "liked",
         "liked_jobs": "Other jobs you liked",
         "next_steps": "Next steps",
-        "places": "Places that can help near you",
+        "places": "Places that can help",
         "no_places": "Add a postcode to see places that can help nearby.",
         "hours": "Hours",
         "phone": "Phone",
@@ -322,15 +323,16 @@ def _value_of(part: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-COMPETENCES_SHOWN = 8  # the competences kept, printed (the rest counted)
+COMPETENCES_SHOWN = 8  # the competences kept, printed (the rest counted)...
+COMPETENCES_CHARS = 330  # ...in about three printed lines (ROME labels can be long)
 # How many items each line of a suggestion keeps on the one page (the rest is counted): the
 # groups the suggestion pages show, the things to learn, the first training.
 GROUP_LIMITS = {"known": 3, "close": 2, "words": 2, "titles": 1, "loose": 2}
 MISSING_LIMIT = 3
 TRAININGS_SHOWN = 1
 # ...and at most about this many characters of items (always one at least): ROME labels can
-# be long, and a line of the summary should not take more than about two printed lines.
-LINE_CHARS = 150
+# be long, and a line of the summary should not take much more than one printed line.
+LINE_CHARS = 120
 # The "why" of a suggestion: the first sentence of its first reasons (score, interests).
 WHY_SENTENCES = 2
 
@@ -467,7 +469,7 @@ def _shown_text(labels: Mapping[str, str], shown: int, total: int) -> str:
     return count_text(labels, "shown_all", shown)
 
 
-EXPERIENCE_CHARS = 480  # the experiences' share of the one page, in characters
+EXPERIENCE_CHARS = 360  # the experiences' share of the one page, in characters
 EXPERIENCE_MIN_CHARS = 110  # about one line: each experience keeps at least this much
 
 
@@ -542,6 +544,8 @@ def build_summary(
     places = [dataclasses.replace(p, opening_hours=readable_hours(p.opening_hours, lang))
               for p in nearby_places(catalog, journey.postcode, max_places)]
     experiences = [e.text for e in journey.experiences if e.text]
+    kept = brief_line("competences", LABELS[lang], competences, COMPETENCES_SHOWN,
+                      budget=COMPETENCES_CHARS)
     return Summary(
         lang=lang,
         date=human_date((today or dt.date.today()).isoformat(), lang),
@@ -555,9 +559,8 @@ def build_summary(
         max_level=("" if journey.max_level is None
                    else STUDY_LEVEL_WORDS[journey.max_level][1 if lang == "en" else 0]),
         competences=competences,
-        competences_shown=min(len(competences), COMPETENCES_SHOWN),
-        competences_more=(count_text(LABELS[lang], "more", len(competences) - COMPETENCES_SHOWN)
-                          if len(competences) > COMPETENCES_SHOWN else ""),
+        competences_shown=len(kept.shown),
+        competences_more=kept.more,
         experiences=experiences,
         experiences_short=printed_experiences(experiences),
         suggestions=items,
@@ -644,8 +647,14 @@ def _web_address(url: str) -> str:
     return ""  # not a web address: not printed
 
 
+SEPARATOR = "\u00a0· "  # between run-in segments (the dot stays on the line it ends)
 LEADING = 0.42  # line height in mm for each point of the font size (about 1.2 lines)
 BODY_PT = 8.0  # all the body text: 8 pt at least, to stay readable
+
+
+def unbroken(text: str) -> str:
+    """`text` with a no-break space before "%" ("41 %" never split over two lines)."""
+    return text.replace(" %", "\u00a0%")
 
 
 def render_summary_pdf(summary: Summary) -> bytes:
@@ -707,14 +716,14 @@ def render_summary_pdf(summary: Summary) -> bytes:
         return "".join(ch if (ord(ch) in glyphs or ch in "\n\t") else "?" for ch in text)
 
     def heading(text: str) -> None:
-        pdf.ln(1)
-        pdf.set_font("DejaVu", "B", 10)
-        pdf.cell(0, 4.8, safe(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(0.8)
+        pdf.set_font("DejaVu", "B", 9.5)
+        pdf.cell(0, 4.3, safe(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         y = pdf.get_y()
         pdf.set_draw_color(0)
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
-        pdf.ln(0.7)
+        pdf.ln(0.5)
 
     def para(text: str, size: float = BODY_PT, style: str = "", indent: float = 0) -> None:
         pdf.set_font("DejaVu", style, size)
@@ -723,26 +732,48 @@ def render_summary_pdf(summary: Summary) -> bytes:
                        align=Align.R if starts_right_to_left(text) else Align.L,
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def lead_para(label: str, text: str, size: float = BODY_PT, indent: float = 0) -> None:
-        """A paragraph whose label is bold ("Tu sais déjà :"), left to right."""
+    def run_in(segments: Sequence[tuple[str, str]], size: float = BODY_PT,
+               indent: float = 0) -> None:
+        """One paragraph of labelled segments, each label bold ("Tu sais déjà : … · À
+        apprendre : …"), left to right: a suggestion's short lines run on instead of each
+        starting a line of its own (a second page, for half-empty lines)."""
+        if not segments:
+            return
         margin = pdf.l_margin
         pdf.set_left_margin(margin + indent)
         pdf.set_x(margin + indent)
-        pdf.set_font("DejaVu", "B", size)
-        pdf.write(size * LEADING, safe(label))
-        pdf.set_font("DejaVu", "", size)
-        pdf.write(size * LEADING, safe(text))
+        for i, (label, text) in enumerate(segments):
+            if i:
+                flow(SEPARATOR, "", size)
+            flow(label, "B", size)
+            flow(unbroken(text), "", size)
         pdf.ln(size * LEADING)
         pdf.set_left_margin(margin)
 
-    colon = " : " if summary.lang == "fr" else ": "  # as each language writes it
+    def flow(text: str, style: str, size: float) -> None:
+        """`text` written on from where the last piece ended. A piece whose first word does
+        not fit on the line starts the next one: fpdf2 would cut that word in two."""
+        pdf.set_font("DejaVu", style, size)
+        text = safe(text)
+        first = text.split(" ", 1)[0]
+        if first and pdf.get_x() > pdf.l_margin + 0.01 and (
+                pdf.get_x() + pdf.get_string_width(first) > pdf.w - pdf.r_margin):
+            pdf.ln(size * LEADING)
+        pdf.write(size * LEADING, text)
+
+    def lead_para(label: str, text: str, size: float = BODY_PT, indent: float = 0) -> None:
+        """A paragraph whose label is bold ("Pourquoi :"), left to right."""
+        run_in([(label, text)], size, indent)
+
+    # as each language writes it; never "Pourquoi" at the end of a line and ":" on the next
+    colon = "\u00a0: " if summary.lang == "fr" else ": "
 
     def lead(key: str) -> str:
         return f"{L[key]}{colon}"
 
     pdf.set_text_color(0)
-    pdf.set_font("DejaVu", "B", 14)
-    pdf.cell(0, 7, safe(L["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.cell(0, 6, safe(L["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     top = lead("date") + summary.date
     if summary.avatar:
         top += " — " + lead("avatar") + ", ".join(
@@ -772,22 +803,25 @@ def render_summary_pdf(summary: Summary) -> bytes:
             para(note)
     for n, s in enumerate(summary.suggestions, start=1):
         tail = f" — {L['liked']}" if s.liked else ""
-        score = f" — {s.score_text}" if s.score_text else ""
-        pdf.ln(0.6)
+        score = f" — {unbroken(s.score_text)}" if s.score_text else ""
+        pdf.ln(0.5)
         para(f"{n}. {s.title}{score}{tail}", size=9, style="B")
         if s.why_short:
-            lead_para(lead("why"), s.why_short, indent=4)
-        for line in s.matched_lines:
-            lead_para(f"{line.label}{colon}", line.text, indent=4)
-        for note in s.notes:
-            para(note, indent=4)
-        for line in s.todo_lines:
-            lead_para(f"{line.label}{colon}", line.text, indent=4)
+            lead_para(lead("why"), unbroken(s.why_short), indent=4)
+        matched = [(f"{line.label}{colon}", line.text) for line in s.matched_lines]
+        todo = [(f"{line.label}{colon}", line.text) for line in s.todo_lines]
+        if s.notes:  # the engine's notes are about the matched items: said right after them
+            run_in(matched, indent=4)
+            for note in s.notes:
+                para(note, indent=4)
+            run_in(todo, indent=4)
+        else:
+            run_in(matched + todo, indent=4)
     if summary.liked_jobs:
         pdf.ln(0.6)
         lead_para(lead("liked_jobs"), _join([t for _, t in summary.liked_jobs], 6, L))
 
-    heading(f"{L['next_steps']} — {L['places']}")
+    heading(L["places"])
     if not summary.places:
         para(L["no_places"])
     for p in summary.places:

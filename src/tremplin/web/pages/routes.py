@@ -24,7 +24,13 @@ from tremplin.guide.journey import (
     sorted_centres,
 )
 from tremplin.recommend.profile import POSTCODE, has_words
-from tremplin.recommend.text import other_script, says_nothing
+from tremplin.recommend.text import (
+    disliked_clauses,
+    other_language,
+    says_nothing,
+    without_dislikes,
+    without_status,
+)
 from tremplin.recommend.wording import say
 from tremplin.web import state
 from tremplin.web.avatar import normalise, render_avatar
@@ -177,8 +183,12 @@ async def erase(request: Request) -> Response:
     form = await request.form()
     if form.get("confirm") != "1":  # the footer button only opens the question
         return RedirectResponse("/effacer", status_code=303)
+    from tremplin.web.pages.guide import HELPER_COOKIE
+
     response = RedirectResponse("/?ok=start", status_code=303)
     response.delete_cookie(state.COOKIE, path="/")
+    # "Terminer et tout effacer" ends helper mode too: nothing of the session stays behind
+    response.delete_cookie(HELPER_COOKIE, path="/")
     return response
 
 
@@ -324,6 +334,8 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
                 review_found=review_found,
                 review_own_job=own_job,
+                # what the person dislikes is left out of the reading: say so where they read
+                review_disliked=disliked_clauses(to_review.text) if to_review else [],
                 # another alphabet: the engine's own warning, where the person reads the review
                 # (not when the text names a job the tables know: its chips are that job's)
                 foreign_note=_foreign_note(request, [to_review] if to_review and not own_job
@@ -332,9 +344,18 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 exp_text=exp_text, exp_error=exp_error, status_code=status_code)
 
 
+def _why_nothing(text: str) -> str:
+    """Why a text says nothing done: only dislikes, only who the person is, or nothing."""
+    if disliked_clauses(text) and not without_dislikes(text).strip():
+        return "dislikes"
+    return "status" if without_status(without_dislikes(text)) != without_dislikes(text) \
+        else "nothing"
+
+
 def _foreign_note(request: Request, experiences: Any) -> str:
-    """The engine's warning about texts in another alphabet, when one of these is, else ""."""
-    if any(other_script(e.text) for e in experiences):
+    """The engine's warning about texts in another alphabet or another language than French
+    and English, when one of these is, else ""."""
+    if any(other_language(e.text) for e in experiences):
         return say(request.state.lang, "other_script")
     return ""
 
@@ -355,7 +376,8 @@ async def experience_add(request: Request) -> Response:
     if not has_words(text):  # "..." or emojis alone: nothing to understand
         return _competences_view(request, exp_text=text, exp_error="words", status_code=422)
     if says_nothing(text):  # "jsp", "test", "zzz qwerty": jobs matched to that are noise
-        return _competences_view(request, exp_text=text, exp_error="nothing", status_code=422)
+        return _competences_view(request, exp_text=text, exp_error=_why_nothing(text),
+                                 status_code=422)
     journey = journey_of(request)
     if journey.has_experience(text):  # the same words again (case and spaces aside)
         return go("/parcours/competences?ok=experience_same#exp-heading")
