@@ -26,10 +26,44 @@ def index(catalog: Catalog) -> RecommendIndex:
     ("j'aide des gens qui ne peuvent pas marcher", "j'aide des gens qui ne peuvent pas marcher"),
     ("je garde des enfants qui ne parlent pas encore", "je garde des enfants qui ne parlent pas "
      "encore"),
+    # a dislike ends where a link word starts what was done
+    ("j'aime pas rester sans rien faire donc j'aide mon père au garage",
+     "donc j'aide mon père au garage"),
+    ("je supporte pas l'injustice alors je suis délégué de classe",
+     "alors je suis délégué de classe"),
+    ("I don't like sitting still so I work on building sites", "so I work on building sites"),
 ])
 def test_disliked_clauses_are_left_out(text: str, kept: str) -> None:
     assert without_dislikes(text) == kept
     assert bool(disliked_clauses(text)) == (kept != text)
+
+
+@pytest.mark.parametrize("text", [
+    # negations that say what was done (QA re-check, 2026-11-29): not dislikes
+    "j'ai jamais raté un entraînement", "je ne travaille plus au mcdo depuis un an",
+    "je n'arrête jamais de bricoler", "je peux pas m'empêcher de dessiner",
+    "je ne compte pas mes heures au restaurant", "I never missed a shift at the restaurant",
+    "je ne fais pas que servir, je cuisine aussi", "je n'ai pas peur de me salir les mains",
+])
+def test_a_negation_is_not_a_dislike(text: str) -> None:
+    assert without_dislikes(text) == text and not says_nothing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "j'ai 16 ans, je m'occupe de ma grand-mère", "je suis en seconde, je m'occupe de ma petite "
+    "soeur le soir", "j'ai jamais eu de travail mais je m'occupe de ma petite sœur",
+])
+def test_what_is_left_after_an_age_still_counts(text: str) -> None:
+    assert not says_nothing(text)
+    assert Profile(experiences=(Experience(text),))
+
+
+@pytest.mark.parametrize("text", [
+    "je suis surveillant au lycée", "je vends des vêtements en seconde main sur vinted",
+    "je travaille en première ligne à l'hôpital comme ASH",
+])
+def test_a_school_word_about_work_is_not_a_school_year(text: str) -> None:
+    assert without_status(text) == text
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -46,6 +80,7 @@ def test_what_only_says_who_someone_is_is_left_out_as_written(text: str, kept: s
 
 @pytest.mark.parametrize("text", [
     "je ne veux plus jamais faire de ménage", "jaime pas les gens", "pas fan des enfants",
+    "je déteste faire le ménage",
     "j'ai pas de diplôme, j'ai arrêté l'école en 3e", "jai 16 ans et jsuis en seconde",
     "I am 16 and I hate school", "j'ai jamais travaillé",
 ])

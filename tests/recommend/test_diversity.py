@@ -102,3 +102,23 @@ def test_ties_go_to_the_jobs_with_the_shortest_studies(index: RecommendIndex) ->
     assert shown == sorted(shown) and shown[0] < shown[-1], shown
     same = [r.code for r, lv in zip(tied, shown, strict=True) if lv == shown[0]]
     assert same == sorted(same)  # then by ROME code
+
+
+def test_a_job_that_keeps_its_place_is_not_said_to_be_lowered(index: RecommendIndex) -> None:
+    from tremplin.recommend.explain import _diversity_part
+
+    relevance = np.zeros(len(index.jobs), dtype=np.float32)
+    baker, waiter, nanny, chief, clerk = (index.job_pos[c] for c in (
+        "D1102", "G1803", "K1303", "D1108", "M1602"))
+    relevance[[baker, waiter, nanny, chief, clerk]] = [1.0, 0.99, 0.98, 0.97, 0.5]
+    allowed = np.ones(len(index.jobs), dtype=bool)
+    picks = diversify(index, relevance, allowed, 5)
+    fourth = picks[3]
+    assert fourth.job == chief and fourth.penalty > 0  # its score lost 5 %...
+    assert fourth.placement == "kept" and fourth.same_domain == 1  # ...not its place
+    text = _diversity_part("Boulangerie", fourth.penalty, fourth.placement,
+                           fourth.same_domain, "fr").text
+    assert "garde sa place" in text and "Un autre métier du domaine" in text
+    assert "plus bas" not in text
+    lowered = _diversity_part("Boulangerie", 0.1, "lowered", 2, "fr").text
+    assert "un peu plus bas" in lowered and "D'autres métiers du domaine" in lowered

@@ -32,6 +32,10 @@ def test_other_latin_languages_are_recognised(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "je bosse à mi-temps au mcdo", "il y a des enfants que je garde", "j'ai eu mon BAFA",
     "I worked in a kebab shop with my uncle", "jfai la pose de gel", "chui en CAP cuisine",
+    # QA re-check: French fillers and slang, a name or a dish with a foreign letter
+    "ben je travaille au camping sur l'île d'Oléron", "yo ben je garde ma soeur",
+    "ben c'est con mais je fais la plonge", "mon pote Gökhan m'aide au garage",
+    "je fais des börek avec ma mère", "je répare une vieille Škoda",
 ])
 def test_french_and_english_are_not(text: str) -> None:
     assert not other_latin_language(text)

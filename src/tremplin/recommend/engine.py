@@ -461,6 +461,7 @@ class Pick:
     'best'     one of the FIRST_BY_SCORE best, never pushed back;
     'first'    the first job of its domain in the list;
     'lowered'  lowered because jobs of its domain are already higher;
+    'kept'     its score lowered for the same reason, but not its place;
     'passed'   after the DIVERSE_TOP places although more relevant than some of them;
     'after'    after the DIVERSE_TOP places, in order of relevance."""
 
@@ -468,33 +469,46 @@ class Pick:
     score: float
     penalty: float
     placement: str
+    same_domain: int = 0  # jobs of its domain placed above it in the first DIVERSE_TOP
 
 
 def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any],
               limit: int) -> list[Pick]:
-    """Greedy re-rank of the first DIVERSE_TOP places, ties on the ROME code: the
+    """Greedy re-rank of the first DIVERSE_TOP places, ties as `candidates` breaks them: the
     FIRST_BY_SCORE best jobs first as they are, then each pick loses DIVERSITY_STEP of its
     relevance per job of its domain already shown, at most MAX_PER_DOMAIN a domain (unless
     nothing else is left). The rest follows relevance."""
     ordered = candidates(index, relevance, allowed)
+    place = {k: n for n, k in enumerate(ordered)}
     head = ordered[: max(DIVERSE_TOP * 8, 80)]
     chosen: list[Pick] = []
     per_domain: dict[str, int] = {}
     while head and len(chosen) < min(limit, DIVERSE_TOP):
-        pick = (Pick(head[0], float(relevance[head[0]]), 0.0, "best")
-                if len(chosen) < FIRST_BY_SCORE else _diverse_pick(index, relevance, head,
-                                                                   per_domain))
+        if len(chosen) < FIRST_BY_SCORE:
+            k = head[0]
+            pick = Pick(k, float(relevance[k]), 0.0, "best")
+        else:
+            pick = _diverse_pick(index, relevance, head, per_domain)
         d = index.jobs[pick.job].domain_code
-        if pick.placement == "best" and not per_domain.get(d):
-            pick = Pick(pick.job, pick.score, 0.0, "first")
-        chosen.append(pick)
+        above = per_domain.get(d, 0)
+        placement = ("first" if not above else pick.placement if pick.placement == "best"
+                     else "lowered" if len(chosen) > place[pick.job] else "kept")
+        chosen.append(Pick(pick.job, pick.score, pick.penalty, placement, above))
         head.remove(pick.job)
-        per_domain[d] = per_domain.get(d, 0) + 1
+        per_domain[d] = above + 1
     shown = {p.job for p in chosen}
-    floor = min((float(relevance[p.job]) for p in chosen), default=np.inf)
+    floor = min((p.score for p in chosen), default=np.inf)
     rest = [k for k in ordered if k not in shown][: limit - len(chosen)]
-    return chosen + [Pick(k, float(relevance[k]), 0.0,
-                          "passed" if float(relevance[k]) > floor else "after") for k in rest]
+    return chosen + [_after(index, relevance, k, floor, per_domain) for k in rest]
+
+
+def _after(index: RecommendIndex, relevance: F32, k: int, floor: float,
+           per_domain: dict[str, int]) -> Pick:
+    """A job after the first DIVERSE_TOP places: 'passed' when it would have scored above
+    one of them and jobs of its domain are there, else 'after'."""
+    above = per_domain.get(index.jobs[k].domain_code, 0)
+    passed = float(relevance[k]) > floor + 1e-9 and above > 0
+    return Pick(k, float(relevance[k]), 0.0, "passed" if passed else "after", above)
 
 
 def _diverse_pick(index: RecommendIndex, relevance: F32, pool: list[int],
@@ -552,6 +566,7 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
 
     return [
         Recommendation(index.jobs[p.job].code, index.jobs[p.job].title, round(p.score, 4), rank,
-                       explain(index, profile, scored, p.job, p.penalty, lang, p.placement))
+                       explain(index, profile, scored, p.job, p.penalty, lang, p.placement,
+                               p.same_domain))
         for rank, p in enumerate(picks, start=1)
     ]

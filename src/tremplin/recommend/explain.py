@@ -50,9 +50,11 @@ MAX_WEAK_SHOWN = 2
 
 
 def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
-            penalty: float, lang: str = "fr", placement: str = "") -> Why:
+            penalty: float, lang: str = "fr", placement: str = "", same_domain: int = 0,
+            ) -> Why:
     """Why job `k` is where it is, in `lang` ('fr' or 'en'; ROME labels stay in French).
-    `placement`: how the diversity step placed it (see engine.Pick)."""
+    `placement`: how the diversity step placed it, `same_domain`: how many jobs of its domain
+    are above it (see engine.Pick)."""
     job = index.jobs[k]
     cat = index.catalog
     p = scored.items
@@ -111,7 +113,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             centre_titles)
             if interest_value is not None else ScorePart(0.0, say(
                 lang, "interest_flat" if profile.riasec else "interest_none"))),
-        "diversity_penalty": _diversity_part(job.domain_label, penalty, placement, lang),
+        "diversity_penalty": _diversity_part(job.domain_label, penalty, placement, same_domain,
+                                             lang),
     }
     path_from = _path_sources(index, scored, k)
     if scored.path_bonus is not None:
@@ -205,13 +208,19 @@ def _written(index: RecommendIndex, item: int, said: frozenset[str]) -> bool:
     return total > 0 and sum(weight[w] for w in words & said) >= WRITTEN_SHARE * total
 
 
-def _diversity_part(label: str, penalty: float, placement: str, lang: str) -> ScorePart:
+def _diversity_part(label: str, penalty: float, placement: str, same_domain: int,
+                    lang: str) -> ScorePart:
     """The diversity step in words, naming the ROME domain it counts by (finer than the grand
     domains the pages group jobs in: "Aide à la vie quotidienne", not "Services à la
-    personne"), so that two jobs of one grand domain can both be "the first of their domain"."""
+    personne"), so that two jobs of one grand domain can both be "the first of their domain",
+    and saying whether the job lost its place or only some of its score."""
+    domain = say(lang, "quoted", label=label)
+    others = say(lang, "domain_others_one" if same_domain == 1 else "domain_others_many",
+                 domain=domain)
     key = {"best": "penalty_best", "passed": "penalty_passed", "after": "penalty_after",
-           "plain": "penalty_plain"}.get(placement, "penalty" if penalty > 0 else "no_penalty")
-    return ScorePart(round(penalty, 4), say(lang, key, domain=say(lang, "quoted", label=label),
+           "plain": "penalty_plain", "kept": "penalty_kept_place", "lowered": "penalty",
+           }.get(placement, "penalty" if penalty > 0 else "no_penalty")
+    return ScorePart(round(penalty, 4), say(lang, key, domain=domain, others=others,
                                             n=FIRST_BY_SCORE, top=DIVERSE_TOP), (label,))
 
 

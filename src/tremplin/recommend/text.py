@@ -239,15 +239,14 @@ GLOSSARY: Mapping[str, str] = {
     "entraîner": "entraîneur sportif",
     "entraineur": "entraîneur sportif",
     # added 2026-11-29 after a QA pass with 40 personas: read by their letters, "prods" found
-    # a film set, "box braids" harnesses ("boxe" is a phrase below: "les boxes" are stalls)
-    "prod": "production musicale, composition musicale, musique assistée par ordinateur",
-    "prods": "production musicale, composition musicale, musique assistée par ordinateur",
-    "beatmaker": "production musicale, composition musicale, musique assistée par ordinateur",
-    "manucure": "manucure, soins des ongles, prothésie ongulaire, esthétique",
-    "onglerie": "manucure, soins des ongles, prothésie ongulaire, esthétique",
+    # a film set, "box braids" harnesses ("boxe" is a phrase below: "les boxes" are stalls;
+    # not "prod", "tissage", "vernis" alone: a factory's production, weaving, varnish)
+    "prods": "production musicale, composition musicale, MAO",
+    "beatmaker": "production musicale, composition musicale, MAO",
+    "manucure": "manucure, soins des ongles, onglerie, esthétique",
+    "onglerie": "manucure, soins des ongles, onglerie, esthétique",
     "braids": "coiffure, tresses",
     "nattes": "coiffure, tresses",
-    "tissage": "coiffure, tissage capillaire",
     "iftar": "préparer des repas pour un groupe, cuisine, bénévolat",
     "snu": "service national universel, engagement citoyen, vie en collectivité",
 }
@@ -260,11 +259,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbaby sit", "garde d'enfants, surveiller des enfants"),
         (r"\b(faire|fais|fait|faisais) (à|a) manger\b", "préparer des repas, cuisine"),
         (r"\b(sans.?abris?|sdf)\b", "personnes sans domicile, précarité"),
-        (r"\bpose de gel\b|\bgel uv\b|\bvernis\b|\bcapsules?\b.{0,15}\bongles?\b",
-         "manucure, soins des ongles, prothésie ongulaire, esthétique"),
-        (r"\bfl ?studio\b|\bableton\b", "production musicale, musique assistée par ordinateur"),
+        (r"\bpose de gel\b|\bgel uv\b|\bsemi.?permanent|\bvernis\b.{0,20}\bongles?\b"
+         r"|\bongles?\b.{0,20}\bvernis\b|\bcapsules?\b.{0,15}\bongles?\b",
+         "manucure, soins des ongles, onglerie, esthétique"),
+        (r"\bfl ?studio\b|\bableton\b", "production musicale, composition musicale, MAO"),
         (r"\b(de la|la|en|à la|a la) boxe\b|\bboxeu(r|se)s?\b|\bkick.?boxing\b",
-         "boxe, sport de combat"),
+         "boxe, sport en club, entraînement sportif"),
         (r"\bpapiers?\b.{0,25}\b(caf|administrati\w*|pr[ée]fecture|imp[ôo]ts?|mairie)\b"
          r"|\bd[ée]marches?\b", "démarches administratives, accompagner une personne dans ses "
          "démarches, documents administratifs"),
@@ -285,29 +285,30 @@ def without_frame(text: str) -> str:
     return " ".join(_FRAME.sub(" ", text).split()) if _FRAME.search(text) else text
 
 
-# What a person says they dislike, cannot do or never did ("je déteste les enfants", "je ne
-# veux plus faire de ménage", "I hate cooking") is not something they did: read as is, the
-# children and the cleaning found child-care and cleaning jobs. Such clauses are left out.
-# Only the person's own negation counts ("j'aide des gens qui ne peuvent pas marcher" stays).
+# What a person says they dislike or refuse ("je déteste les enfants", "je ne veux plus faire
+# de ménage", "I hate cooking") is not something they did: read as is, the children and the
+# cleaning found child-care and cleaning jobs. Such clauses are left out. Only dislike and
+# refusal count, not any negation: "je ne travaille plus au mcdo", "j'ai jamais raté un
+# entraînement", "je n'arrête jamais de bricoler" say what the person did.
 _DISLIKE = re.compile(
     r"\b(?:je\s+|j'\s*|j(?=[a-z]))(?:ne\s+|n'\s*)?"
-    r"(?:deteste|hais|ai\s+horreur|ai\s+jamais|ai\s+pas\s+(?:aime|kiffe)|"
-    r"(?:aime|aimais|veux|voulais|supporte|kiffe|peux|sais|savais)\s+(?:vraiment\s+)?"
+    r"(?:deteste|hais|ai\s+horreur|ai\s+pas\s+(?:aime|kiffe)|"
+    r"(?:aime|aimais|veux|voulais|supporte|supportais|kiffe)\s+(?:vraiment\s+)?"
     r"(?:pas|plus|jamais|rien))\b"
-    r"|\b(?:je|j')\s*(?:ne|n')\s*\w+\s+(?:pas|plus|jamais)\b"
     r"|^\s*(?:pas|vraiment\s+pas)\s+fan\b|\bhorreur\s+d"
-    r"|\bi\s+(?:really\s+)?(?:hate|dislike|can't\s+stand|cannot\s+stand|never|"
+    r"|\bi\s+(?:really\s+)?(?:hate|dislike|can't\s+stand|cannot\s+stand|"
     r"(?:don't|do\s+not|didn't|did\s+not)\s+(?:really\s+)?(?:like|want|enjoy|love))\b"
-    r"|\b(?:no\s+me\s+gusta|odio|no\s+quiero|nao\s+gosto|odeio|detest)\b"
+    r"|\b(?:no\s+me\s+gusta|odio|no\s+quiero|nao\s+gosto|odeio)\b"
     r"|ненавиджу|не\s+люблю|не\s+хочу|ненавижу|أكره|لا\s+أحب|لا\s+احب|لا\s+أريد",
     re.IGNORECASE)
 # What someone is rather than what they did: age, school year, no diploma, looking for work.
 # It says nothing of a skill ("j'ai 16 ans et je suis en seconde" found school inspectors).
+# Only said of oneself: "je suis surveillant au lycée", "en seconde main" are what was done.
 _STATUS = re.compile(
     r"\b(?:j'\s*ai|jai)\s+\d{1,2}\s*ans\b|\b(?:i'm|i\s+am)\s+\d{1,2}(?:\s*years?(?:\s+old)?)?\b"
     r"|\b(?:je\s+suis|jsuis|chui|j'etais|jetais)\s+(?:en|au)\s+"
     r"(?:seconde|2nde|premiere|1ere|terminale|tle|troisieme|3e|3eme|4e|4eme|lycee|college)\b"
-    r"|\b(?:en|au)\s+(?:seconde|2nde|premiere|terminale|lycee|college)\b"
+    r"(?!\s+(?:main|ligne))"
     r"|\b(?:pas|sans|aucun)\s+(?:de\s+)?dipl[oô]mes?\b"
     r"|\b(?:j'\s*ai|jai)\s+(?:arrete|quitte|lache)\s+(?:l'\s*ecole|les\s+cours|le\s+lycee|le\s+college"
     r"|mes\s+etudes|l'\s*ecole\s+en\s+\w+)\b|\bdescolaris[ee]e?s?\b"
@@ -315,9 +316,11 @@ _STATUS = re.compile(
     r"(?:travail|taf|job|boulot|emploi|stage|alternance|formation)\b"
     r"|\b(?:au\s+chomage|sans\s+emploi|sans\s+travail)\b",
     re.IGNORECASE)
-# A clause: up to the next punctuation, or the next "mais" / "but" / "et je".
-_CLAUSES = re.compile(r"[^.,;!?\n]+?(?=[.,;!?\n]|\s+(?:mais|but|pero|mas)\s|\s+et\s+(?=j)|$)",
-                      re.IGNORECASE)
+# A clause: up to the next punctuation, or the next "mais", "donc", "alors", "but", "so"… or
+# "et je".
+_CLAUSES = re.compile(
+    r"[^.,;!?\n]+?(?=[.,;!?\n]|\s+(?:mais|donc|alors|car|but|so|because|pero|mas)\s"
+    r"|\s+parce\s+qu|\s+et\s+(?=j)|$)", re.IGNORECASE)
 
 
 def _apostrophes(text: str) -> str:
@@ -366,9 +369,19 @@ def _folded_with_origin(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
+# Small words that carry nothing once an age or a dislike is taken out ("j'ai 16 ans et ..."):
+# articles, pronouns, prepositions, links. Not the context words of _STOP ("frère", "mère"):
+# "je m'occupe de mes frères" is something done.
+_LINK_WORDS = _words("""
+je j tu il elle on nous vous ils elles me m te t se s le la les l un une des du de d au aux a
+à en y et ou mais donc alors car que qu qui ce c ça ca ma mon mes ta ton tes sa son ses pour
+par avec sur dans chez est ai
+""")
+
+
 def _only_filler(text: str) -> bool:
     """Whether what is left of a text is only small words, numbers and punctuation."""
-    return all(w in _SAYS_NOTHING or w in _STOP or re.fullmatch(r"\d+(?:e|eme|er|ere)?", w)
+    return all(w in _SAYS_NOTHING or w in _LINK_WORDS or re.fullmatch(r"\d+(?:e|eme|er|ere)?", w)
                for w in re.findall(r"[^\W_]+", fold(text)))
 
 
@@ -564,14 +577,15 @@ def other_script(text: str) -> bool:
 _NOT_FRENCH_LETTERS = frozenset("áíóúñãõıışğöäåøßășşțţąęłńśźżčřšžđ")
 _OTHER_LATIN_WORDS = frozenset((
     # Spanish
-    # (not "y", "mi", "si", "eu", "os": French words too, as in "il y a", "mi-temps", "j'ai eu")
-    "el", "los", "las", "una", "con", "por", "para", "yo", "pero", "muy", "trabajo", "trabaje",
+    # (not "y", "mi", "si", "eu", "os", "con", "yo": French words or slang too, as in "il y a",
+    # "mi-temps", "j'ai eu", "yo c'est con")
+    "el", "los", "las", "una", "por", "para", "pero", "muy", "trabajo", "trabaje",
     "cuando", "hermanos", "tambien",
     # Portuguese
     "uma", "com", "em", "meu", "minha", "meus", "nao", "trabalhei", "trabalho", "tambem",
     "muito", "quando",
-    # Turkish
-    "ve", "bir", "ile", "icin", "ben", "benim", "cok", "calistim", "yaptim",
+    # Turkish (not "ile", "ben": French "île", "ben")
+    "ve", "bir", "icin", "benim", "cok", "calistim", "yaptim",
     # Romanian
     "cu", "pe", "am", "lucrat", "sunt", "mea", "pentru", "cand",
     # Italian and German
@@ -581,14 +595,16 @@ _OTHER_LATIN_WORDS = frozenset((
 
 def other_latin_language(text: str) -> bool:
     """Whether a Latin-script text reads as neither French nor English (Spanish, Portuguese,
-    Turkish, Romanian…): a letter French never uses, or two short words of those languages
-    ("con", "uma", "ve", "pe"). The engine still tries, and says its ideas may be wrong."""
+    Turkish, Romanian…): two signals among words with a letter French never uses and short
+    words of those languages ("uma", "ve", "pe"). The engine still tries, and says its ideas
+    may be wrong."""
     if looks_english(text):
         return False
-    if any(c in _NOT_FRENCH_LETTERS for c in text.lower()):
-        return True
+    # two signals at least: a name ("Gökhan", "Núñez") or a dish ("börek") is one word
+    lowered = text.lower()
+    odd_letters = sum(any(c in _NOT_FRENCH_LETTERS for c in w) for w in lowered.split())
     words = re.findall(r"[a-z]+", fold(text))
-    return len({w for w in words if w in _OTHER_LATIN_WORDS}) >= 2
+    return odd_letters + len({w for w in words if w in _OTHER_LATIN_WORDS}) >= 2
 
 
 def other_language(text: str) -> bool:

@@ -38,19 +38,22 @@ SENTENCES: dict[str, dict[str, str]] = {
         "interest_none": "Tu n'as pas répondu aux questions sur tes goûts. Ils ne comptent pas.",
         "interest_flat": "Tu as donné la même réponse à toutes les questions sur tes goûts. On ne "
                          "sait pas ce que tu préfères : tes goûts ne comptent pas.",
-        "penalty": "Tremplin a mis ce métier un peu plus bas dans ta liste. D'autres métiers du "
-                   "domaine {domain} sont déjà plus haut. Comme ça, tu vois aussi des métiers "
-                   "d'autres domaines.",
+        "penalty": "Tremplin a mis ce métier un peu plus bas dans ta liste. {others} Comme ça, "
+                   "tu vois aussi des métiers d'autres domaines.",
+        "penalty_kept_place": "{others} Sa note baisse un peu, mais il garde sa place dans ta "
+                              "liste.",
+        "domain_others_one": "Un autre métier du domaine {domain} est déjà plus haut.",
+        "domain_others_many": "D'autres métiers du domaine {domain} sont déjà plus haut.",
         "no_penalty": "C'est le premier métier du domaine {domain} dans ta liste. Tremplin ne "
                       "l'a donc pas mis plus bas.",
         "penalty_best": "C'est l'un des {n} métiers qui te vont le mieux. Tremplin le laisse en "
                         "haut de ta liste, même si un métier du domaine {domain} est déjà plus "
                         "haut.",
-        "penalty_passed": "Tremplin a mis ce métier après les {top} premiers de ta liste : "
-                          "d'autres métiers du domaine {domain} y sont déjà. Comme ça, les {top} "
-                          "premiers montrent aussi d'autres domaines.",
-        "penalty_after": "Après les {top} premiers métiers, la liste suit la note, sans regarder "
-                         "le domaine.",
+        "penalty_passed": "Tremplin a mis ce métier après les {top} premiers de ta liste. "
+                          "{others} Comme ça, les {top} premiers montrent aussi d'autres "
+                          "domaines.",
+        "penalty_after": "Après les {top} premiers, Tremplin range les métiers par leur note, "
+                         "sans regarder leur domaine.",
         "penalty_plain": "Dans cette liste, Tremplin n'a pas cherché à montrer d'autres domaines.",
         "paths_kept": "C'est l'un des {n} métiers les plus proches de ce que tu sais faire. Il "
                       "reste en haut de ta liste. Il passe avant les métiers que Tremplin a fait "
@@ -135,17 +138,20 @@ SENTENCES: dict[str, dict[str, str]] = {
                          "count.",
         "interest_flat": "You gave the same answer to every question about what you like. Nobody "
                          "can tell what you prefer: what you like does not count.",
-        "penalty": "Tremplin put this job a little lower in your list. Other jobs of the field "
-                   "{domain} are higher. This way, you also see jobs from other fields.",
+        "penalty": "Tremplin put this job a little lower in your list. {others} This way, you "
+                   "also see jobs from other fields.",
+        "penalty_kept_place": "{others} Its mark goes down a little, but it keeps its place in "
+                              "your list.",
+        "domain_others_one": "Another job of the field {domain} is higher.",
+        "domain_others_many": "Other jobs of the field {domain} are higher.",
         "no_penalty": "It is the first job of the field {domain} in your list. So Tremplin did "
                       "not put it lower.",
         "penalty_best": "It is one of the {n} jobs that fit you best. Tremplin leaves it at the "
                         "top of your list, even though a job of the field {domain} is higher.",
-        "penalty_passed": "Tremplin put this job after the first {top} of your list: other jobs "
-                          "of the field {domain} are already there. This way, the first {top} "
-                          "also show jobs from other fields.",
-        "penalty_after": "After the first {top} jobs, the list follows the score, whatever the "
-                         "field.",
+        "penalty_passed": "Tremplin put this job after the first {top} of your list. {others} "
+                          "This way, the first {top} also show jobs from other fields.",
+        "penalty_after": "After the first {top}, Tremplin orders the jobs by their mark, whatever "
+                         "their field.",
         "penalty_plain": "In this list, Tremplin did not try to show other fields.",
         "paths_kept": "It is one of the {n} jobs closest to what you can do. It stays at the top "
                       "of your list. It comes before the jobs Tremplin moved up thanks to ROME, "
