@@ -165,3 +165,13 @@ def test_input_a_postcode_of_no_department_is_refused(index: RecommendIndex, pos
     assert code == 2
     assert out.startswith(f"erreur : Le code postal « {postcode} » n'existe pas en France")
     assert "aucun lieu" not in out and "no known" not in out
+
+
+def test_input_a_refused_text_is_quoted_with_an_ellipsis_when_cut() -> None:
+    long = "euh bah je sais pas trop quoi dire du tout, rien, jsp, aucune idée, je sais pas quoi mettre"
+    with pytest.raises(ProfileError) as err:
+        Profile(experiences=(Experience(long),))
+    assert "…" in err.value.fr and "quoi mettre" not in err.value.fr
+    with pytest.raises(ProfileError) as short:
+        Profile(experiences=(Experience("jsp"),))
+    assert "« jsp »" in short.value.fr and "…" not in short.value.fr

@@ -61,6 +61,15 @@ def is_french_postcode(postcode: str) -> bool:
     return bool(POSTCODE.fullmatch(postcode))
 
 
+QUOTED_CHARS = 60  # how much of a refused text its message quotes
+
+
+def _quoted(text: str) -> str:
+    """The start of a text for a message, with "…" when it was cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= QUOTED_CHARS else flat[:QUOTED_CHARS - 1].rstrip() + "…"
+
+
 def has_words(text: str) -> bool:
     """Whether a text holds at least MIN_EXPERIENCE_LETTERS letters, in any script."""
     return sum(ch.isalpha() for ch in text) >= MIN_EXPERIENCE_LETTERS
@@ -92,11 +101,11 @@ def check_experience_text(text: object, where: str = "text") -> str:
             "avez fait, dans la langue de votre choix.")
     if says_nothing(text):
         raise ProfileError(
-            f"{where} does not say what was done ({text.strip()[:40]!r} reads as 'I don't "
+            f"{where} does not say what was done ({_quoted(text)!r} reads as 'I don't "
             "know', a greeting, random keys, only what is disliked or only an age or a school "
             "year): describe one thing done, even a small one, such as 'I look after my "
             "little brother'.", field=where,
-            fr=f"Une expérience ne dit pas ce qui a été fait (« {text.strip()[:40]} ») : elle "
+            fr=f"Une expérience ne dit pas ce qui a été fait (« {_quoted(text)} ») : elle "
             "dit seulement « je ne sais pas », ce qu'on n'aime pas, un âge ou une classe. "
             "Décrivez une chose faite, même petite, par exemple « je garde mon petit frère ».")
     return text

@@ -33,6 +33,7 @@ HELPER_COOKIE = "tremplin_helper"
 MAX_NOTES = 20
 MAX_NOTE_CHARS = 2000
 SUGGESTIONS = 10
+LONG_LIST = 40  # how far /comment/metier looks for a job past the tracks page
 
 
 def _t(request: Request, key: str) -> str:
@@ -164,6 +165,11 @@ def explain_job(request: Request, code: str) -> Response:
     # numbered as on the tracks page (where "not for me" goes to the end)
     ordered = in_page_order(_recs(svc, journey, lang), journey)
     rank = next((n for n, r in enumerate(ordered, 1) if r.get("code") == code), None)
+    beyond = False
+    if rank is None and ordered:  # past the tracks page: say where, and why, all the same
+        longer = _recs(svc, journey, lang, LONG_LIST)
+        rank = next((n for n, r in enumerate(longer, 1) if r.get("code") == code), None)
+        ordered, beyond = longer, rank is not None
     rec = None if rank is None else track_view(ordered[rank - 1], lang)
     parts: list[dict[str, Any]] = []
     if rec is not None:
@@ -178,7 +184,8 @@ def explain_job(request: Request, code: str) -> Response:
                               "text": str(part.get("text") or part.get("sentence") or ""),
                               "french": [str(f) for f in part.get("french") or ()]})
     return page(request, "explain_job.html", nav="explain", job=job, rec=rec, parts=parts,
-                rank=rank, absent=None if rec else _absent_reason(svc, journey, code),
+                rank=rank, beyond=beyond, shown=SUGGESTIONS,
+                absent=None if rec else _absent_reason(svc, journey, code),
                 turned_down=journey.thumbs.get(code) == -1,
                 score=_percent(rec.get("score"), request.state.lang) if rec else "",
                 texts=explain_text.explain_texts(request.state.lang))

@@ -23,7 +23,7 @@ from tremplin.guide.journey import (
     Journey,
     sorted_centres,
 )
-from tremplin.recommend.profile import POSTCODE, has_words
+from tremplin.recommend.profile import FIVE_DIGITS, POSTCODE, department_prefix, has_words
 from tremplin.recommend.text import (
     disliked_clauses,
     other_language,
@@ -32,7 +32,7 @@ from tremplin.recommend.text import (
     without_status,
 )
 from tremplin.recommend.wording import say
-from tremplin.web import state
+from tremplin.web import i18n, state
 from tremplin.web.avatar import normalise, render_avatar
 from tremplin.web.pages.cards import empty_reason, in_page_order, only_alike_tastes, track_view
 from tremplin.web.services import Services, ServiceUnavailable, first_sentence
@@ -140,6 +140,15 @@ def with_summaries(svc: Services, rows: list[dict[str, Any]]) -> list[dict[str, 
     return out
 
 
+def _postcode_message(request: Request, cp: str) -> str:
+    """Why a postcode is refused, in the page's language: not 5 digits, or 5 digits of a
+    department that does not exist ("99999", "00000")."""
+    if FIVE_DIGITS.fullmatch(cp):
+        return str(i18n.translator(request.state.lang)("job_postcode_no_department",
+                                                       dep=department_prefix(cp)))
+    return str(i18n.translator(request.state.lang)("job_postcode_bad"))
+
+
 @router.get("/metiers/{code}")
 def job_page(request: Request, code: str, cp: str | None = None) -> Response:
     code = code.upper()
@@ -153,10 +162,12 @@ def job_page(request: Request, code: str, cp: str | None = None) -> Response:
     # no `cp` in the address: the postcode kept in the journey, if any (an empty `cp`: none)
     cp = (journey.postcode or "") if cp is None else cp.strip()[:MAX_POSTCODE_INPUT]
     cp_error = bool(cp) and not POSTCODE.fullmatch(cp)
+    cp_message = _postcode_message(request, cp) if cp_error else ""
     if cp and not cp_error:
         places = svc.places(postcode=cp, radius_km=15, limit=8)
     return page(request, "job.html", nav="job", job=detail, mine=mine, places=places, cp=cp,
-                cp_error=cp_error, cp_kept=bool(cp) and cp == journey.postcode,
+                cp_error=cp_error, cp_message=cp_message,
+                cp_kept=bool(cp) and cp == journey.postcode,
                 thumb=journey.thumbs.get(code, 0))
 
 
@@ -518,6 +529,7 @@ def tracks_page(request: Request) -> Response:
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
                     max_level=journey.max_level, domains=domains, avoid=journey.avoid,
                     postcode=journey.postcode or "", cp_bad=cp_bad,
+                    cp_message=_postcode_message(request, cp_bad) if cp_bad else "",
                     foreign_note=_foreign_note(request, journey.experiences),
                     unreviewed=[i for i, e in enumerate(journey.experiences)
                                 if e.text and not e.checked])
@@ -555,7 +567,9 @@ async def postcode_save(request: Request) -> Response:
     cp = "" if form.get("action") == "erase" else str(form.get("cp", "")).strip()
     if cp and not POSTCODE.fullmatch(cp):
         back = urlencode({"err": "cp", "cp_bad": cp[:MAX_POSTCODE_INPUT]})
-        return go(f"/parcours/pistes?{back}#code-postal")  # nothing changed
+        # no fragment: a browser skips `autofocus` on a page opened at an anchor, and the
+        # field at fault must get the focus (it scrolls into view with it)
+        return go(f"/parcours/pistes?{back}")  # nothing changed
     journey = replace(journey_of(request), postcode=cp or None)
     return go(f"/parcours/pistes?ok={'postcode' if cp else 'postcode_erased'}#code-postal",
               journey)
