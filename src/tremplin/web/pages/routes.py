@@ -500,17 +500,27 @@ async def competence_remove(request: Request) -> Response:
     return go("/parcours/competences#gardees", journey)
 
 
+TRACKS_SHOWN = 10   # ideas on the tracks page, and how many more each "see more" adds
+MAX_MORE_TRACKS = 2  # so at most 30: past that, the ideas are far from the answers
+
+
+def _more_tracks(raw: str | None) -> int:
+    """How many times "see 10 more ideas" was asked (0 when absent or not understood)."""
+    return int(raw) if raw in {str(n) for n in range(1, MAX_MORE_TRACKS + 1)} else 0
+
+
 @router.get("/parcours/pistes")
 def tracks_page(request: Request) -> Response:
     svc = services(request)
     journey = journey_of(request)
+    more = _more_tracks(request.query_params.get("plus"))
     recs: list[dict[str, Any]] = []
     unavailable = empty = False
     try:
         profile = svc.profile_from_journey(journey)
         empty = profile.is_empty or only_alike_tastes(journey)
         if not empty:
-            recs = svc.recommend(profile, 10, request.state.lang)
+            recs = svc.recommend(profile, TRACKS_SHOWN * (1 + more), request.state.lang)
     except ServiceUnavailable:
         unavailable = True
     except svc.profile_error:
@@ -528,7 +538,9 @@ def tracks_page(request: Request) -> Response:
                     empty=empty_reason(journey) if empty and not unavailable else None,
                     unavailable=unavailable, thumbs=journey.thumbs, levels=levels,
                     max_level=journey.max_level, domains=domains, avoid=journey.avoid,
-                    postcode=journey.postcode or "", cp_bad=cp_bad,
+                    postcode=journey.postcode or "", cp_bad=cp_bad, more=more,
+                    shown=TRACKS_SHOWN * (1 + more), step=TRACKS_SHOWN,
+                    can_show_more=more < MAX_MORE_TRACKS,
                     cp_message=_postcode_message(request, cp_bad) if cp_bad else "",
                     foreign_note=_foreign_note(request, journey.experiences),
                     unreviewed=[i for i, e in enumerate(journey.experiences)
@@ -580,7 +592,9 @@ async def thumb(request: Request) -> Response:
     form = await request.form()
     code = str(form.get("code", "")).upper()
     vote = str(form.get("vote", ""))
-    back = "/metiers/" + code if form.get("from") == "job" else "/parcours/pistes"
+    more = _more_tracks(str(form.get("plus", "")))
+    back = ("/metiers/" + code if form.get("from") == "job"
+            else "/parcours/pistes" + (f"?plus={more}" if more else ""))
     if not JOB_CODE.fullmatch(code) or vote not in ("1", "-1"):
         return go(back if JOB_CODE.fullmatch(code) else "/parcours/pistes")
     journey = journey_of(request)
@@ -600,4 +614,5 @@ async def thumb(request: Request) -> Response:
     anchor = following if vote == "-1" and JOB_CODE.fullmatch(following) else code
     # ...and is told there, next to that card, which one went down (`bas`, `ici`)
     moved = f"bas={code}&ici={anchor}&" if vote == "-1" and form.get("from") != "job" else ""
-    return go(f"{back}?{moved}ok={cheer}#job-{anchor}", journey)
+    joiner = "&" if "?" in back else "?"
+    return go(f"{back}{joiner}{moved}ok={cheer}#job-{anchor}", journey)
