@@ -71,6 +71,18 @@ _ACCESS = (
     (re.compile(r"\b(master|mastere|diplome d'ingenieur|ecole d'ingenieurs?|grandes? ecoles?"
                 r"|niveau 7)\b"), 7),
     (re.compile(r"\b(doctorat|docteur|niveau 8)\b"), 8),
+    # State diplomas (diplômes d'État) of care and social work, named without their level:
+    # until 2026-11-29 the school nurse or the nurse anaesthetist had no level at all, so a
+    # profile asking for CAP-level studies was shown them.
+    (re.compile(r"\b(accompagnant educatif et social|deaes|ambulancier)\b"), 3),
+    (re.compile(r"\b(aide.soignant|deas|auxiliaire de puericulture|deap|moniteur.educateur|deme"
+                r"|technicien d'intervention sociale et familiale|de tisf)\b"), 4),
+    (re.compile(r"\bdiplome d'etat d'infirmiere?\b(?! (anesthesiste|de bloc))|\bdei\b"
+                r"|\b(ergotherapeute|psychomotricien|manipulateur en electroradiologie|demer"
+                r"|educateur specialise|dees|educateur de jeunes enfants|deeje"
+                r"|assistant de service social|mediateur familial)\b"), 6),
+    (re.compile(r"\b(infirmiere? anesthesiste|iade|infirmiere? de bloc operatoire|ibode"
+                r"|puericultrice|sage.femme|masseur.kinesitherapeute|demk)\b"), 7),
 )
 
 
