@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import os
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -652,9 +654,24 @@ LEADING = 0.42  # line height in mm for each point of the font size (about 1.2 l
 BODY_PT = 8.0  # all the body text: 8 pt at least, to stay readable
 
 
+# Spaces where a line never breaks (the no-break spaces); every other space may end a line.
+NO_BREAK = "\u00a0\u202f\u2007\u2060"
+HYPHEN = "-"
+_TIED_AFTER = re.compile(r"[^\S\u00a0\u202f\u2007]+(?=[%:;?!»·])")  # "41 %", "a ; b", "ça ?"
+_TIED_BEFORE = re.compile(r"(?<=«)[^\S\u00a0\u202f\u2007]+")  # "« Comment"
+_BREAKABLE = re.compile(r"([^\S\u00a0\u202f\u2007\u2060]+)")  # the spaces a line may end at
+
+
 def unbroken(text: str) -> str:
-    """`text` with a no-break space before "%" ("41 %" never split over two lines)."""
-    return text.replace(" %", "\u00a0%")
+    """`text` with no-break spaces where a line must not break: before "%" ("41 %"), before
+    ":", ";", "?", "!", "»" and "·", after "«" (never a mark alone at the start of a line)."""
+    return _TIED_BEFORE.sub("\u00a0", _TIED_AFTER.sub("\u00a0", text))
+
+
+def _cut_points(word: str) -> list[int]:
+    """Where `word` may be cut when it is longer than a whole line: between two characters,
+    never before a combining mark (an accent stays on its letter)."""
+    return [i for i in range(1, len(word)) if not unicodedata.combining(word[i])]
 
 
 def render_summary_pdf(summary: Summary) -> bytes:
@@ -725,10 +742,32 @@ def render_summary_pdf(summary: Summary) -> bytes:
         pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
         pdf.ln(0.5)
 
+    widths: dict[tuple[str, str, float], float] = {}
+
+    def width_of(text: str, style: str, size: float) -> float:
+        key = (text, style, size)
+        if key not in widths:
+            pdf.set_font("DejaVu", style, size)
+            widths[key] = pdf.get_string_width(text)
+        return widths[key]
+
+    def printable(text: str, width: float) -> str:
+        """`text` as para() prints it: safe, tied by no-break spaces, and any word longer
+        than the whole line given soft hyphens, where fpdf2 may cut it (with a "-"); fpdf2
+        breaks lines at the other spaces only, never inside a word."""
+        parts = _BREAKABLE.split(unbroken(safe(text)))
+        for i in range(0, len(parts), 2):
+            word = parts[i]
+            if word and pdf.get_string_width(word) > width:
+                cuts = [0, *_cut_points(word), len(word)]
+                parts[i] = "\u00ad".join(word[a:b] for a, b in itertools.pairwise(cuts))
+        return "".join(parts)
+
     def para(text: str, size: float = BODY_PT, style: str = "", indent: float = 0) -> None:
         pdf.set_font("DejaVu", style, size)
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(0, size * LEADING, safe(text), markdown=False,
+        width = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin
+        pdf.multi_cell(0, size * LEADING, printable(text, width), markdown=False,
                        align=Align.R if starts_right_to_left(text) else Align.L,
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
@@ -739,27 +778,108 @@ def render_summary_pdf(summary: Summary) -> bytes:
         starting a line of its own (a second page, for half-empty lines)."""
         if not segments:
             return
-        margin = pdf.l_margin
-        pdf.set_left_margin(margin + indent)
-        pdf.set_x(margin + indent)
+        runs: list[tuple[str, str]] = []
         for i, (label, text) in enumerate(segments):
             if i:
-                flow(SEPARATOR, "", size)
-            flow(label, "B", size)
-            flow(unbroken(text), "", size)
-        pdf.ln(size * LEADING)
-        pdf.set_left_margin(margin)
+                runs.append((SEPARATOR, ""))
+            runs += [(label, "B"), (text, "")]
+        lines = wrap([(unbroken(safe(text)), style) for text, style in runs if text], size,
+                     pdf.w - pdf.r_margin - pdf.l_margin - indent - 2 * pdf.c_margin)
+        h = size * LEADING
+        c_margin = pdf.c_margin
+        for line in lines:
+            if pdf.will_page_break(h):
+                pdf.add_page(same=True)  # here, with the page's usual cell padding (footer)
+            pdf.set_x(pdf.l_margin + indent + c_margin)  # where multi_cell's text starts
+            pdf.c_margin = 0  # no padding between the pieces of a line
+            try:
+                for text, style in line:
+                    text = text.replace("\u00a0", " ")
+                    pdf.set_font("DejaVu", style, size)
+                    pdf.cell(pdf.get_string_width(text), h, text, markdown=False,
+                             new_x=XPos.RIGHT, new_y=YPos.TOP)
+            finally:
+                pdf.c_margin = c_margin
+            pdf.ln(h)
 
-    def flow(text: str, style: str, size: float) -> None:
-        """`text` written on from where the last piece ended. A piece whose first word does
-        not fit on the line starts the next one: fpdf2 would cut that word in two."""
-        pdf.set_font("DejaVu", style, size)
-        text = safe(text)
-        first = text.split(" ", 1)[0]
-        if first and pdf.get_x() > pdf.l_margin + 0.01 and (
-                pdf.get_x() + pdf.get_string_width(first) > pdf.w - pdf.r_margin):
-            pdf.ln(size * LEADING)
-        pdf.write(size * LEADING, text)
+    def wrap(runs: Sequence[tuple[str, str]], size: float,
+             width: float) -> list[list[tuple[str, str]]]:
+        """`runs` (text, font style) cut into lines of at most `width` mm, each line as its
+        runs. Lines break at spaces only, never inside a word (a word may run over several
+        runs: "autres\u00a0· " then a bold label); only a word longer than a whole line is
+        cut, with a hyphen. fpdf2's `write()` is not used: it cuts a word that does not fit
+        in what is left of a line when it is the first of a piece."""
+        # words, each as its runs, and the spaces before them
+        words: list[tuple[list[tuple[str, str]], tuple[str, str] | None]] = []
+        space: tuple[str, str] | None = None
+        current: list[tuple[str, str]] = []
+        for text, style in runs:
+            for k, part in enumerate(_BREAKABLE.split(text)):
+                if k % 2:  # a space: the word before it (if any) ends
+                    if current:
+                        words.append((current, space))
+                        current = []
+                    space = (" ", style)
+                elif part:
+                    current.append((part, style))
+        if current:
+            words.append((current, space))
+
+        lines: list[list[tuple[str, str]]] = []
+        line: list[tuple[str, str]] = []
+        used = 0.0
+        slack = 0.01  # mm: rounding
+        for parts, before in words:
+            need = sum(width_of(t, st, size) for t, st in parts)
+            gap = width_of(before[0], before[1], size) if (line and before) else 0.0
+            # a word that does not fit goes on the next line; one longer than a whole line
+            # starts here when a quarter of the line is left
+            if line and used + gap + need > width + slack and (
+                    need <= width or width - used - gap < width / 4):
+                lines.append(line)
+                line, used, gap = [], 0.0, 0.0
+            if line and before:
+                line.append(before)
+                used += gap
+            if used + need <= width + slack:
+                line += parts
+                used += need
+                continue
+            # longer than the whole line: cut where the line is full, a hyphen at each cut
+            for text, style in parts:
+                while used + width_of(text, style, size) > width + slack:
+                    cuts = [i for i in _cut_points(text)
+                            if used + width_of(text[:i] + HYPHEN, style, size) <= width + slack]
+                    if not cuts and any(t.strip() for t, _ in line):
+                        if line[-1][0].strip():  # the word goes on, on the next line
+                            line.append((HYPHEN, style))
+                        lines.append(line)
+                        line, used = [], 0.0
+                        continue
+                    # at least one letter a line, however narrow
+                    cut = cuts[-1] if cuts else next(iter(_cut_points(text)), len(text))
+                    line.append((text[:cut] + HYPHEN, style))
+                    lines.append(line)
+                    line, used, text = [], 0.0, text[cut:]
+                if text:
+                    line.append((text, style))
+                    used += width_of(text, style, size)
+        if line:
+            lines.append(line)
+        # one run per style change, no space at either end of a line
+        out = []
+        for line in lines:
+            merged: list[tuple[str, str]] = []
+            for text, style in line:
+                if merged and merged[-1][1] == style:
+                    merged[-1] = (merged[-1][0] + text, style)
+                else:
+                    merged.append((text, style))
+            if merged:
+                merged[0] = (merged[0][0].lstrip(" "), merged[0][1])
+                merged[-1] = (merged[-1][0].rstrip(" "), merged[-1][1])
+                out.append([(t, st) for t, st in merged if t])
+        return out
 
     def lead_para(label: str, text: str, size: float = BODY_PT, indent: float = 0) -> None:
         """A paragraph whose label is bold ("Pourquoi :"), left to right."""
@@ -856,7 +976,8 @@ def render_summary_pdf(summary: Summary) -> bytes:
         for d in summary.data_versions
     ) + ". " + L["footer"]
     pdf.set_font("DejaVu", "", BODY_PT)
-    lines = pdf.multi_cell(0, BODY_PT * LEADING, safe(closing), markdown=False, dry_run=True,
+    printed = printable(closing, pdf.w - pdf.l_margin - pdf.r_margin - 2 * pdf.c_margin)
+    lines = pdf.multi_cell(0, BODY_PT * LEADING, printed, markdown=False, dry_run=True,
                            output=MethodReturnValue.LINES)
     count = len(lines) if isinstance(lines, list) else 3
     if pdf.will_page_break(2.3 + count * BODY_PT * LEADING):
