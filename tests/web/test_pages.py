@@ -328,7 +328,7 @@ def test_tracks_only_say_known_what_the_person_kept(client: SyncClient, catalog:
 
 def test_search_reasons_mark_quoted_rome_titles_as_french(client: SyncClient) -> None:
     html = client.get("/recherche", params={"q": "nurse", "lang": "en"}).text
-    assert 'Means almost the same: “<span lang="fr">' in html
+    assert 'Loosely resembles: “<span lang="fr">' in html  # a ROME title quoted: French
     assert "Other name for the job: “nurse”" in html  # what the person typed stays unmarked
 
 

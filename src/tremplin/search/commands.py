@@ -13,6 +13,19 @@ from tremplin.catalog.errors import CatalogError
 from tremplin.search.normalize import QueryError
 
 
+def error_lines(fr: str, en: str) -> str:
+    """A refused search as the other commands word it (`tremplin recommend`): in French, then
+    in English in parentheses; an error with no French text is given in English."""
+    if not fr or fr == en:
+        return f"error: {en}"
+    return f"erreur : {fr}\n(error: {en})"
+
+
+def _fail(fr: str, en: str, code: int) -> None:
+    click.echo(error_lines(fr, en), err=True)
+    sys.exit(code)
+
+
 @click.command(name="search")
 @click.argument("query")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
@@ -28,10 +41,12 @@ def search_command(query: str, limit: int, as_json: bool, explain: bool) -> None
             click.echo(json.dumps(engine.explain(query).to_dict(), ensure_ascii=False, indent=1))
             return
         hits = engine.search(query, limit)
-    except QueryError as err:
-        raise click.UsageError(str(err)) from err
-    except CatalogError as err:
-        raise click.ClickException(str(err)) from err
+    except QueryError as err:  # the query itself: a usage error (exit 2)
+        _fail(err.fr, err.en, 2)
+        return
+    except CatalogError as err:  # no index yet, or a damaged one (exit 1)
+        _fail(str(getattr(err, "fr", "") or ""), str(err), 1)
+        return
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False))
         return

@@ -6,12 +6,16 @@ Order of work for one query (see docs/search.md):
 3. known text (any indexed title, alias or ONISEP name, any gender): the stored vectors
    stand in for the encoder, so known titles are answered without encoding;
 4. otherwise abbreviations are expanded ("prof", "educ", "mecano", "auto"...) and the query
-   is encoded once (about 10 ms), then scored by HybridScorer (dense + lexical).
+   is encoded once (about 10 ms), then scored by HybridScorer (dense + lexical);
+5. each hit is worded from what the person typed (not from the stand-in vector, the alias
+   target or the spelled-out abbreviations that ranked it): shared spelling first, then the
+   cosine between the query as typed and the title quoted (see `_reason`).
 """
 
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +41,7 @@ from tremplin.search.hybrid import (
 )
 from tremplin.search.index import IndexData, load_index, search_index_dir
 from tremplin.search.normalize import (
+    STOPWORDS,
     fold,
     looks_feminine,
     phonetic_key,
@@ -44,10 +49,13 @@ from tremplin.search.normalize import (
     validate_query,
 )
 
-# Why a hit is there. By meaning alone, from the strongest claim to the weakest (MeaningBars):
-# similar_meaning ("means almost the same"), related_meaning ("close in meaning"),
-# loose_meaning ("resembles loosely"). A hit with neither spelling in common nor a meaning
-# above MeaningBars.noise is not returned at all.
+# Why a hit is there, judged on what the person typed. `close_spelling`: written almost the
+# same, or holding every word typed. By meaning alone (no word in common), from the strongest
+# claim to the weakest (MeaningBars, on the cosine between the query and the title quoted):
+# similar_meaning ("almost the same meaning"), related_meaning ("maybe close in meaning"),
+# loose_meaning ("resembles loosely", also a title that shares only some of the words
+# typed). A hit with neither spelling in common nor a meaning above MeaningBars.noise is not
+# returned at all.
 REASONS = ("exact", "close_spelling", "similar_meaning", "related_meaning", "loose_meaning",
            "alias")
 MEANING_REASONS = ("similar_meaning", "related_meaning", "loose_meaning")
@@ -74,11 +82,13 @@ class SearchHit:
     code: str  # ROME fiche
     title: str  # best-matching title, in the user's gender form
     job_label: str  # the fiche's label as published
-    score: float  # 0..1
+    score: float  # 0..1, the ranking's
     reason: str  # one of REASONS
     matched_text: str  # the indexed text that matched best
-    lexical_score: float
-    dense_score: float
+    lexical_score: float  # the ranking's spelling score of matched_text
+    dense_score: float  # cosine between the query as typed and `matched_text` (the title the
+    #                     reason quotes): what /comment/demo gives for that pair, and what the
+    #                     wording is decided on
     ogr: int = 0  # appellation of `title` when it is one
     source: str = ""  # 'appellation' | 'fiche' | 'onisep' | 'onisep_synonym' | 'alias'
 
@@ -155,6 +165,25 @@ class _Plan:
     qvec: Floats | None
     vector_source: str
     lexical_texts: list[str]
+    # the person's own words for the spelling evidence of the wording, when they differ from
+    # lexical_texts (an alias query: not the title it stands for, but its spelled-out
+    # abbreviations); None: lexical_texts
+    said_texts: list[str] | None = None
+    said: str = ""  # the query as the demo reads it (NFC, trimmed, single spaces)
+    said_vec: Floats | None = None  # its vector: the wording's meaning evidence
+    # the known text (title, alias) that the query names, written in another case or with
+    # one slip of the keyboard: it is read as that text, whose stored vector stands in
+    read_key: str = ""
+    read_as: str = ""
+    # what decides whether a hit with no spelling in common is shown: the query's vector and,
+    # when it names a known title, the vectors of that title's written forms (both genders:
+    # "Boulanger" and "Boulangère" then show the same fiches); see _cosines
+    keep_vecs: Floats | None = None
+
+
+def _content_words(text: str) -> list[str]:
+    """The gender-neutral words of a text that carry meaning (no "de", "la", "et"...)."""
+    return [w for w in stem_key(text).split() if w not in STOPWORDS]
 
 
 def expand_abbreviations(text: str) -> str:
@@ -309,11 +338,14 @@ class JobSearch:
             tkey = self._target_key(target)
             qvec = self._known_vector(tkey) if tkey else self._known_vector(key)
             lexical_texts = sib + ([tkey] if tkey else [])
-            return _Plan(query, key, "", gender, alias_ids, qvec, "lookup", lexical_texts)
+            spelled = expand_abbreviations(query)
+            return _Plan(query, key, "", gender, alias_ids, qvec, "lookup", lexical_texts,
+                         said_texts=sib + ([spelled] if spelled else []), read_key=key)
         known = any(self.priors[i] > 0 for i in self.key_entries.get(key, []))
         if known:
             sib = sorted(self.siblings.get(key, {key}))
-            return _Plan(query, key, "", gender, [], self._known_vector(key), "lookup", sib)
+            return _Plan(query, key, "", gender, [], self._known_vector(key), "lookup", sib,
+                         read_key=key)
         expanded = expand_abbreviations(query)
         text = expanded or query
         ekey = stem_key(expanded) if expanded else ""
@@ -326,10 +358,80 @@ class JobSearch:
             # One slip of the keyboard from exactly one known title: its stored vector stands
             # in for the encoder's (the lexical signal still scores the text as typed).
             return _Plan(query, key, expanded, gender, [], self._known_vector(near), "lookup",
-                         [query, expanded] if expanded else [query])
+                         [query, expanded] if expanded else [query], read_key=near)
         qvec, source = self._encode(text) if encode else (None, "none")
         lexical_texts = [query, expanded] if expanded else [query]
         return _Plan(query, key, expanded, gender, [], qvec, source, lexical_texts)
+
+    # --- what the person typed: the evidence the wording is decided on ------------------
+    def _stored_vector(self, text: str) -> Floats | None:
+        """The vector of an indexed text (a title, an ONISEP name, an alias), if it is one."""
+        row = self.scorer.text_pos.get(text)
+        if row is None:
+            return None
+        out: Floats = self.scorer.vectors[row]
+        return out
+
+    def _title_forms(self, key: str) -> list[int]:
+        """Rows in the vectors of the written forms of the known title whose key is `key`
+        (both genders, the ONISEP spellings of it): none for an alias alone."""
+        keys = self.siblings.get(key, {key}) if key else set()
+        rows = {int(self.scorer.entry_vec[i]) for k in keys for i in self.key_entries.get(k, [])
+                if self.entries[i].source != "alias" and self.priors[i] > 0}
+        return sorted(rows)
+
+    def _said_without_encoder(self, plan: _Plan) -> Floats | None:
+        """The vector of the query as typed when it is at hand without the encoder: the plan
+        encoded that very text, or it is an indexed text (a title or an alias as written).
+        A known title or alias written in another case, accents or gender, or one slip of the
+        keyboard from a known title (plans that the ranking answers without the encoder
+        too), is read as that text: its stored vector stands in, and a slip's corrected
+        words count as typed. None: the encoder must read it (spelled-out abbreviations,
+        new phrasings)."""
+        plan.said = unicodedata.normalize("NFC", plan.query)
+        if plan.vector_source in ("encoder", "cache") and (plan.expanded or plan.query) == plan.said:
+            return plan.qvec
+        stored = self._stored_vector(plan.said)
+        if stored is not None:
+            return stored
+        plan.read_as = self._closest_text(plan.read_key, plan.said, plan.gender)
+        if not plan.read_as:
+            return self._kept_vector(plan.said)
+        if plan.read_key != plan.key:  # a slip of the keyboard: its correction is the evidence
+            plan.said_texts = [*(plan.said_texts or plan.lexical_texts), plan.read_as]
+        return self._stored_vector(plan.read_as)
+
+    def _closest_text(self, key: str, said: str, gender: str) -> str:
+        """The indexed text of `key` closest to what was typed: the same letters once case
+        and accents are set aside, else the same gender, else the first."""
+        texts = [self.entries[i] for i in self.key_entries.get(key, [])] if key else []
+        if not texts:
+            return ""
+        folded = fold(said)
+        for e in texts:
+            if fold(e.text) == folded:
+                return e.text
+        for e in texts:
+            if e.gender in (gender, "n"):
+                return e.text
+        return texts[0].text
+
+    def _with_said_vector(self, plan: _Plan) -> _Plan:
+        vec = self._said_without_encoder(plan)
+        return self._with_keep_vectors(plan, vec if vec is not None else self._encode(plan.said)[0])
+
+    async def _with_said_vector_async(self, plan: _Plan) -> _Plan:
+        vec = self._said_without_encoder(plan)
+        if vec is None:
+            vec = (await self._encode_async(plan.said))[0]
+        return self._with_keep_vectors(plan, vec)
+
+    def _with_keep_vectors(self, plan: _Plan, said_vec: Floats) -> _Plan:
+        plan.said_vec = said_vec
+        forms = self._title_forms(plan.read_key)
+        plan.keep_vecs = np.vstack([said_vec[None, :], self.scorer.vectors[forms]]) if forms \
+            else said_vec[None, :]
+        return plan
 
     def _one_typo_away(self, key: str) -> str:
         """The single known key one edit (drop, add, swap or change a letter) from `key`."""
@@ -354,18 +456,29 @@ class JobSearch:
             lexical = np.maximum(lexical, self.scorer.lexical_scores(text))
         dense = self.scorer.dense_scores(plan.qvec) * self.dense_mask
         combined = lexical.copy() if plan.qvec is None else w.combine(dense, lexical)
+        said: Floats | None = None
+        if plan.said_texts is not None:  # spelling against the person's own words only
+            said = self.scorer.lexical_scores(plan.said_texts[0])
+            for text in plan.said_texts[1:]:
+                said = np.maximum(said, self.scorer.lexical_scores(text))
+            pick = combined.copy()  # the same candidates as the ranking's, left unchanged
+            for text in plan.said_texts:
+                self.scorer.refine_fuzzy(text, pick, dense, said, w,
+                                         has_dense=plan.qvec is not None, extra=self.alias_ids)
         for text in plan.lexical_texts[:1] + ([plan.expanded] if plan.expanded else []):
             self.scorer.refine_fuzzy(text, combined, dense, lexical, w,
                                      has_dense=plan.qvec is not None, extra=self.alias_ids)
         combined = combined * self.priors
         if plan.alias_entries:
             combined[plan.alias_entries] = 2.0  # aliases first, in file order
-        return Scores(combined.astype(np.float32), dense, lexical)
+        return Scores(combined.astype(np.float32), dense, lexical, said)
 
     # --- public API ---------------------------------------------------------------------
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         q, limit, cached = self._cached_answer(query, limit)
-        return cached if cached is not None else self._answer(self._plan(q), limit)
+        if cached is not None:
+            return cached
+        return self._answer(self._with_said_vector(self._plan(q)), limit)
 
     async def search_async(self, query: str, limit: int = 10) -> list[SearchHit]:
         """search() for an event loop: a never-seen phrasing awaits the encoder thread (the
@@ -376,7 +489,7 @@ class JobSearch:
         plan = self._plan(q, encode=False)
         if plan.vector_source == "none":  # a phrasing that needs the encoder
             plan.qvec, plan.vector_source = await self._encode_async(plan.expanded or plan.query)
-        return self._answer(plan, limit)
+        return self._answer(await self._with_said_vector_async(plan), limit)
 
     def _cached_answer(self, query: str, limit: int) -> tuple[str, int, list[SearchHit] | None]:
         """The validated query, the clamped limit, and a recent answer if there is one."""
@@ -408,19 +521,72 @@ class JobSearch:
             w = Weights(1.0, w.dense_floor, w.phonetic_score, w.lexical_floor)
         elif mode == "lexical":
             plan.qvec = None
+        if mode == "hybrid":  # the single-signal modes measure the ranking, not the wording
+            self._with_said_vector(plan)
         return self._hits(plan, self._scores(plan, w), limit, keep_weak=mode != "hybrid")
 
-    def _meaning_reason(self, dense: float, lexical: float) -> str:
-        """The reason for a hit found by meaning (raw cosine `dense`), or '' for a chance
-        resemblance: no spelling in common and a cosine the model gives almost any pair."""
+    def _meaning_reason(self, dense: float, lexical: float, keep: float | None = None) -> str:
+        """The reason for a hit found by meaning (`dense`: raw cosine between the query as
+        typed and the text quoted), or '' for a chance resemblance: no spelling in common
+        (`lexical`, the ranking's) and a cosine the model gives almost any pair (`keep`, the
+        cosine that decides it, at most `dense`: see _cosines)."""
         b = self.bars
+        if self._chance(dense if keep is None else keep, lexical):
+            return ""
         if dense >= b.same:
             return "similar_meaning"
         if dense >= b.close:
             return "related_meaning"
-        if dense >= b.noise or lexical > self.weights.lexical_floor:
+        return "loose_meaning"
+
+    def _chance(self, keep: float, lexical: float) -> bool:
+        """A resemblance the model gives almost any pair: no spelling in common (the ranking's
+        `lexical`) and a cosine under MeaningBars.noise."""
+        return keep < self.bars.noise and lexical <= self.weights.lexical_floor
+
+    def _reason(self, entry: Entry, cosine: float, keep: float, said: float, lexical: float,
+                said_words: list[set[str]]) -> str:
+        """Why a hit that is neither the alias named nor the same title is there, worded by
+        the strongest evidence it really has against what the person typed ('' when it has
+        none: a chance resemblance).
+
+        `cosine`: the query as typed against the text quoted (`keep`: see _cosines); `said`:
+        spelling against the person's own words (and their spelled-out abbreviations);
+        `lexical`: the ranking's spelling, which also counts the title an alias stands for.
+        Spelling comes first: a title that holds every word typed, or is written almost the
+        same, is a close spelling; one that shares only some of the words ("aide soignante" /
+        "Aide-comptable") resembles loosely, whatever its cosine, as the shared word alone
+        lifts the cosine. Only a title with no word in common is worded by meaning."""
+        w = self.weights
+        if self._chance(keep, lexical):
+            return ""
+        words = set(_content_words(entry.text))
+        shared = any(s & words for s in said_words)
+        whole = any(s <= words for s in said_words)
+        dn = min(1.0, max(0.0, (cosine - w.dense_floor) / (1.0 - w.dense_floor)))
+        if said >= w.phonetic_score - 1e-6 or (said >= 0.5 and (whole or (not shared
+                                                                          and said >= dn))):
+            return "close_spelling"
+        if entry.source == "alias":
+            return "alias"
+        if shared and said > w.lexical_floor:
             return "loose_meaning"
-        return ""
+        return self._meaning_reason(cosine, lexical, keep)
+
+    def _cosines(self, plan: _Plan, entry_id: int, ranking: float) -> tuple[float, float]:
+        """The cosine between the query as typed and the text the hit quotes (its `matched_text`,
+        what /comment/demo gives for that pair), and the one that decides whether a hit with
+        no spelling in common is shown: the lowest of the query's and, when it names a known
+        title, of that title's written forms (so that both genders of a title show the same
+        fiches). The ranking's cosine for both when the query's own vector was not taken (the
+        single-signal measurement modes); 0 without a vector."""
+        if plan.qvec is None:
+            return 0.0, 0.0
+        if plan.said_vec is None or plan.keep_vecs is None:
+            return ranking, ranking
+        vec = self.scorer.vectors[int(self.scorer.entry_vec[entry_id])]
+        said = float(np.dot(vec, plan.said_vec))
+        return said, min(said, float(np.min(plan.keep_vecs @ vec)))
 
     def _hits(self, plan: _Plan, scores: Scores, limit: int,
               keep_weak: bool = False) -> list[SearchHit]:
@@ -429,11 +595,13 @@ class JobSearch:
         the list may be shorter than `limit`, or empty ("kebab"). A query of one or two
         letters has no spelling signal (character 3-grams) to tell chance from a match: such
         hits are kept for it, called loose resemblances."""
-        w = self.weights
         keep_weak = keep_weak or len(fold(plan.query).replace(" ", "")) < MIN_JUDGED_CHARS
         exact_keys = set(self.siblings.get(plan.key, {plan.key}))
         if plan.expanded:
             exact_keys.add(stem_key(plan.expanded))
+        spelled = plan.expanded or expand_abbreviations(plan.query)
+        said_words = [ws for ws in (set(_content_words(text))
+                                    for text in (plan.query, spelled, plan.read_as) if text) if ws]
         out: list[SearchHit] = []
         # some fiches may be left out: rank more of them than asked for
         ranked = top_groups(scores.combined, self.groups, limit if keep_weak else limit + 40)
@@ -441,19 +609,15 @@ class JobSearch:
             if len(out) == limit:
                 break
             entry = self.entries[e]
-            dense = float(scores.dense[e])
             lexical = float(scores.lexical[e])
-            dn = min(1.0, max(0.0, (dense - w.dense_floor) / (1.0 - w.dense_floor)))
+            said = lexical if scores.said_lexical is None else float(scores.said_lexical[e])
+            cosine, keep = self._cosines(plan, e, float(scores.dense[e]))
             if e in plan.alias_entries:
                 reason = "alias"
             elif self.scorer.keys[int(self.scorer.entry_key[e])] in exact_keys:
                 reason = "exact"
-            elif lexical >= w.phonetic_score - 1e-6 or (lexical >= 0.5 and lexical >= dn):
-                reason = "close_spelling"
-            elif entry.source == "alias":
-                reason = "alias"
             else:
-                reason = self._meaning_reason(dense if plan.qvec is not None else 0.0, lexical)
+                reason = self._reason(entry, cosine, keep, said, lexical, said_words)
                 if not reason:
                     if not keep_weak:
                         continue
@@ -462,7 +626,7 @@ class JobSearch:
             out.append(SearchHit(
                 code=self.codes[g], title=title, job_label=self.data.fiches[self.codes[g]][0],
                 score=round(min(1.0, max(0.0, s)), 4), reason=reason, matched_text=entry.text,
-                lexical_score=round(lexical, 4), dense_score=round(dense, 4), ogr=ogr,
+                lexical_score=round(lexical, 4), dense_score=round(cosine, 4), ogr=ogr,
                 source=entry.source,
             ))
         return out
@@ -479,7 +643,7 @@ class JobSearch:
 
     def explain(self, query: str, nearest: int = 10) -> SearchExplanation:
         q = validate_query(query)
-        plan = self._plan(q)
+        plan = self._with_said_vector(self._plan(q))
         scores = self._scores(plan)
         hits = self._hits(plan, scores, 10)
         w = self.weights
@@ -495,7 +659,8 @@ class JobSearch:
             cosine, spelling = float(scores.dense[i]), float(scores.lexical[i])
             meaning_part, spelling_part = self._parts(cosine, spelling)
             alias = i in plan.alias_entries
-            shown = alias or short or bool(self._meaning_reason(cosine, spelling))
+            said, keep = self._cosines(plan, i, cosine)  # judged as hits are
+            shown = alias or short or bool(self._meaning_reason(said, spelling, keep))
             near.append(NearTitle(e.text, e.code, e.source, round(meaning_part, 4),
                                   round(1.0 if alias else spelling_part, 4),
                                   round(float(min(scores.combined[i], 1.0)), 4),
@@ -506,8 +671,8 @@ class JobSearch:
         if hits:
             top = hits[0]
             dn, ln = self._parts(top.dense_score, top.lexical_score)
-            if top.reason == "alias":
-                ln = 1.0
+            if top.reason == "alias":  # put first by the alias table, not by its meaning
+                dn, ln = 0.0, 1.0
             dense_part = w.dense_weight * dn if plan.qvec is not None else 0.0
             lexical_part = (1.0 - w.dense_weight if plan.qvec is not None else 1.0) * ln
         total = dense_part + lexical_part or 1.0

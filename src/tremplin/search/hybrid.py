@@ -58,7 +58,13 @@ SUPPORT_WEIGHT = 0.03
 
 @dataclass(frozen=True, slots=True)
 class MeaningBars:
-    """How much a match by meaning alone shows, read on the raw cosine of the e5 vectors.
+    """How much a hit found by meaning may claim, read on the raw cosine between what the
+    person typed and the title the hit quotes (the number /comment/demo gives for that pair).
+
+    Aligned with the demo's verdicts (tremplin.guide.explain_text.VERDICT_THRESHOLDS, a test
+    checks it): `same` is the demo's "almost the same meaning" bar and `noise` its "maybe
+    related" bar, under which the model shows no clear link. The search splits the demo's
+    "maybe related" band at `close`, so that no wording claims more than the demo would.
 
     With this model nearly every pair of short texts scores 0.75-0.88 (unrelated single words
     against job titles: about 0.80 on average, up to 0.87-0.88 for the closest of 28,000 titles:
@@ -69,9 +75,10 @@ class MeaningBars:
     "Maître d'école" the lowest), not tuned on the dev queries' ranks.
     """
 
-    same: float = 0.93   # from here: "means almost the same"
-    close: float = 0.91  # from here: "close in meaning"; below: "resembles loosely"
-    noise: float = 0.89  # under this, with no spelling in common, a hit is not shown at all
+    same: float = 0.93   # from here: "almost the same meaning" (the demo's "same")
+    close: float = 0.91  # from here: "maybe close in meaning"; below: "resembles loosely"
+    noise: float = 0.89  # the demo's "maybe related" bar: under it, with no spelling in
+    #                      common, a hit is not shown at all
 
 
 DEFAULT_BARS = MeaningBars()
@@ -82,6 +89,9 @@ class Scores:
     combined: Floats  # per entry
     dense: Floats  # raw cosine per entry (0 when no query vector)
     lexical: Floats  # per entry
+    # spelling against the person's own words only (the query, its gender forms and its
+    # abbreviations spelled out), not against the title an alias stands for; None: `lexical`
+    said_lexical: Floats | None = None
 
 
 class HybridScorer:
@@ -99,6 +109,7 @@ class HybridScorer:
         if vectors.shape[0] != len(unique_texts):
             raise ValueError("one vector per distinct text is expected")
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.text_pos = text_pos  # text -> its row in `vectors`
         self.entry_vec: Ints = np.array([text_pos[t] for t in texts], dtype=np.int32)
         keys = [stem_key(t) for t in texts]
         unique_keys = list(dict.fromkeys(keys))

@@ -182,15 +182,21 @@ def build_index(settings: Settings, catalog: Catalog, progress: Progress = None,
 
 
 class IndexMissing(CatalogMissing, FileNotFoundError):
-    """No search index has been built yet (also a FileNotFoundError for callers that expect one)."""
+    """No search index has been built yet (also a FileNotFoundError for callers that expect one).
+    The message is in English, `fr` the same in French."""
+
+    fr: str = ""
 
 
 def load_index(index_dir: Path) -> IndexData:
     meta_path = index_dir / "meta.json"
     if not meta_path.exists():
-        raise IndexMissing(
+        missing = IndexMissing(
             f"No search index at {index_dir}. Build it with `tremplin catalog build`."
         )
+        missing.fr = (f"Pas d'index de recherche dans {index_dir} : construisez-le avec "
+                      "`tremplin catalog build`.")
+        raise missing
     entries: list[Entry] = []
     priors: list[float] = []
     with (index_dir / "entries.tsv").open(encoding="utf-8", newline="") as fh:

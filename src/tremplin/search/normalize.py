@@ -24,7 +24,14 @@ MAX_QUERY_CHARS = 200
 
 
 class QueryError(ValueError):
-    """A query that cannot be searched. The message is in French, then English."""
+    """A query that cannot be searched. The message is in French, then English
+    ("French. / English."); `fr` and `en` hold each language alone."""
+
+    def __init__(self, fr: str, en: str = "") -> None:
+        if not en and " / " in fr:  # one "French. / English." text (also when unpickled)
+            fr, en = fr.split(" / ", 1)
+        self.fr, self.en = fr, en or fr
+        super().__init__(f"{fr} / {en}" if en else fr)
 
 
 def validate_query(query: object) -> str:
