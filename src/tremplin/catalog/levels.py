@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # ONISEP study levels ("niveau_etudes", "niveau_acces_min"): folded text -> scale. Below CAP
 # (brevet, 3e, no diploma) counts as 3, the lowest level a profile can choose.
@@ -30,10 +31,18 @@ _DIPLOMAS = (
 )
 
 
+# French accented letters, folded by a table: decomposing every character of 1,584 access
+# texts and 7,500 diploma names took 0.2 s on the first recommendation.
+_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ", "aaaaaaceeeeiiiinooooouuuuyyoa")
+
+
+@lru_cache(maxsize=65536)  # the same diploma and level names recur thousands of times
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.split())
+    low = text.lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae").translate(_ACCENTS)
+    if not low.isascii():  # other letters: the general way
+        decomposed = unicodedata.normalize("NFKD", low)
+        low = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(low.split())
 
 
 def study_level_number(text: str) -> int | None:

@@ -441,7 +441,11 @@ def candidates(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, A
     tastes alone fits hundreds of jobs equally) go to the jobs one can enter with the
     shortest studies, then by ROME code: a young person who only played the interest game
     saw agriculture first, by code."""
-    order = np.lexsort((np.arange(len(relevance)), entry_level_order(index), -relevance))
+    positive = relevance[relevance > 0]
+    if np.unique(positive).size == positive.size:  # no tie: the levels are not read
+        order = np.lexsort((np.arange(len(relevance)), -relevance))
+    else:
+        order = np.lexsort((np.arange(len(relevance)), entry_level_order(index), -relevance))
     return [int(k) for k in order if allowed[k] and relevance[k] > 0]
 
 
@@ -449,9 +453,13 @@ UNKNOWN_LEVEL = 9  # after every known level (3..8)
 
 
 def entry_level_order(index: RecommendIndex) -> np.ndarray[Any, Any]:
-    """Per job, the lowest study level the open data says it can be entered from."""
-    levels = entry_levels(index)
-    return np.asarray([levels.get(j.code, UNKNOWN_LEVEL) for j in index.jobs], dtype=np.int64)
+    """Per job, the lowest study level the open data says it can be entered from (computed
+    once per index)."""
+    if index.entry_level_order is None:
+        levels = entry_levels(index)
+        index.entry_level_order = np.asarray([levels.get(j.code, UNKNOWN_LEVEL)
+                                              for j in index.jobs], dtype=np.int64)
+    return index.entry_level_order
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,13 +188,22 @@ def _path_sources(index: RecommendIndex, scored: Scored, k: int) -> list[dict[st
             for c, w in scored.paths.sources(k)]
 
 
+SAID_WORDS_MEMO = 1024  # profiles whose words are kept (one list explains 10 jobs)
+
+
 def _said_words(index: RecommendIndex, profile: Profile) -> frozenset[str]:
     """The words of the person's experiences, as ROME's vocabulary has them (typos mended),
     without what they dislike or what only says who they are."""
-    words: set[str] = set()
-    for e in profile.experiences:
-        words.update(lexical_tokens(index, without_status(without_dislikes(e.text))))
-    return frozenset(words)
+    texts = tuple(e.text for e in profile.experiences)
+    memo = index.said_words_memo
+    if texts not in memo:
+        words: set[str] = set()
+        for text in texts:
+            words.update(lexical_tokens(index, without_status(without_dislikes(text))))
+        if len(memo) >= SAID_WORDS_MEMO:
+            memo.pop(next(iter(memo)))
+        memo[texts] = frozenset(words)
+    return memo[texts]
 
 
 def _written(index: RecommendIndex, item: int, said: frozenset[str]) -> bool:

@@ -132,6 +132,8 @@ class RecommendIndex:
             OrderedDict())
         self.fuzzy_memo: dict[str, str | None] = {}
         self.entry_levels: dict[str, int] | None = None  # see levels.entry_levels
+        self.entry_level_order: np.ndarray[Any, Any] | None = None  # see engine.entry_level_order
+        self.said_words_memo: dict[tuple[str, ...], frozenset[str]] = {}  # see explain
         self.centre_links: CentreLinks | None = None  # interest centres and their jobs
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()

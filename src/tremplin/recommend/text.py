@@ -327,12 +327,14 @@ def _apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("`", "'")
 
 
-def disliked_clauses(text: str) -> list[str]:
-    """The clauses of a text that say what the person dislikes, cannot do or never did."""
-    return [c.strip() for c in _CLAUSES.findall(_apostrophes(text))
-            if _DISLIKE.search(fold(c))]
+@lru_cache(maxsize=4096)
+def disliked_clauses(text: str) -> tuple[str, ...]:
+    """The clauses of a text that say what the person dislikes or refuses."""
+    return tuple(c.strip() for c in _CLAUSES.findall(_apostrophes(text))
+                 if _DISLIKE.search(fold(c)))
 
 
+@lru_cache(maxsize=4096)
 def without_dislikes(text: str) -> str:
     """The text without its disliked clauses (see _DISLIKE), spaces tidied."""
     flat = _apostrophes(text)
@@ -342,10 +344,13 @@ def without_dislikes(text: str) -> str:
     return " ".join(" ".join(kept).split())
 
 
+@lru_cache(maxsize=4096)
 def without_status(text: str) -> str:
     """The text without what only says who the person is (age, school year, no diploma),
     as written (the patterns are matched on the folded text, the spans cut from the text)."""
     flat = _apostrophes(text)
+    if not _STATUS.search(fold(flat)):  # most texts: no need to map positions
+        return text
     folded, origin = _folded_with_origin(flat)
     spans = [(origin[m.start()], origin[m.end() - 1] + 1) for m in _STATUS.finditer(folded)]
     if not spans:
@@ -593,6 +598,7 @@ _OTHER_LATIN_WORDS = frozenset((
 ))
 
 
+@lru_cache(maxsize=4096)
 def other_latin_language(text: str) -> bool:
     """Whether a Latin-script text reads as neither French nor English (Spanish, Portuguese,
     Turkish, Romanian…): two signals among words with a letter French never uses and short
