@@ -64,11 +64,17 @@ def test_a_job_passed_over_comes_right_after_the_top_10(index: RecommendIndex) -
     assert after == [r.code for r in passed]  # next, in their own order, none lost
     for r in varied[DIVERSE_TOP:DIVERSE_TOP + len(passed)]:
         assert "après les 10 premiers" in r.why.parts["diversity_penalty"].text
-    # after the top 10 the list follows relevance alone
+    # after the top 10 the list follows relevance alone...
     scored = score_jobs(index, profile)
     tail = [float(scored.relevance[index.job_pos[r.code]]) for r in varied[DIVERSE_TOP:]]
     assert tail == sorted(tail, reverse=True)
-    assert all(r.why.parts["diversity_penalty"].value == 0 for r in varied[DIVERSE_TOP:])
+    # ...and scores never rise down the list: a passed job says what it lost
+    scores = [r.score for r in varied]
+    assert scores == sorted(scores, reverse=True)
+    lowest = min(r.score for r in top)
+    for r in varied[DIVERSE_TOP:DIVERSE_TOP + len(passed)]:
+        assert r.score == pytest.approx(lowest, abs=1e-4)
+        assert r.why.parts["diversity_penalty"].value > 0
 
 
 def test_each_place_says_how_the_step_placed_it(index: RecommendIndex) -> None:

@@ -40,3 +40,10 @@ def test_another_latin_language_gets_the_warning(client: SyncClient) -> None:
     assert status == 303 and warning in page
     status, page = _landing(client, "je coupe la viande au kebab de mon oncle")
     assert warning not in page
+
+
+def test_a_refused_experience_says_erreur_in_the_title(client: SyncClient) -> None:
+    status, page = _landing(client, "je déteste faire le ménage")
+    assert status == 422 and "<title>Erreur : " in page
+    status, page = _landing(client, "je répare des vélos")
+    assert "<title>Erreur" not in page

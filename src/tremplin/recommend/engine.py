@@ -513,10 +513,14 @@ def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, An
 def _after(index: RecommendIndex, relevance: F32, k: int, floor: float,
            per_domain: dict[str, int]) -> Pick:
     """A job after the first DIVERSE_TOP places: 'passed' when it would have scored above
-    one of them and jobs of its domain are there, else 'after'."""
+    one of them and jobs of its domain are there (its score is brought down to the lowest
+    of theirs, and the penalty says by how much, so scores never rise down the list), else
+    'after', with its relevance as score."""
+    rel = float(relevance[k])
     above = per_domain.get(index.jobs[k].domain_code, 0)
-    passed = float(relevance[k]) > floor + 1e-9 and above > 0
-    return Pick(k, float(relevance[k]), 0.0, "passed" if passed else "after", above)
+    if rel > floor + 1e-9 and above > 0:
+        return Pick(k, floor, rel - floor, "passed", above)
+    return Pick(k, rel, 0.0, "after", above)
 
 
 def _diverse_pick(index: RecommendIndex, relevance: F32, pool: list[int],

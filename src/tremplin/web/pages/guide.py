@@ -33,7 +33,7 @@ HELPER_COOKIE = "tremplin_helper"
 MAX_NOTES = 20
 MAX_NOTE_CHARS = 2000
 SUGGESTIONS = 10
-LONG_LIST = 40  # how far /comment/metier looks for a job past the tracks page
+LONG_LIST = 30  # how far /comment/metier looks: the tracks page's longest list
 
 
 def _t(request: Request, key: str) -> str:
@@ -167,15 +167,17 @@ def explain_job(request: Request, code: str) -> Response:
     rank = next((n for n, r in enumerate(ordered, 1) if r.get("code") == code), None)
     beyond = False
     if rank is None and ordered:  # past the tracks page: say where, and why, all the same
-        longer = _recs(svc, journey, lang, LONG_LIST)
+        longer = in_page_order(_recs(svc, journey, lang, LONG_LIST), journey)
         rank = next((n for n, r in enumerate(longer, 1) if r.get("code") == code), None)
         ordered, beyond = longer, rank is not None
     rec = None if rank is None else track_view(ordered[rank - 1], lang)
     parts: list[dict[str, Any]] = []
     if rec is not None:
         raw = (rec.get("why") or {}).get("parts") or {}
+        turned_down = journey.thumbs.get(code) == -1
         for key, part in raw.items():
-            if isinstance(part, dict):
+            # "not for me" put it at the end, whatever the diversity step did: said above
+            if isinstance(part, dict) and not (turned_down and key == "diversity_penalty"):
                 label_key = f"explain_part_{key}"
                 label = i18n.translator(request.state.lang)(label_key) if label_key in \
                     i18n.messages("fr") else str(key)
