@@ -88,3 +88,16 @@ def test_centres_are_read_once_per_index(index: RecommendIndex,
     asked = record_queries(monkeypatch, index.catalog)
     assert [r.code for r in recommend(profile, 10)] == first
     assert asked and not any("interest_centres" in sql for sql in asked)
+
+
+def test_ties_go_to_the_jobs_of_more_chosen_centres(index: RecommendIndex) -> None:
+    from tremplin.recommend.engine import centres_met
+
+    profile = Profile(interest_centres=(ANIMALS, "9"))
+    met = centres_met(index, profile)
+    assert met is not None and met.max() == 2 and (met == 1).any()
+    recs = recommend(profile, 100, diversity=False)
+    top = recs[0].score
+    tied = [int(met[index.job_pos[r.code]]) for r in recs if r.score == top]
+    assert 2 in tied and 1 in tied  # both kinds tie on the score: the order decides
+    assert tied == sorted(tied, reverse=True)  # both centres first

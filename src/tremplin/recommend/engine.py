@@ -434,19 +434,34 @@ def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtyp
 
 
 def candidates(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any],
-               ) -> list[int]:
+               centres_met: np.ndarray[Any, Any] | None = None) -> list[int]:
     """The jobs the constraints allow and the profile fits at all (relevance above 0), best
     first. Taken among the allowed jobs only, so that strict constraints still get the best
     of what they leave rather than what is left of the overall best. Ties (a profile of
-    tastes alone fits hundreds of jobs equally) go to the jobs one can enter with the
-    shortest studies, then by ROME code: a young person who only played the interest game
-    saw agriculture first, by code."""
+    tastes alone fits hundreds of jobs equally) go to the jobs that meet more of the interest
+    centres chosen (`centres_met`, per job), then to the jobs one can enter with the shortest
+    studies, then by ROME code: a young person who only played the interest game saw
+    agriculture first, by code, and a job of both chosen centres after one of a single one."""
     positive = relevance[relevance > 0]
     if np.unique(positive).size == positive.size:  # no tie: the levels are not read
         order = np.lexsort((np.arange(len(relevance)), -relevance))
     else:
-        order = np.lexsort((np.arange(len(relevance)), entry_level_order(index), -relevance))
+        met = np.zeros(len(relevance), dtype=np.int64) if centres_met is None else centres_met
+        order = np.lexsort((np.arange(len(relevance)), entry_level_order(index), -met,
+                            -relevance))
     return [int(k) for k in order if allowed[k] and relevance[k] > 0]
+
+
+def centres_met(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, Any] | None:
+    """Per job, how many of the profile's chosen interest centres it belongs to."""
+    if not profile.interest_centres:
+        return None
+    links = centre_links(index)
+    met = np.zeros(len(index.jobs), dtype=np.int64)
+    for code in set(profile.interest_centres):
+        for pos in links.jobs.get(code, {}):
+            met[pos] += 1
+    return met
 
 
 UNKNOWN_LEVEL = 9  # after every known level (3..8)
@@ -481,12 +496,12 @@ class Pick:
 
 
 def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any],
-              limit: int) -> list[Pick]:
+              limit: int, centres: np.ndarray[Any, Any] | None = None) -> list[Pick]:
     """Greedy re-rank of the first DIVERSE_TOP places, ties as `candidates` breaks them: the
     FIRST_BY_SCORE best jobs first as they are, then each pick loses DIVERSITY_STEP of its
     relevance per job of its domain already shown, at most MAX_PER_DOMAIN a domain (unless
     nothing else is left). The rest follows relevance."""
-    ordered = candidates(index, relevance, allowed)
+    ordered = candidates(index, relevance, allowed, centres)
     place = {k: n for n, k in enumerate(ordered)}
     head = ordered[: max(DIVERSE_TOP * 8, 80)]
     chosen: list[Pick] = []
@@ -569,11 +584,12 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
     index = get_index(catalog)
     scored = score_jobs(index, profile)
     allowed = _allowed(index, profile)
+    met = centres_met(index, profile)
     if diversity:
-        picks = diversify(index, scored.relevance, allowed, limit)
+        picks = diversify(index, scored.relevance, allowed, limit, met)
     else:
         picks = [Pick(k, float(scored.relevance[k]), 0.0, "plain")
-                 for k in candidates(index, scored.relevance, allowed)[:limit]]
+                 for k in candidates(index, scored.relevance, allowed, met)[:limit]]
     from tremplin.recommend.explain import explain
 
     return [
