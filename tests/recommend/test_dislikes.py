@@ -104,3 +104,14 @@ def test_a_disliked_activity_does_not_bring_its_jobs(index: RecommendIndex) -> N
                    for t in top("je déteste les enfants, je bricole"))
     sugg = suggest_competences("je déteste les enfants, je bricole", 5)
     assert all("déteste" not in s.matched_text for s in sugg)  # never quoted as done
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("je déteste faire le ménage", "dislikes"), ("j'ai 16 ans et je suis en seconde", "status"),
+    ("jsp", "nothing"), ("je déteste les enfants, voilà", "nothing"),
+    ("je déteste les enfants, je bricole", None), ("j'ai 16 ans, je garde ma soeur", None),
+])
+def test_why_a_text_says_nothing_done(text: str, why: str | None) -> None:
+    from tremplin.recommend.text import nothing_done
+
+    assert nothing_done(text) == why

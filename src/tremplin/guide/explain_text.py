@@ -41,9 +41,10 @@ MODEL_FLOOR = 0.7  # in practice, no pair of texts scores lower with this model
 # built.
 
 
-def decimal(value: float, lang: str, digits: int = 2) -> str:
-    """A number as the page's language writes it: '0,93' in French, '0.93' in English."""
-    text = f"{value:.{digits}f}"
+def decimal(value: float, lang: str, digits: int | None = None) -> str:
+    """A number as the page's language writes it: '0,93' in French, '0.93' in English, with
+    `digits` decimals (None: as short as it goes, '2,5')."""
+    text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
     return text if lang == "en" else text.replace(".", ",")
 
 

@@ -502,22 +502,25 @@ def diversify(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, An
     relevance per job of its domain already shown, at most MAX_PER_DOMAIN a domain (unless
     nothing else is left). The rest follows relevance."""
     ordered = candidates(index, relevance, allowed, centres)
-    place = {k: n for n, k in enumerate(ordered)}
     head = ordered[: max(DIVERSE_TOP * 8, 80)]
+    place = {k: n for n, k in enumerate(head)}  # the place by relevance alone
     chosen: list[Pick] = []
     per_domain: dict[str, int] = {}
     while head and len(chosen) < min(limit, DIVERSE_TOP):
-        if len(chosen) < FIRST_BY_SCORE:
-            k = head[0]
-            pick = Pick(k, float(relevance[k]), 0.0, "best")
-        else:
-            pick = _diverse_pick(index, relevance, head, per_domain)
-        d = index.jobs[pick.job].domain_code
+        best = len(chosen) < FIRST_BY_SCORE
+        if best:
+            k, score, penalty = head[0], float(relevance[head[0]]), 0.0
+        else:  # when every remaining job is in a full domain, the cap is relaxed
+            found = (_best_penalised(index, relevance, head, per_domain, MAX_PER_DOMAIN)
+                     or _best_penalised(index, relevance, head, per_domain, None))
+            assert found is not None  # `head` is never empty here
+            k, score, penalty = found
+        d = index.jobs[k].domain_code
         above = per_domain.get(d, 0)
-        placement = ("first" if not above else pick.placement if pick.placement == "best"
-                     else "lowered" if len(chosen) > place[pick.job] else "kept")
-        chosen.append(Pick(pick.job, pick.score, pick.penalty, placement, above))
-        head.remove(pick.job)
+        placement = ("first" if not above else "best" if best
+                     else "lowered" if len(chosen) > place[k] else "kept")
+        chosen.append(Pick(k, score, penalty, placement, above))
+        head.remove(k)
         per_domain[d] = above + 1
     shown = {p.job for p in chosen}
     floor = min((p.score for p in chosen), default=np.inf)
@@ -538,26 +541,20 @@ def _after(index: RecommendIndex, relevance: F32, k: int, floor: float,
     return Pick(k, rel, 0.0, "after", above)
 
 
-def _diverse_pick(index: RecommendIndex, relevance: F32, pool: list[int],
-                  per_domain: dict[str, int]) -> Pick:
-    # when every remaining job is in a full domain, the cap is relaxed
-    best = (_best_penalised(index, relevance, pool, per_domain, MAX_PER_DOMAIN)
-            or _best_penalised(index, relevance, pool, per_domain, None))
-    assert best is not None  # the pool is never empty here
-    return best
-
-
 def _best_penalised(index: RecommendIndex, relevance: F32, pool: list[int],
-                    per_domain: dict[str, int], cap: int | None) -> Pick | None:
-    best: Pick | None = None
+                    per_domain: dict[str, int], cap: int | None,
+                    ) -> tuple[int, float, float] | None:
+    """The job of `pool` with the best relevance less its penalty (job, score, penalty),
+    among the domains shown fewer than `cap` times (any domain when `cap` is None)."""
+    best: tuple[int, float, float] | None = None
     for k in pool:
         shown = per_domain.get(index.jobs[k].domain_code, 0)
         if cap is not None and shown >= cap:
             continue
         rel = float(relevance[k])
         pen = rel * DIVERSITY_STEP * shown
-        if best is None or rel - pen > best.score + 1e-12:
-            best = Pick(k, rel - pen, pen, "lowered" if pen > 0 else "first")
+        if best is None or rel - pen > best[1] + 1e-12:
+            best = (k, rel - pen, pen)
     return best
 
 

@@ -691,12 +691,28 @@ def says_nothing(text: str) -> bool:
     keys ("jsp", "rien du tout", "test", "zzz qwerty", "لا أعرف"), or only what the person
     dislikes or who they are ("je déteste les enfants", "j'ai 16 ans et je suis en seconde"):
     matching it would suggest jobs at random."""
-    rest = without_status(without_dislikes(text))
-    if rest != text:
-        return _only_filler(rest) or says_nothing(rest)
+    return nothing_done(text) is not None
+
+
+def nothing_done(text: str) -> str | None:
+    """Why a text says nothing done, for the message that answers it: "dislikes" (only what
+    the person dislikes), "status" (only who they are, what is left being small words) or
+    "nothing" ("jsp", greetings, random keys); None when it says something done."""
+    liked = without_dislikes(text)
+    rest = without_status(liked)
+    if rest == text:
+        return "nothing" if _only_empty_words(text) else None
+    if not (_only_filler(rest) or _only_empty_words(rest)):
+        return None
+    if not liked.strip():
+        return "dislikes"
+    return "status" if rest != liked else "nothing"
+
+
+def _only_empty_words(text: str) -> bool:
     if other_script(text):
         return " ".join(re.findall(r"\w+", text.casefold())) in _SAYS_NOTHING_ELSEWHERE
-    words = re.findall(r"[a-z]+(?:'[a-z]+)?", fold(text).replace("’", "'"))
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", _apostrophes(fold(text)))
     return bool(words) and all(
         _empty_word(w) or all(_empty_word(part) for part in w.split("'")) for w in words)
 

@@ -98,6 +98,10 @@ def create_app(settings: Settings | None = None, *, cors: list[str] | None = Non
         assert isinstance(exc, StarletteHTTPException)
         if request.url.path.startswith("/api/") or exc.status_code == 405:
             return await problems.http_handler(request, exc)
+        if exc.status_code == 413:  # a body sent in chunks, over the limit
+            from tremplin.web.pages.guide import too_large_page
+
+            return too_large_page(request)
         return _html_error(request, exc.status_code)
 
     @app.exception_handler(ServiceUnavailable)
@@ -172,61 +176,73 @@ class FrameMiddleware:
         status = 500
         limit = UPLOAD_BODY_BYTES if scope["path"] == "/profil/import" else MAX_BODY_BYTES
         declared = state.form_int(length, 15) if length is not None else None
+        query = QueryParams(scope.get("query_string", b""))
+        q = query.get("lang")
+        cookie_lang = None
+        raw_cookie = headers.get("cookie", "")
+        if i18n.LANG_COOKIE in raw_cookie:
+            cookie_lang = cookie_parser(raw_cookie).get(i18n.LANG_COOKIE)
+        scope.setdefault("state", {})["lang"] = i18n.negotiate(
+            q, cookie_lang, headers.get("accept-language"))
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                out = MutableHeaders(scope=message)
+                out.setdefault("Content-Security-Policy", CSP)
+                out.setdefault("X-Content-Type-Options", "nosniff")
+                out.setdefault("Referrer-Policy", "no-referrer")
+                # a page shows someone's journey: on a shared computer, Back after
+                # "Tout effacer" must not show it again from the browser's cache
+                # (a route may say otherwise: the avatar preview holds no journey)
+                path = scope["path"]
+                if path.startswith("/static/"):
+                    if status == 200:
+                        out["Cache-Control"] = static_cache(
+                            scope.get("query_string", b""), _static_version(scope))
+                elif not path.startswith("/api/") and "cache-control" not in out:
+                    out["Cache-Control"] = "no-store"
+                # the pages remember a language; the API is stateless and sets no cookie
+                if q in i18n.LANGS and not scope["path"].startswith("/api/"):
+                    out.append("set-cookie", f"{i18n.LANG_COOKIE}={q}; Max-Age=31536000; "
+                                             "Path=/; SameSite=lax; HttpOnly")
+            await send(message)
+
+        received = 0
+
+        async def receive_within_limit() -> Message:
+            # a body sent in chunks declares no length: count what really arrives
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise StarletteHTTPException(
+                        413, f"The request body must be at most {limit} bytes.")
+            return message
+
         if length is not None and (declared is None or declared > limit):
-            status = 413
-            await problems.problem(413, f"The request body must be at most {limit} bytes.",
-                                   headers={"Connection": "close"})(scope, receive, send)
+            status = 413  # refused before any route reads it: the body is never read
+            await too_large(scope, receive, limit)(scope, receive, send_wrapper)
         else:
-            query = QueryParams(scope.get("query_string", b""))
-            q = query.get("lang")
-            cookie_lang = None
-            raw_cookie = headers.get("cookie", "")
-            if i18n.LANG_COOKIE in raw_cookie:
-                cookie_lang = cookie_parser(raw_cookie).get(i18n.LANG_COOKIE)
-            scope.setdefault("state", {})["lang"] = i18n.negotiate(
-                q, cookie_lang, headers.get("accept-language"))
-
-            async def send_wrapper(message: Message) -> None:
-                nonlocal status
-                if message["type"] == "http.response.start":
-                    status = message["status"]
-                    out = MutableHeaders(scope=message)
-                    out.setdefault("Content-Security-Policy", CSP)
-                    out.setdefault("X-Content-Type-Options", "nosniff")
-                    out.setdefault("Referrer-Policy", "no-referrer")
-                    # a page shows someone's journey: on a shared computer, Back after
-                    # "Tout effacer" must not show it again from the browser's cache
-                    # (a route may say otherwise: the avatar preview holds no journey)
-                    path = scope["path"]
-                    if path.startswith("/static/"):
-                        if status == 200:
-                            out["Cache-Control"] = static_cache(
-                                scope.get("query_string", b""), _static_version(scope))
-                    elif not path.startswith("/api/") and "cache-control" not in out:
-                        out["Cache-Control"] = "no-store"
-                    # the pages remember a language; the API is stateless and sets no cookie
-                    if q in i18n.LANGS and not scope["path"].startswith("/api/"):
-                        out.append("set-cookie", f"{i18n.LANG_COOKIE}={q}; Max-Age=31536000; "
-                                                 "Path=/; SameSite=lax; HttpOnly")
-                await send(message)
-
-            received = 0
-
-            async def receive_within_limit() -> Message:
-                # a body sent in chunks declares no length: count what really arrives
-                nonlocal received
-                message = await receive()
-                if message["type"] == "http.request":
-                    received += len(message.get("body", b""))
-                    if received > limit:
-                        raise StarletteHTTPException(
-                            413, f"The request body must be at most {limit} bytes.")
-                return message
-
             await self.app(scope, receive_within_limit, send_wrapper)
         if access_log.isEnabledFor(logging.INFO):
             access_log.info("%s %s %d %.1fms", scope["method"], scope["path"], status,
                             (time.perf_counter() - start) * 1000)
+
+
+def too_large(scope: Scope, receive: Receive, limit: int) -> Response:
+    """The answer to a body over the size limit: a problem detail on the API, a page in the
+    reader's language elsewhere (people sending a form must not get JSON)."""
+    if scope["path"].startswith("/api/"):
+        return problems.problem(413, f"The request body must be at most {limit} bytes.",
+                                headers={"Connection": "close"})
+    from tremplin.web.pages.guide import too_large_page
+
+    page = too_large_page(Request(scope, receive))
+    page.headers["Connection"] = "close"  # the rest of the body is never read
+    return page
 
 
 def _html_error(request: Request, status: int) -> Response:

@@ -6,10 +6,8 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.requests import cookie_parser
-from starlette.types import Receive, Scope, Send
 
 PROBLEM_TYPE = "application/problem+json"
 TYPE_BASE = "https://tremplin.example/problems/"
@@ -26,25 +24,6 @@ SLUGS = {
 }
 
 
-class Problem(JSONResponse):
-    """A problem detail. A body over the size limit is refused before any route runs, with
-    this response: sent to a page address (not /api/), it is an HTML page in the reader's
-    language instead (`too_large_page`), since people sending a form must not get JSON."""
-
-    media_type = PROBLEM_TYPE
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = str(scope.get("path", ""))
-        if self.status_code == 413 and scope.get("type") == "http" and not path.startswith("/api/"):
-            page = too_large_page(scope, receive)
-            for name in ("connection",):  # "close": the rest of the body is never read
-                if name in self.headers:
-                    page.headers[name] = self.headers[name]
-            await page(scope, receive, send)
-            return
-        await super().__call__(scope, receive, send)
-
-
 def problem(status: int, detail: str, *, errors: list[dict[str, Any]] | None = None,
             headers: dict[str, str] | None = None) -> JSONResponse:
     body: dict[str, Any] = {
@@ -55,43 +34,7 @@ def problem(status: int, detail: str, *, errors: list[dict[str, Any]] | None = N
     }
     if errors:
         body["errors"] = errors
-    return Problem(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
-
-
-def too_large_page(scope: Scope, receive: Receive) -> Response:
-    """The page answering a form whose body is over the limit, in the reader's language: the
-    import page saying that the file is over 64 KB (what a profile never is), the helper page
-    saying that the note is far too long, any other page the error page."""
-    from tremplin.guide.journey import MAX_NOTE_CHARS
-    from tremplin.guide.portable import file_too_large
-    from tremplin.web import i18n
-    from tremplin.web.app import CSP
-    from tremplin.web.pages.guide import _helper_page
-    from tremplin.web.pages.routes import page
-    from tremplin.web.templating import render
-
-    request = Request(scope, receive)
-    cookie = cookie_parser(request.headers.get("cookie", "")).get(i18n.LANG_COOKIE)
-    lang = i18n.negotiate(request.query_params.get("lang"), cookie,
-                          request.headers.get("accept-language"))
-    request.state.lang = lang
-    t = i18n.translator(lang)
-    path = request.url.path
-    response: Response
-    if path == "/profil/import":
-        response = page(request, "import.html", nav="helper", status_code=413, dropped=[],
-                        done=False, error=file_too_large().message(lang))
-    elif path == "/accompagnant/notes":
-        most = f"{MAX_NOTE_CHARS:,}".replace(",", "\u00a0" if lang == "fr" else ",")
-        response = _helper_page(request, error=t("helper_note_far_too_long", max=most),
-                                status_code=413)
-    else:
-        response = render(request, "error.html", status_code=413, status=413, nav=None)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
 
 
 def input_problem(exc: Exception, fallback: str = "Invalid input", within: str = "",

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from tremplin.catalog.hours import readable_hours
-from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
+from tremplin.guide.explain_text import MATCH_GROUPS, decimal, matched_groups
 from tremplin.guide.journey import Journey
 from tremplin.recommend.wording import human_date
 from tremplin.web import i18n, state
@@ -64,13 +64,7 @@ env.filters["human_date"] = human_date
 env.filters["readable_hours"] = readable_hours
 
 
-def _decimal(value: Any, lang: str) -> str:
-    """A number as the page's language writes it: '0,45' in French, '0.45' in English."""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-env.filters["decimal"] = _decimal
+env.filters["decimal"] = decimal  # "0,45" in French, "0.45" in English
 env.filters["schema_name"] = _schema_name
 
 

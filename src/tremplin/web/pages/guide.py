@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from tremplin.guide import explain_text
 from tremplin.guide.feedback import FeedbackError
 from tremplin.guide.journey import JOB_CODE, Journey, JourneyError, restrict_to_catalog
-from tremplin.guide.portable import FILE_NAME, MAX_FILE_BYTES, PortableError
+from tremplin.guide.portable import FILE_NAME, MAX_FILE_BYTES, PortableError, file_too_large
 from tremplin.recommend.wording import percent
 from tremplin.web import i18n, state
 from tremplin.web.pages.cards import empty_reason, in_page_order, only_alike_tastes, track_view
@@ -260,6 +260,21 @@ def _helper_page(request: Request, *, note: str = "", error: str = "",
                 max_notes=MAX_NOTES, max_chars=MAX_NOTE_CHARS,
                 room_used=state.used_percent(journey),  # of the cookie; only this page says it
                 saved=request.query_params.get("ok") == "note")
+
+
+def too_large_page(request: Request) -> Response:
+    """The page answering a form whose body is over the size limit, in the reader's
+    language: the import page saying that the file is over 64 KB (what a profile never is),
+    the helper page saying that the note is far too long, any other page the error page."""
+    lang = request.state.lang
+    if request.url.path == "/profil/import":
+        return page(request, "import.html", nav="helper", status_code=413, dropped=[],
+                    done=False, error=file_too_large().message(lang))
+    if request.url.path == "/accompagnant/notes":
+        most = f"{MAX_NOTE_CHARS:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+        return _helper_page(request, error=i18n.translator(lang)("helper_note_far_too_long",
+                                                                 max=most), status_code=413)
+    return page(request, "error.html", status_code=413, status=413, nav=None)
 
 
 @router.get("/accompagnant")

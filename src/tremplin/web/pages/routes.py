@@ -24,13 +24,7 @@ from tremplin.guide.journey import (
     sorted_centres,
 )
 from tremplin.recommend.profile import FIVE_DIGITS, POSTCODE, department_prefix, has_words
-from tremplin.recommend.text import (
-    disliked_clauses,
-    other_language,
-    says_nothing,
-    without_dislikes,
-    without_status,
-)
+from tremplin.recommend.text import disliked_clauses, nothing_done, other_language
 from tremplin.recommend.wording import say
 from tremplin.web import i18n, state
 from tremplin.web.avatar import normalise, render_avatar
@@ -355,14 +349,6 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 exp_text=exp_text, exp_error=exp_error, status_code=status_code)
 
 
-def _why_nothing(text: str) -> str:
-    """Why a text says nothing done: only dislikes, only who the person is, or nothing."""
-    if disliked_clauses(text) and not without_dislikes(text).strip():
-        return "dislikes"
-    return "status" if without_status(without_dislikes(text)) != without_dislikes(text) \
-        else "nothing"
-
-
 def _foreign_note(request: Request, experiences: Any) -> str:
     """The engine's warning about texts in another alphabet or another language than French
     and English, when one of these is, else ""."""
@@ -386,9 +372,9 @@ async def experience_add(request: Request) -> Response:
         return go("/parcours/competences")
     if not has_words(text):  # "..." or emojis alone: nothing to understand
         return _competences_view(request, exp_text=text, exp_error="words", status_code=422)
-    if says_nothing(text):  # "jsp", "test", "zzz qwerty": jobs matched to that are noise
-        return _competences_view(request, exp_text=text, exp_error=_why_nothing(text),
-                                 status_code=422)
+    nothing = nothing_done(text)  # "jsp", "je déteste le ménage": jobs matched are noise
+    if nothing:
+        return _competences_view(request, exp_text=text, exp_error=nothing, status_code=422)
     journey = journey_of(request)
     if journey.has_experience(text):  # the same words again (case and spaces aside)
         return go("/parcours/competences?ok=experience_same#exp-heading")
