@@ -32,8 +32,9 @@ MAX_MISSING = 5
 # A key competence whose words the person wrote ("je lui fais ses repas" and « Préparer des
 # repas ») is not listed as still to learn, even when the scores did not match it: the words
 # they wrote must make at least WRITTEN_SHARE of the label's words, each weighed by its
-# rarity in ROME's labels ("enfant" alone does not cover « Accompagner au développement, à
-# l'autonomie et à l'éveil de l'enfant »), the label's first word, its verb, left aside.
+# rarity in ROME's labels, the lexical index's IDF ("enfant" alone does not cover
+# « Accompagner au développement, à l'autonomie et à l'éveil de l'enfant »), the label's
+# first word, its verb, left aside.
 WRITTEN_SHARE = 0.5
 MAX_TRAININGS = 5
 MAX_CERTIFICATIONS = 8
@@ -211,8 +212,8 @@ def _written(index: RecommendIndex, item: int, said: frozenset[str]) -> bool:
     if not said:
         return False
     words = set(tokens(index.item_label[item])[1:])
-    weight = {w: math.log(len(index.item_label) / max(len(index.postings.get(w, ())), 1))
-              for w in words}
+    rarest = math.log(1 + len(index.item_label))  # a word outside the lexical vocabulary
+    weight = {w: index.term_idf.get(w, rarest) for w in words}
     total = sum(weight.values())
     return total > 0 and sum(weight[w] for w in words & said) >= WRITTEN_SHARE * total
 
