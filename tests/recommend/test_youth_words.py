@@ -8,6 +8,7 @@ import pytest
 
 from tremplin.catalog.read import Catalog
 from tremplin.recommend import Experience, Profile, recommend, suggest_competences
+from tremplin.recommend.text import expand
 
 
 def _titles(text: str, n: int) -> list[str]:
@@ -48,3 +49,28 @@ def test_taking_care_of_someone_is_not_room_occupancy(catalog: Catalog) -> None:
     papers = [s.label.lower() for s in suggest_competences(
         "je traduis les papiers de la CAF pour ma mère", 5)]
     assert any("administrati" in label or "démarches" in label for label in papers), papers
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("vendeur chez zara", "prêt-à-porter"),
+    ("j'ai bossé chez H&M cet été", "prêt-à-porter"),
+    ("équipier chez burger king", "restauration rapide"),
+    ("hôte de caisse chez decathlon", "articles de sport"),
+    ("je bosse chez but à lyon", "ameublement"),
+])
+def test_a_chain_name_says_what_is_sold(text: str, meaning: str) -> None:
+    assert meaning in expand(text)
+
+
+@pytest.mark.parametrize("text", ["le but du jeu est de gagner", "I am a quick learner",
+                                  "I took the subway to school", "caissier au leclerc"])
+def test_a_word_that_is_also_a_chain_is_read_as_itself(text: str) -> None:
+    # supermarkets sell everything: their name adds nothing to "caissier"
+    assert expand(text) == text
+
+
+def test_a_clothes_shop_job_finds_the_clothes_seller(catalog: Catalog) -> None:
+    # without the chain's name read, "Conseiller de vente en pièces de rechange de véhicules"
+    # came first and "Vendeur en prêt-à-porter" was not in the 10
+    titles = _titles("vendeur chez zara, conseil clients et rangement de la boutique", 10)
+    assert any("prêt-à-porter" in t for t in titles), titles

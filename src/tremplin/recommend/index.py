@@ -25,6 +25,7 @@ from tremplin.catalog.read import Catalog
 
 if TYPE_CHECKING:  # centres.py imports this module
     from tremplin.recommend.centres import CentreLinks
+from tremplin.recommend.diplomas import DiplomaNames
 from tremplin.recommend.paths import MobilityGraph
 from tremplin.recommend.text import (
     Neutraliser,
@@ -119,6 +120,7 @@ class RecommendIndex:
             self.job_items.setdefault(jobs[j].code, set()).add(i)
         self.suggestable = np.asarray([k in SUGGESTABLE for k in item_kind], dtype=bool)
         self.is_certification = np.asarray([k == "certification" for k in item_kind], dtype=bool)
+        self.diplomas = DiplomaNames(item_label, self.is_certification.tolist())
         expert = {int(str(r[0])) for r in catalog.query(
             "SELECT ogr FROM competences WHERE subcategory = 'Technique expert'")}
         self.is_expert = np.asarray([o in expert for o in item_ogr], dtype=bool)

@@ -154,6 +154,8 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
         scores = np.where(weight > 0, weight / weight.max() + OWN_JOB_TEXT_WEIGHT * scores,
                           -np.inf).astype(np.float32)
     scores[index.is_certification] -= CERTIFICATION_PENALTY
+    # a diploma only when the person names it (not the glossary: "brevet" adds "diplôme")
+    scores[index.diplomas.refused(without_status(without_dislikes(text)))] = -np.inf
     scores[index.is_expert] -= EXPERT_PENALTY
     scores[index.is_managing] -= MANAGING_PENALTY
     scores[~index.suggestable] = -np.inf

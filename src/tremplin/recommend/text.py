@@ -398,6 +398,21 @@ _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                                      "association caritative"),
         (r"\bsecours populaire\b", "aide alimentaire, association caritative"),
         (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
+        # shop and restaurant chains young people work in: the name says what is sold (not
+        # for supermarkets, which sell everything: "caissier au leclerc" says it all)
+        (r"\b(zara|h ?& ?m|primark|kiabi|bershka|celio|pull ?& ?bear|stradivarius|jennyfer"
+         r"|undiz|uniqlo)\b", "vente de vêtements, prêt-à-porter"),
+        (r"\b(d[ée]cathlon|intersport|go sport|sport 2000)\b", "vente d'articles de sport"),
+        (r"\b(leroy.merlin|castorama|brico ?d[ée]p[ôo]t|mr ?bricolage)\b",
+         "vente en magasin de bricolage"),
+        (r"\b(ikea|conforama|chez but)\b",
+         "vente d'ameublement, équipement de la maison"),
+        (r"\b(fnac|darty)\b", "vente de produits électroniques, multimédia"),
+        (r"\b(s[ée]phora|nocib[ée]|marionnaud|yves rocher)\b", "vente de parfums et cosmétiques"),
+        (r"\b(burger king|(chez|au|à) (quick|subway)|o.?tacos|five guys|mcdonald'?s?)\b",
+         "restauration rapide"),
+        (r"\b(starbucks|columbus caf[ée])\b", "café, préparation de boissons, service"),
+        (r"\b(domino'?s|pizza hut)\b", "pizzeria, livraison de pizzas"),
     )
 )
 

@@ -1,0 +1,84 @@
+"""Whether a text names a diploma or licence, and which ones it may be suggested.
+
+A young person who writes "vendeur chez zara" has not said they hold the « CQP vendeur
+conseil en maroquinerie »: a diploma is something one has or not, and only the person can
+say it. So a ROME certification is suggested only when the text names a diploma ("j'ai le
+permis B", "j'ai mon PSC1", "le brevet de surveillant de baignade") and, when the
+certification's label names its kind ("Brevet …", "CQP …") or an acronym ("(PSC1)"), the text
+names the same one: "brevet de surveillant de baignade" is no reason to suggest « Ingénieur
+diplômé de l'école nationale des sciences géographiques ».
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import numpy.typing as npt
+
+from tremplin.recommend.text import fold
+
+# Words that name a kind of diploma, licence or certificate (folded). Acronyms found in the
+# certifications' own labels ("BPJEPS", "PSC1", "R482") are added per index.
+DIPLOMA_WORDS = frozenset((
+    "diplome", "diplomes", "diplomee", "diplomees", "brevet", "brevets", "permis", "cqp", "cqpi",
+    "certificat", "certificats", "certification", "certifications", "habilitation",
+    "habilitations", "habilite", "habilitee", "titre", "licence", "master", "mastere",
+    "bachelor", "bac", "baccalaureat", "bts", "btsa", "cap", "capa", "bep", "bp", "bpa", "bma",
+    "dut", "deust", "dma", "bpjeps", "cpjeps", "dejeps", "desjeps", "bafa", "bafd", "caces",
+    "psc1", "pse1", "pse2", "sst", "bnssa", "attestation",
+))
+# Diplomas whose name is also a common word ("mon but", "I tried but", "garder le cap"):
+# named only when written in capitals.
+_CAPITALS_ONLY = frozenset({"but", "cap", "bp"})
+# Upper-case words of a label that are no acronym of a diploma ("DU" reads as "du").
+_NOT_ACRONYMS = frozenset({"du", "de", "des", "le", "la", "les", "en", "et", "au", "aux", "un",
+                           "ou", "a", "b", "c", "d", "e"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+# "j'ai pas le permis", "sans diplôme", "no licence": a diploma named to say it is missing
+_MISSING = frozenset({"pas", "sans", "jamais", "aucun", "aucune", "no", "not", "without",
+                      "never", "sin"})
+_MISSING_REACH = 3  # words between the negation and the diploma word
+
+
+def words(text: str) -> set[str]:
+    """Folded words of a text, digits kept ("psc1", "r482")."""
+    return set(_WORD.findall(fold(text)))
+
+
+def label_markers(label: str) -> frozenset[str]:
+    """The diploma words and acronyms a certification's label names."""
+    out = {w for w in words(label) if w in DIPLOMA_WORDS}
+    for raw in _WORD.findall(label):
+        folded = fold(raw)
+        if len(raw) >= 2 and raw.isupper() and folded not in _NOT_ACRONYMS:
+            out.add(folded)
+    return frozenset(out)
+
+
+class DiplomaNames:
+    """The markers of every certification of an index, and the test of a text against them."""
+
+    def __init__(self, labels: list[str], is_certification: list[bool]) -> None:
+        self.markers = {i: label_markers(label) for i, (label, cert)
+                        in enumerate(zip(labels, is_certification, strict=True)) if cert}
+        self.vocabulary = DIPLOMA_WORDS.union(*self.markers.values())
+
+        self.positions = np.asarray(sorted(self.markers), dtype=np.int64)
+
+    def named_in(self, text: str) -> frozenset[str]:
+        """The diploma words and acronyms the text writes, except those it says are missing."""
+        raw = _WORD.findall(text)
+        seq = [fold(w) for w in raw]
+        return frozenset(
+            w for k, w in enumerate(seq)
+            if w in self.vocabulary and (w not in _CAPITALS_ONLY or raw[k].isupper())
+            and not _MISSING.intersection(seq[max(0, k - _MISSING_REACH):k]))
+
+    def refused(self, text: str) -> npt.NDArray[np.int64]:
+        """Positions of the certifications the text gives no reason to suggest."""
+        named = self.named_in(text)
+        if not named:
+            return self.positions
+        return np.asarray([i for i, m in self.markers.items() if m and not m & named],
+                          dtype=np.int64)
