@@ -101,6 +101,22 @@ def test_a_text_that_only_names_a_job_tells_the_persons_own_job(index: Recommend
         assert own(text) == set(), text
 
 
+def test_a_short_form_names_the_job_as_the_search_bar_reads_it(index: RecommendIndex) -> None:
+    def own(text: str) -> set[str]:
+        return {index.jobs[j].code for j in index.own_jobs(text)}
+
+    # before: nothing named, and "mécanicien auto" got the parks-and-gardens mechanic first
+    for text, code in (("mécanicien auto", "I1604"), ("je suis éducateur spé", "K1207"),
+                       ("j'étais prof de maths", "K2107")):
+        assert own(text) == {code}, text
+        first = recommend(Profile(experiences=(Experience(text),)), 10)[0]
+        assert first.code == code, (text, first.title)
+    # titles are read the same way, so a title holding a short form's full word still matches
+    assert own("moniteur d'auto-école") == {"K2110"}
+    assert own("mon psy") == set()  # someone else's job
+    assert {index.jobs[j].code for j in index.named_titles("mon psy")} == {"K1104"}
+
+
 def test_suggestions_for_a_job_name_are_what_that_job_asks(index: RecommendIndex) -> None:
     from tremplin.recommend.suggest import own_jobs
 

@@ -35,6 +35,7 @@ from tremplin.recommend.text import (
     tokens,
     words_key,
 )
+from tremplin.search.normalize import ABBREVIATIONS
 
 INDEX_VERSION = "1"
 VECTORS_FILE = "recommend-vectors.npz"
@@ -168,14 +169,14 @@ class RecommendIndex:
             self._add_name(self.neutralise(name), job, pos)
 
     def _add_name(self, name: str, job: int, title_pos: int) -> None:
-        key = tuple(words_key(name))
+        key = tuple(name_words(name))
         if key and len(key) <= MAX_TITLE_WORDS and len(" ".join(key)) >= MIN_TITLE_CHARS:
             self.title_lookup.setdefault(key, {}).setdefault(job, title_pos)
 
     def named_titles(self, text: str) -> dict[int, int]:
         """Fiches one of whose job titles (or their everyday names) is written in the text
         ("mon oncle qui est plombier", "I was a nurse"): fiche -> the title it names."""
-        words = words_key(text)
+        words = name_words(text)
         return _titles_named(span for span in self._name_spans(words)
                              if not negated(words[:span[0]]))  # "je ne suis pas boulanger"
 
@@ -183,7 +184,7 @@ class RecommendIndex:
         """The fiches a text names as the person's own job, each with the title it names: the
         text is only a job's name and words such as "je suis", "I was a" ("nurse",
         "j'étais serveuse", "كنت ممرضة")."""
-        words = words_key(self.neutralise(text))
+        words = name_words(self.neutralise(text))
         spans = self._name_spans(words)
         inside = {n for a, b, _ in spans for n in range(a, b)}
         if not spans or not only_self_words([w for n, w in enumerate(words) if n not in inside]):
@@ -359,6 +360,17 @@ def load_index(catalog: Catalog, index_dir: Path, cache_dir: Path) -> RecommendI
                      [published[t] for t in titles])
     index.add_names(_feminine_titles(catalog, index) + _aliases(catalog, index))
     return index
+
+
+def name_words(text: str) -> list[str]:
+    """The words a job's name is looked for with: `words_key`, short forms written in full as
+    the search bar reads them ("mécanicien auto", "éducateur spé", "prof de maths"), for the
+    titles and the texts alike."""
+    out: list[str] = []
+    for word in words_key(text):
+        full = ABBREVIATIONS.get(word)
+        out.extend(words_key(full) if full else (word,))
+    return out
 
 
 def _titles_named(spans: Iterable[tuple[int, int, dict[int, int]]]) -> dict[int, int]:

@@ -41,6 +41,7 @@ from tremplin.search.hybrid import (
 )
 from tremplin.search.index import IndexData, load_index, search_index_dir
 from tremplin.search.normalize import (
+    ABBREVIATIONS,
     STOPWORDS,
     fold,
     looks_feminine,
@@ -60,22 +61,6 @@ REASONS = ("exact", "close_spelling", "similar_meaning", "related_meaning", "loo
            "alias")
 MEANING_REASONS = ("similar_meaning", "related_meaning", "loose_meaning")
 MIN_JUDGED_CHARS = 3  # shorter queries share no character 3-gram with any title
-
-# Word-level short forms expanded before encoding (whole-query forms live in aliases.tsv).
-ABBREVIATIONS: dict[str, str] = {
-    "prof": "professeur", "profs": "professeur", "educ": "éducateur", "spe": "spécialisé",
-    "mecano": "mécanicien", "meca": "mécanicien", "auto": "automobile", "autos": "automobile",
-    "tech": "technicien", "techn": "technicien", "resp": "responsable", "assist": "assistant",
-    "asst": "assistant", "agt": "agent", "dev": "développeur", "devs": "développeur",
-    "info": "informatique", "admin": "administrateur", "pro": "professionnel",
-    "bat": "bâtiment", "maths": "mathématiques", "math": "mathématiques", "secu": "sécurité",
-    "elec": "électricien", "inge": "ingénieur", "ing": "ingénieur", "compta": "comptable",
-    "kine": "kinésithérapeute", "psy": "psychologue", "infi": "infirmier",
-    "anim": "animateur", "commerc": "commercial", "hopital": "hôpital", "resto": "restaurant",
-    "appro": "approvisionnement", "logist": "logistique", "pl": "poids lourd",
-    "rh": "ressources humaines", "ss": "sans", "ds": "dans", "ac": "avec", "pr": "pour",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:

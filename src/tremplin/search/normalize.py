@@ -19,6 +19,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Word-level short forms expanded before encoding (whole-query forms live in aliases.tsv).
+ABBREVIATIONS: dict[str, str] = {
+    "prof": "professeur", "profs": "professeur", "educ": "éducateur", "spe": "spécialisé",
+    "mecano": "mécanicien", "meca": "mécanicien", "auto": "automobile", "autos": "automobile",
+    "tech": "technicien", "techn": "technicien", "resp": "responsable", "assist": "assistant",
+    "asst": "assistant", "agt": "agent", "dev": "développeur", "devs": "développeur",
+    "info": "informatique", "admin": "administrateur", "pro": "professionnel",
+    "bat": "bâtiment", "maths": "mathématiques", "math": "mathématiques", "secu": "sécurité",
+    "elec": "électricien", "inge": "ingénieur", "ing": "ingénieur", "compta": "comptable",
+    "kine": "kinésithérapeute", "psy": "psychologue", "infi": "infirmier",
+    "anim": "animateur", "commerc": "commercial", "hopital": "hôpital", "resto": "restaurant",
+    "appro": "approvisionnement", "logist": "logistique", "pl": "poids lourd",
+    "rh": "ressources humaines", "ss": "sans", "ds": "dans", "ac": "avec", "pr": "pour",
+}
+
+
 MAX_QUERY_CHARS = 200
 """Longest accepted query, in characters after trimming (job titles are under 130)."""
 
