@@ -74,3 +74,12 @@ def test_a_clothes_shop_job_finds_the_clothes_seller(catalog: Catalog) -> None:
     # came first and "Vendeur en prêt-à-porter" was not in the 10
     titles = _titles("vendeur chez zara, conseil clients et rangement de la boutique", 10)
     assert any("prêt-à-porter" in t for t in titles), titles
+
+
+def test_the_class_a_pupil_sits_in_is_no_skill(catalog: Catalog) -> None:
+    # "classe" says where a pupil is, as "lycée" does: before, three « Gérer les comportements
+    # en classe » (a teacher's work) for a pupil who gives talks
+    labels = [s.label.lower() for s in suggest_competences(
+        "je fais souvent les exposés devant la classe, j'aime bien parler en public", 5)]
+    assert not any("classe" in label for label in labels), labels
+    assert any("public" in label for label in labels), labels

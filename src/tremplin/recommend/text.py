@@ -431,7 +431,7 @@ _STOP = _STOP | _words("""
 job étudiant etudiant club chambre potes amis amies copains copines famille parents mère mere
 père pere frère frere frères freres soeur soeurs sœur sœurs cousin cousine cousins cousines
 voisin voisins voisine quartier maison soir soirs matin dimanche samedi mercredi vacances
-aprem lycée lycee collège college
+aprem lycée lycee collège college classe classes
 occupe occupes occuper occupais occupait occupé occupée
 """)
 
