@@ -22,6 +22,7 @@ from tremplin.recommend import (
     suggest_competences,
 )
 from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.suggest import own_job_clauses
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +116,22 @@ def test_a_short_form_names_the_job_as_the_search_bar_reads_it(index: RecommendI
     assert own("moniteur d'auto-école") == {"K2110"}
     assert own("mon psy") == set()  # someone else's job
     assert {index.jobs[j].code for j in index.named_titles("mon psy")} == {"K1104"}
+
+
+def test_a_clause_naming_the_persons_job_puts_that_job_first(index: RecommendIndex) -> None:
+    # before: the parks-and-gardens mechanic first; the sports-goods seller first and no
+    # cashier in the 4 (the football clause outweighed "je suis caissière")
+    for text, code in (("je suis mécano, je répare des voitures", "I1604"),
+                       ("je suis caissière, et je fais du foot le week-end", "D1505")):
+        first = recommend(Profile(experiences=(Experience(text),)), 10)[0]
+        assert first.code == code, (text, first.title)
+    # the rest of the text still counts: football stays among the suggestions
+    labels = [s.label.lower() for s in suggest_competences(
+        "je suis caissière, et je fais du foot le week-end", 5)]
+    assert any("caisse" in label for label in labels), labels
+    assert any("sport" in label for label in labels), labels
+    # someone else's job in a clause is no such clause
+    assert own_job_clauses(index, "je garde des enfants, mon père est plombier") == {}
 
 
 def test_suggestions_for_a_job_name_are_what_that_job_asks(index: RecommendIndex) -> None:
