@@ -8,6 +8,7 @@ import pytest
 
 from tremplin.catalog.read import Catalog
 from tremplin.recommend import Experience, Profile, recommend, suggest_competences
+from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.text import expand
 
 
@@ -83,3 +84,46 @@ def test_the_class_a_pupil_sits_in_is_no_skill(catalog: Catalog) -> None:
         "je fais souvent les exposés devant la classe, j'aime bien parler en public", 5)]
     assert not any("classe" in label for label in labels), labels
     assert any("public" in label for label in labels), labels
+
+
+# A counsellor's QA pass (2026-11-29, 86 new texts): each case failed before its entry.
+@pytest.mark.parametrize(("text", "wanted", "absurd"), [
+    ("je fais de la muay thai", "G1204|G1208", "croupier"),  # was: farm worker, croupier
+    ("je fais du karaté", "G1204|G1208", "croupier"),
+    ("jgarde ma ptite soeur tous les soirs", "K1303", "combattant"),  # text-message spelling
+    ("je m'occupe de ma grand mere", "K1302", "enfant"),  # no hyphen: was child care
+    ("je suis en terminale ST2S", "K1306|K1302", "étalagiste"),  # was: CND, shorthand
+    ("je suis en 1ère STMG", "M1501", "stomatologue"),
+    ("je fais des ongles", "D1240", "prothésiste dentaire"),  # the entry said "prothésie"
+    ("je répare des voitures", "I1604", "cordonnier"),  # « Réparer des vêtements »
+    ("je monte des pc gamer", "I1401", "croupier"),
+    ("I take care of my grandma", "K1302", "animaux"),
+    ("I do boxing", "G1204|G1208", "combattant"),
+])
+def test_a_counsellors_everyday_text_finds_its_job(catalog: Catalog, text: str, wanted: str,
+                                                     absurd: str) -> None:
+    recs = recommend(Profile(experiences=(Experience(text),)), 10)
+    assert set(wanted.split("|")) & {r.code for r in recs}, [r.title for r in recs]
+    assert not any(absurd in r.title.lower() for r in recs), [r.title for r in recs]
+
+
+@pytest.mark.parametrize("text", [
+    "la lutte contre le harcèlement", "je porte le voile", "la batterie de mon tel",
+    "j'ai un potager avec mon grand-pere", "je nettoie les toilettes", "un crochet du droit"])
+def test_a_sport_or_a_care_word_in_another_sense_is_not_expanded(text: str) -> None:
+    assert expand(text) == text
+
+
+def test_text_message_spelling_is_written_out() -> None:
+    from tremplin.recommend.text import written_out
+    assert written_out("jgarde ma ptite soeur, rdv mercredi") == (
+        "je garde ma petite soeur, rendez-vous mercredi")
+    assert written_out("jsp") == "jsp"  # too short to tell: the says-nothing rule reads it
+
+
+def test_only_wanting_to_work_says_nothing_done(catalog: Catalog) -> None:
+    with pytest.raises(ProfileError):
+        recommend(Profile(experiences=(Experience("rien mais je veux bosser"),)), 10)
+    # wanting to work with someone says a taste, and stays
+    assert recommend(Profile(experiences=(Experience(
+        "je veux travailler avec des enfants"),)), 3)

@@ -21,6 +21,7 @@ from tremplin.recommend.text import (
     without_dislikes,
     without_frame,
     without_status,
+    written_out,
 )
 
 LEXICAL_WEIGHT = 0.01     # one BM25 point is worth this much cosine similarity
@@ -83,7 +84,7 @@ def text_vector(text: str) -> F32:
 def prepare(index: RecommendIndex, text: str) -> str:
     """Gender-neutral, glossary-expanded text: what is embedded and matched."""
     read = without_status(without_dislikes(" ".join(text.split())))
-    return expand(index.neutralise(without_frame(read)))
+    return expand(index.neutralise(without_frame(written_out(read))))
 
 
 def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:

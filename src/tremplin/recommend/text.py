@@ -187,10 +187,10 @@ GLOSSARY: Mapping[str, str] = {
     "bricoler": "bricolage, petits travaux",
     "chantier": "chantier, bâtiment",
     "maquillage": "maquillage, esthétique",
-    "ongles": "prothésie ongulaire, esthétique",
+    "ongles": "manucure, soins des ongles, onglerie, esthétique",
     "tresses": "coiffure, tresses",
     "coiffer": "coiffure",
-    "vendanges": "vendanges, récolte de raisin, viticulture",
+    "vendanges": "vendanges, cueillette du raisin, ouvrier viticole, viticulture",
     "cueillette": "récolte de fruits et légumes",
     "ferme": "exploitation agricole, élevage",
     "chevaux": "soins aux chevaux, équitation",
@@ -208,7 +208,7 @@ GLOSSARY: Mapping[str, str] = {
     "secourisme": "premiers secours",
     "devoirs": "aide aux devoirs, soutien scolaire",
     "cours": "cours, soutien scolaire",
-    "délégué": "délégué de classe, représenter",
+    "délégué": "délégué de classe, représenter ses camarades, porte-parole, médiation",
     "gâteaux": "pâtisserie",
     "gateaux": "pâtisserie",
     "cuisine": "cuisine, préparation de repas",
@@ -249,6 +249,36 @@ GLOSSARY: Mapping[str, str] = {
     "nattes": "coiffure, tresses",
     "iftar": "préparer des repas pour un groupe, cuisine, bénévolat",
     "snu": "service national universel, engagement citoyen, vie en collectivité",
+    # found by a QA pass of 2026-11-29 (a counsellor's 86 texts), each read by its letters
+    "fringues": "vêtements",
+    "snack": "restauration rapide, snack",
+    "kebab": "restauration rapide, kebab",
+    "scout": "scoutisme, animation de groupes de jeunes, vie en collectivité",
+    "scouts": "scoutisme, animation de groupes de jeunes, vie en collectivité",
+    "scoutisme": "scoutisme, animation de groupes de jeunes, vie en collectivité",
+    "grandma": "personne âgée",
+    "grandpa": "personne âgée",
+    "grandmother": "personne âgée",
+    "grandfather": "personne âgée",
+    "grandparents": "personnes âgées",
+    "nails": "manucure, soins des ongles, onglerie, esthétique",
+    "braid": "coiffure, tresses",
+    "braiding": "coiffure, tresses",
+    "delivery": "livraison",
+    "sécu": "sécurité, surveillance",
+    "secu": "sécurité, surveillance",
+    # school tracks young people name ("je suis en 1ère STMG", "bac pro ASSP"): what they study
+    "stmg": "management, gestion, commerce, ressources humaines",
+    "stav": "agronomie, agriculture, vivant",
+    "sthr": "hôtellerie, restauration",
+    "assp": "accompagnement, soins et services à la personne",
+    "aepe": "accompagnement éducatif de la petite enfance, garde d'enfants",
+    "sio": "services informatiques aux organisations, informatique, réseaux, développement",
+    "mco": "management commercial, vente, commerce",
+    "ndrc": "négociation, relation client, vente",
+    "melec": "métiers de l'électricité, installations électriques",
+    "mspc": "maintenance des systèmes de production, maintenance industrielle",
+    "agora": "gestion administrative, secrétariat, accueil",
 }
 
 # Everyday phrases (regular expressions on the lower-cased text) -> ROME-like words.
@@ -270,8 +300,74 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "démarches, documents administratifs"),
         (r"\bu ?(6|7|8|9|10|11|12|13|14|15)\b", "entraînement sportif de jeunes joueurs"),
         (r"\bpersonnes? [âa]g[ée]es?\b|\behpad\b", "personnes âgées"),
+        # a grandparent cared for (not one beside whom one gardens), hyphen or not
+        (r"\b(occup\w* d[eu]|aid\w*|accompagn\w*|gard\w*|soign\w*|visite\w*|promen\w*)"
+         r"( de)?( (ma|mon|mes|sa|son|ses|la|le|les|a|à))? grands?[ -]?(m[eè]res?|p[eè]res?"
+         r"|parents)\b", "personne âgée"),
+        # sports beyond "foot", "basket", "hand", "muscu" and "la boxe": read by their letters,
+        # karate and rugby found a croupier, volleyball glazing, skiing sawmills
+        (r"\b(muay.?tha[iï]|karat[ée]|judo|jiu.?jitsu|jjb|mma|taekwondo|kung.?fu|aïkido|aikido"
+         r"|krav.?maga|escrime|(de la|la) lutte(?! contre)|rugby|volley(.?ball)?|tennis|badminton"
+         r"|ping.?pong|course (à|a) pied|running|athl[ée]|athl[ée]tisme|cross.?country|trail"
+         r"|gym|gymnastique|skate(board)?|roller|bmx|surf|ski|snowboard|escalade|natation"
+         r"|cyclisme|aviron|cano[eë]|kayak|(de la|la) voile|golf|hockey|baseball|futsal"
+         r"|p[ée]tanque|fitness|crossfit|yoga|pilates|parkour|patinage|water.?polo"
+         r"|tir (à|a) l'arc|handisport|cheerleading|twirling|natation synchronis[ée]e)\b",
+         "sport, pratique sportive en club, entraînement sportif"),
+        (r"\b(jou\w*|fai\w*) de la batterie\b|\bje suis batteur\b",
+         "musique, batterie, percussions, jouer d'un instrument de musique"),
+        (r"\b(ramass\w*|cueill\w*|r[ée]colt\w*) (des |les |du )?(fraises|framboises|pommes|poires"
+         r"|cerises|abricots|p[êe]ches|tomates|fruits|l[ée]gumes|olives|raisin)\b",
+         "cueillette, récolte de fruits et légumes"),
+        (r"\b(du|au|le) crochet\b", "tricot, crochet, travaux d'aiguille, couture"),
+        (r"\b(sa|la|leur|faire|fais|fait) toilette\b", "aide à la toilette, soins d'hygiène"),
+        (r"\bservant d'autel\b", "service religieux, bénévolat, cérémonie"),
+        (r"\b(bac pro|bts|cap) ciel\b", "cybersécurité, informatique, réseaux, électronique"),
+        (r"\b(bac pro|cap) mv\b", "maintenance des véhicules, mécanique automobile"),
+        (r"\bbts cg\b", "comptabilité, gestion"),
+        (r"\bboxing\b", "boxe, sport en club, entraînement sportif"),
+        # school tracks with a digit, which the word lookup splits
+        (r"\bst2s\b", "santé, social, accompagnement des personnes"),
+        (r"\bsti2d\b", "industrie, énergie, technologie, développement durable"),
+        (r"\bstd2a\b", "design, arts appliqués"),
+        # what is repaired, delivered or sold says the trade: "je répare des voitures" found
+        # a shoemaker (« Réparer des vêtements »), "je livre des pizzas" only pizza makers
+        (r"\br[ée]par\w* (des |les |la |une |sa |ma |mes |leurs? )?(voitures?|autos?|bagnoles?)\b",
+         "mécanique automobile, entretien et réparation de véhicules"),
+        (r"\br[ée]par\w* (des |les |la |une |sa |ma |mes |leurs? )?(scooters?|scoots?|motos?"
+         r"|mobylettes?|mobs?|deux.roues)\b", "mécanique deux-roues, réparation de motocycles"),
+        (r"\br[ée]par\w* (des |les |la |un |son |mon |mes |leurs? )?(t[ée]l[ée]phones?|tels?"
+         r"|portables?|smartphones?|[ée]crans?)\b",
+         "réparation de téléphones mobiles, électronique"),
+        (r"\b(r[ée]par|mont)\w* (des |les |un |mon |son |mes |leurs? )?(pc|ordis?|ordinateurs?)\b",
+         "montage et réparation d'ordinateurs, maintenance informatique"),
+        (r"\b(je |j'|on |tu )livr\w*\b|\blivrer\b", "livraison, livreur"),
+        (r"\bvend\w* (des |les |de la )?(v[êe]tements|fringues|habits|chaussures|baskets|sneakers)\b",
+         "vente de vêtements, prêt-à-porter"),
+        (r"\b(aid|travaill|bosse|boss|stage|r[ée]par)\w*\b.{0,25}\b(au|dans (un|le|son|mon|leur))"
+         r" garage\b", "garage automobile, entretien de véhicules"),
+        (r"\bbo[iî]tes? de nuit\b", "discothèque, établissement de nuit"),
+
     )
 )
+
+# Text-message spelling: "jgarde ma ptite soeur" hid "garde" and "petite" from every rule
+# and from ROME's words. A "j" glued to a verb is "je " ("jsp" stays: too short to tell).
+_GLUED_J = re.compile(r"\bj(?=[bcdfghklmnpqrstvwxz][a-zàâçéèêëîïôûù]{2,})", re.IGNORECASE)
+_SMS_WORDS = {
+    "ptit": "petit", "ptite": "petite", "ptits": "petits", "ptites": "petites",
+    "rdv": "rendez-vous", "bcp": "beaucoup", "tjr": "toujours", "tjrs": "toujours",
+    "qd": "quand", "pcq": "parce que", "pck": "parce que", "mtn": "maintenant",
+}
+_SMS_WORD = re.compile(r"\b(" + "|".join(_SMS_WORDS) + r")\b", re.IGNORECASE)
+
+
+def written_out(text: str) -> str:
+    """Text-message spellings written out ("jgarde ma ptite soeur" -> "je garde ma petite
+    soeur"), so that the glossary and ROME's words meet them."""
+    text = _GLUED_J.sub("je ", text)
+    return _SMS_WORD.sub(lambda m: _SMS_WORDS[m.group(1).lower()], text)
+
 
 # The school internship's frame ("mon stage de 3e", "stage d'observation") says where a young
 # person was, not what they did: read as is, "observation" found weather observers and "3e"
@@ -314,6 +410,8 @@ _STATUS = re.compile(
     r"|mes\s+etudes|l'\s*ecole\s+en\s+\w+)\b|\bdescolaris[ee]e?s?\b"
     r"|\b(?:je\s+cherche|jcherche|je\s+recherche)\s+(?:du|un|une)\s+"
     r"(?:travail|taf|job|boulot|emploi|stage|alternance|formation)\b"
+    r"|\b(?:je\s+|j)(?:veux|voudrais|aimerais)\s+(?:bien\s+)?(?:bosser|travailler|taffer"
+    r"|un\s+(?:travail|taf|job|boulot))\s*$"
     r"|\b(?:au\s+chomage|sans\s+emploi|sans\s+travail)\b",
     re.IGNORECASE)
 # A clause: up to the next punctuation, or the next "mais", "donc", "alors", "but", "so"… or
@@ -398,6 +496,8 @@ _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                                      "association caritative"),
         (r"\bsecours populaire\b", "aide alimentaire, association caritative"),
         (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
+        (r"\bbanques? alimentaires?\b", "aide alimentaire, distribution de colis alimentaires, "
+                                         "association caritative"),
         # shop and restaurant chains young people work in: the name says what is sold (not
         # for supermarkets, which sell everything: "caissier au leclerc" says it all)
         (r"\b(zara|h ?& ?m|primark|kiabi|bershka|celio|pull ?& ?bear|stradivarius|jennyfer"
