@@ -29,9 +29,11 @@ def test_only_dislikes_or_only_a_school_year_get_their_own_message(client: SyncC
     status, page = _landing(client, "je déteste faire le ménage")
     assert status == 422 and "Tu as écrit ce que tu n'aimes pas" in page
     status, page = _landing(client, "j'ai 16 ans et je suis en seconde")
-    assert status == 422 and "Ton âge, ta classe ou ton diplôme" in page
+    assert status == 422 and "Ton âge, ta classe, ton diplôme ou ton envie de travailler" in page
     status, page = _landing(client, "jsp")
     assert status == 422 and "Pas d'idée ?" in page
+    status, page = _landing(client, "rien mais je veux bosser")
+    assert status == 422 and "ton envie de travailler" in page
 
 
 def test_another_latin_language_gets_the_warning(client: SyncClient) -> None:
