@@ -50,6 +50,18 @@ def test_jobs_only_reached_by_long_studies_have_their_level(catalog: Catalog) ->
     assert len(levels) >= 0.9 * len(get_index().jobs)
 
 
+def test_a_required_state_diploma_gives_its_level(catalog: Catalog) -> None:
+    # ROME's access text says "un diplôme d'Etat, obligatoire" without naming it; its
+    # certification is the level-4 DE d'auxiliaire de puériculture (was: 3, from ONISEP)
+    assert entry_levels(get_index())["J1304"] == 4
+    text = "je garde mes petits frères"
+    free = [r.code for r in recommend(Profile(experiences=(Experience(text),)), 30)]
+    assert "J1304" in free
+    capped = recommend(Profile(experiences=(Experience(text),),
+                               constraints=Constraints(max_study_level=3)), 30)
+    assert capped and "J1304" not in [r.code for r in capped]
+
+
 def test_a_cap_level_never_suggests_a_doctorate(catalog: Catalog) -> None:
     text = "je garde des enfants malades"
     free = [r.code for r in recommend(Profile(experiences=(Experience(text),)), 30)]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from tremplin.catalog.levels import access_level, diploma_level, study_level_number
 from tremplin.recommend.index import RecommendIndex
+from tremplin.recommend.text import fold
+
+_STATE_DIPLOMA = re.compile(r"diplome d'etat")
 
 
 def entry_levels(index: RecommendIndex) -> dict[str, int]:
@@ -40,5 +45,28 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
         for code, level in stated.items():
             if level is not None and code in index.job_pos:
                 lowest[code] = level
+        for code, level in _state_diploma_levels(index, stated).items():
+            lowest[code] = level
         index.entry_levels = lowest
     return index.entry_levels
+
+
+def _state_diploma_levels(index: RecommendIndex, stated: dict[str, int | None]) -> dict[str, int]:
+    """Fiches whose access text says a state diploma is required without naming it ("un
+    diplôme d'Etat, obligatoire pour exercer"): the level of the state diplomas their ROME
+    certifications name. The auxiliaire de puériculture got level 3 from an ONISEP link and
+    was shown for "up to CAP", though its only way in is a level-4 Diplôme d'Etat."""
+    texts = {str(code): str(text) for code, text in index.catalog.query(
+        "SELECT code, access FROM jobs")}
+    out: dict[str, int] = {}
+    for code, label in index.catalog.query(
+            "SELECT i.job_code, k.label FROM job_items i JOIN knowledge k ON k.ogr = i.ogr"
+            " WHERE i.kind = 'knowledge' AND k.category LIKE 'Certification%'"):
+        code, label = str(code), str(label)
+        if stated.get(code) is not None or not _STATE_DIPLOMA.search(fold(texts.get(code, ""))):
+            continue
+        if _STATE_DIPLOMA.match(fold(label)):
+            level = access_level(label) or diploma_level(label)
+            if level is not None:
+                out[code] = min(level, out.get(code, level))
+    return out
