@@ -244,7 +244,7 @@ def test_the_same_answer_everywhere_lists_no_interest(catalog: Catalog, answer: 
 def test_trainings_the_study_level_hides_stay_hidden(catalog: Catalog) -> None:
     from tremplin.recommend import Constraints, Experience, Profile, recommend
 
-    profile = Profile(experiences=(Experience("je garde des enfants malades"),),
+    profile = Profile(experiences=(Experience("je répare des vélos"),),
                       constraints=Constraints(max_study_level=3))
     recs = [r for r in recommend(profile, 10) if r.why.trainings_hidden and not r.why.trainings]
     assert recs, "no suggestion with every training hidden: the test tests nothing"

@@ -108,6 +108,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "anglais. Ces idées peuvent être fausses. Si tu peux, écris aussi en "
                         "français, ou demande de l'aide.",
         "to_learn": "à apprendre : {labels}",
+        # instead of "à apprendre" on the card of a job the person says they do or did
+        "own_job": "Tu as écrit que tu fais ou as fait ce métier. Tu connais sans doute déjà ses "
+                   "compétences principales. Vérifie-les sur la fiche du métier.",
         "centres_chosen": "Ce métier va avec ce que tu as choisi : {labels}.",
         "centres_none": "Ce métier ne va avec aucune des phrases que tu as choisies sur ce qui "
                         "t'attire.",
@@ -202,6 +205,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "These ideas may be wrong. If you can, also write in French, or ask for "
                         "help.",
         "to_learn": "to learn: {labels}",
+        "own_job": "You wrote that you do or did this job. You probably know its main "
+                   "competences already. Check them on the job's page.",
         "centres_chosen": "This job fits what you chose: {labels}.",
         "centres_none": "This job is in none of the interest centres you chose.",
         "quoted": "“{label}”",
