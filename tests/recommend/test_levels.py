@@ -96,3 +96,18 @@ def test_trainings_above_the_level_are_hidden_even_outside_the_rncp(catalog: Cat
     said = (f"Tremplin cache {hidden} formations" if hidden > 1
             else "1 formation demande plus d'études")
     assert said in " ".join(capped.notes)
+
+
+def test_diplomas_above_the_level_are_hidden_and_counted(catalog: Catalog) -> None:
+    text = "je monte des pc gamer"
+    capped = recommend(Profile(experiences=(Experience(text),),
+                               constraints=Constraints(max_study_level=4)), 5)
+    free = {r.code: r for r in recommend(Profile(experiences=(Experience(text),)), 30)}
+    hid_some = False
+    for r in capped:
+        assert all((diploma_level(c) or 0) <= 4 for c in r.why.certifications), r.why.certifications
+        above = [c for c in free[r.code].why.certifications if (diploma_level(c) or 0) > 4]
+        if above:  # before: "BTS …", "Licence …" listed for someone who chose up to bac
+            hid_some = True
+            assert any("diplôme" in n and "Tremplin" in n for n in r.why.notes), r.why.notes
+    assert hid_some, "no diploma above the level: the test tests nothing"

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from tremplin.catalog.levels import diploma_level
 from tremplin.recommend.centres import centre_links, centres_value, chosen_centres_of_job
 from tremplin.recommend.engine import (
     DIVERSE_TOP,
@@ -33,7 +34,12 @@ from tremplin.recommend.text import (
     without_status,
     words_key,
 )
-from tremplin.recommend.wording import percent, say, trainings_hidden_note
+from tremplin.recommend.wording import (
+    certifications_hidden_note,
+    percent,
+    say,
+    trainings_hidden_note,
+)
 
 MAX_MATCHED = 6
 MAX_MISSING = 5
@@ -155,7 +161,12 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         notes.append(trainings_hidden_note(lang, hidden))
     if level is not None and job.code not in entry_levels(index):
         notes.append(say(lang, "level_unknown"))
-    certs = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
+    certs_all = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
+    # a diploma whose name says a level above the chosen one is hidden, as trainings are
+    # ("BTS …" for someone who chose up to bac); a name that says no level stays
+    certs = [c for c in certs_all if level is None or (diploma_level(c) or 0) <= level]
+    if len(certs) < len(certs_all):
+        notes.append(certifications_hidden_note(lang, len(certs_all) - len(certs)))
     return Why(
         matched=matched,
         missing=missing,

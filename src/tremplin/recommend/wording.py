@@ -98,6 +98,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                             "niveau que tu as choisi.",
         "trainings_hidden_one": "1 formation demande plus d'études que le niveau que tu as "
                                 "choisi. Tremplin la cache.",
+        "certifications_hidden": "Tremplin cache {n} diplômes : ils demandent plus d'études "
+                                 "que le niveau que tu as choisi.",
+        "certifications_hidden_one": "1 diplôme demande plus d'études que le niveau que tu as "
+                                     "choisi. Tremplin le cache.",
         "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. Il "
                          "reste donc dans la liste.",
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a devinées. "
@@ -195,6 +199,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                             "shown.",
         "trainings_hidden_one": "1 training needs more study than the level you chose. It is not "
                                 "shown.",
+        "certifications_hidden": "{n} diplomas need more study than the level you chose. They "
+                                 "are not shown.",
+        "certifications_hidden_one": "1 diploma needs more study than the level you chose. It is "
+                                     "not shown.",
         "level_unknown": "The data does not say what study level this job needs. So it stays in "
                          "the list.",
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check that "
@@ -236,6 +244,12 @@ def say(lang: str, key: str, **values: object) -> str:
 def trainings_hidden_note(lang: str, n: int) -> str:
     """The note saying that n trainings above the chosen study level are not shown."""
     return say(lang, "trainings_hidden_one") if n == 1 else say(lang, "trainings_hidden", n=n)
+
+
+def certifications_hidden_note(lang: str, n: int) -> str:
+    """The note saying that n diplomas above the chosen study level are not shown."""
+    return (say(lang, "certifications_hidden_one") if n == 1
+            else say(lang, "certifications_hidden", n=n))
 
 
 _MONTHS = {
