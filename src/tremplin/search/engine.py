@@ -166,6 +166,16 @@ class _Plan:
     keep_vecs: Floats | None = None
 
 
+def has_letter(text: str) -> bool:
+    """Whether a text holds a letter of any script, not only digits, punctuation or emoji."""
+    return any(c.isalpha() for c in text)
+
+
+def _short(query: str) -> bool:
+    """Too short for the spelling signal (character 3-grams) to tell chance from a match."""
+    return len(fold(query).replace(" ", "")) < MIN_JUDGED_CHARS
+
+
 def _content_words(text: str) -> list[str]:
     """The gender-neutral words of a text that carry meaning (no "de", "la", "et"...)."""
     return [w for w in stem_key(text).split() if w not in STOPWORDS]
@@ -579,8 +589,12 @@ class JobSearch:
         a chance resemblance only is left out (unless `keep_weak`, for measuring one signal):
         the list may be shorter than `limit`, or empty ("kebab"). A query of one or two
         letters has no spelling signal (character 3-grams) to tell chance from a match: such
-        hits are kept for it, called loose resemblances."""
-        keep_weak = keep_weak or len(fold(plan.query).replace(" ", "")) < MIN_JUDGED_CHARS
+        hits are kept for it, called loose resemblances. A query without any letter ("!!!!",
+        "🙂", "…", "12") names nothing: whatever its vector is close to is chance, so it
+        gets no hit at all."""
+        if not keep_weak and not has_letter(plan.query):
+            return []
+        keep_weak = keep_weak or _short(plan.query)
         exact_keys = set(self.siblings.get(plan.key, {plan.key}))
         if plan.expanded:
             exact_keys.add(stem_key(plan.expanded))
@@ -632,7 +646,8 @@ class JobSearch:
         scores = self._scores(plan)
         hits = self._hits(plan, scores, 10)
         w = self.weights
-        short = len(fold(q).replace(" ", "")) < MIN_JUDGED_CHARS  # kept, see _hits
+        lettered = has_letter(q)  # no hit at all without a letter, see _hits
+        short = lettered and _short(q)  # kept, see _hits
         order = np.argsort(-scores.combined)[: nearest * 3]
         near: list[NearTitle] = []
         seen: set[str] = set()
@@ -645,7 +660,7 @@ class JobSearch:
             meaning_part, spelling_part = self._parts(cosine, spelling)
             alias = i in plan.alias_entries
             said, keep = self._cosines(plan, i, cosine)  # judged as hits are
-            shown = alias or short or bool(self._meaning_reason(said, spelling, keep))
+            shown = lettered and (alias or short or bool(self._meaning_reason(said, spelling, keep)))
             near.append(NearTitle(e.text, e.code, e.source, round(meaning_part, 4),
                                   round(1.0 if alias else spelling_part, 4),
                                   round(float(min(scores.combined[i], 1.0)), 4),

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tremplin.config import Settings, load_settings
 from tremplin.embeddings import prioritise_encoder
 from tremplin.web import i18n, problems, state
+from tremplin.web.api import errors as api_errors
 from tremplin.web.services import Services, ServiceUnavailable
 from tremplin.web.templating import render
 
@@ -90,13 +91,15 @@ def create_app(settings: Settings | None = None, *, cors: list[str] | None = Non
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
-            return await problems.validation_handler(request, exc)
+            return await api_errors.validation_handler(request, exc)
         return _html_error(request, 422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
-        if request.url.path.startswith("/api/") or exc.status_code == 405:
+        if request.url.path.startswith("/api/"):
+            return await api_errors.http_handler(request, exc)
+        if exc.status_code == 405:
             return await problems.http_handler(request, exc)
         if exc.status_code == 413:  # a body sent in chunks, over the limit
             from tremplin.web.pages.guide import too_large_page
@@ -108,15 +111,14 @@ def create_app(settings: Settings | None = None, *, cors: list[str] | None = Non
     async def _unavailable(request: Request, exc: Exception) -> Response:
         logging.getLogger("tremplin.web").warning("service unavailable: %s", exc)
         if request.url.path.startswith("/api/"):
-            return problems.problem(503, "This part of the engine is not available on this server "
-                                         "yet (search index or recommendation not installed).")
+            return api_errors.unavailable()
         return _html_error(request, 503)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
         logging.getLogger("tremplin.web").exception("internal error on %s", request.url.path)
         if request.url.path.startswith("/api/"):
-            return problems.problem(500, "Internal error. It has been logged (without your input).")
+            return api_errors.crashed()
         return _html_error(request, 500)
 
     app.add_middleware(GZipMiddleware, minimum_size=1000)
@@ -171,6 +173,10 @@ class FrameMiddleware:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
+        method = scope["method"]
+        head = method == "HEAD"
+        if head:  # HEAD is GET without the body (RFC 9110): load balancers check /api/v1/health
+            scope = {**scope, "method": "GET", api_errors.ORIGINAL_METHOD: method}
         headers = Headers(scope=scope)
         length = headers.get("content-length")
         status = 500
@@ -207,6 +213,11 @@ class FrameMiddleware:
                 if q in i18n.LANGS and not scope["path"].startswith("/api/"):
                     out.append("set-cookie", f"{i18n.LANG_COOKIE}={q}; Max-Age=31536000; "
                                              "Path=/; SameSite=lax; HttpOnly")
+                allow = [m.strip() for m in out.get("allow", "").split(",") if m.strip()]
+                if "GET" in allow and "HEAD" not in allow:
+                    out["Allow"] = ", ".join([*allow, "HEAD"])
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}  # the GET's headers, Content-Length included
             await send(message)
 
         received = 0
@@ -218,8 +229,7 @@ class FrameMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise StarletteHTTPException(
-                        413, f"The request body must be at most {limit} bytes.")
+                    raise api_errors.too_large(limit)
             return message
 
         if length is not None and (declared is None or declared > limit):
@@ -228,7 +238,7 @@ class FrameMiddleware:
         else:
             await self.app(scope, receive_within_limit, send_wrapper)
         if access_log.isEnabledFor(logging.INFO):
-            access_log.info("%s %s %d %.1fms", scope["method"], scope["path"], status,
+            access_log.info("%s %s %d %.1fms", method, scope["path"], status,
                             (time.perf_counter() - start) * 1000)
 
 
@@ -236,8 +246,8 @@ def too_large(scope: Scope, receive: Receive, limit: int) -> Response:
     """The answer to a body over the size limit: a problem detail on the API, a page in the
     reader's language elsewhere (people sending a form must not get JSON)."""
     if scope["path"].startswith("/api/"):
-        return problems.problem(413, f"The request body must be at most {limit} bytes.",
-                                headers={"Connection": "close"})
+        error = api_errors.too_large(limit)
+        return api_errors.api_problem(413, error.en, error.fr, error.field, headers=error.headers)
     from tremplin.web.pages.guide import too_large_page
 
     page = too_large_page(Request(scope, receive))

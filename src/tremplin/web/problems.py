@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -35,86 +34,6 @@ def problem(status: int, detail: str, *, errors: list[dict[str, Any]] | None = N
     if errors:
         body["errors"] = errors
     return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
-
-
-def input_problem(exc: Exception, fallback: str = "Invalid input", within: str = "",
-                  ) -> JSONResponse:
-    """422 for a refused profile or text: `detail` in English, and `errors` with the field at
-    fault (under `within`, the request key that holds it) and the same message in plain
-    French (`message_fr`) for pages to show."""
-    detail = str(exc) or fallback
-    field = str(getattr(exc, "field", "") or "")
-    if within and field != within and not field.startswith(within + "."):
-        field = ".".join(p for p in (within, field) if p)
-    field = field or "body"
-    return problem(422, detail, errors=[{"field": field, "message": detail,
-                                         "message_fr": str(getattr(exc, "fr", "") or detail)}])
-
-
-def _where(loc: tuple[Any, ...] | list[Any]) -> str:
-    # a JSON decode error is located by a character offset, which is not a field
-    if len(loc) == 2 and loc[0] == "body" and isinstance(loc[1], int):
-        return "body"
-    return ".".join(str(p) for p in loc if p not in ("body",)) or "body"
-
-
-# The checks the framework makes before Tremplin's own, worded in French too (pages and
-# partners show `message_fr` to people who read French).
-_FRENCH = {
-    "missing": "Champ manquant.",
-    "extra_forbidden": "Champ inconnu : retirez-le.",
-    "greater_than_equal": "Doit valoir au moins {ge}.",
-    "less_than_equal": "Doit valoir au plus {le}.",
-    "greater_than": "Doit valoir plus de {gt}.",
-    "less_than": "Doit valoir moins de {lt}.",
-    "string_pattern_mismatch": "Format refusé.",
-    "string_too_long": "Texte trop long : {max_length} caractères au plus.",
-    "string_too_short": "Texte trop court.",
-    "too_long": "Trop d'éléments : {max_length} au plus.",
-    "literal_error": "Valeur non permise : {expected}.",
-    "int_parsing": "Un nombre entier est attendu.",
-    "int_type": "Un nombre entier est attendu.",
-    "float_parsing": "Un nombre est attendu.",
-    "string_type": "Un texte est attendu.",
-    "dict_type": "Un objet { … } est attendu.",
-    "list_type": "Une liste [ … ] est attendue.",
-    "bool_type": "true ou false est attendu.",
-    "json_invalid": "Le corps n'est pas du JSON valide.",
-    "model_attributes_type": "Un objet { … } est attendu.",
-}
-
-
-def _french(error: dict[str, Any]) -> str:
-    text = _FRENCH.get(str(error.get("type", "")), "Valeur refusée.")
-    try:
-        return text.format(**{k: v for k, v in (error.get("ctx") or {}).items()})
-    except (KeyError, IndexError, ValueError):
-        return text
-
-
-_NOT_JSON_EN = "The body must be JSON: send it with the header Content-Type: application/json."
-_NOT_JSON_FR = "Le corps doit être du JSON : envoyez-le avec l'en-tête Content-Type: application/json."
-
-
-def _sent_as_json(request: Request) -> bool:
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    return kind == "application/json" or kind.endswith("+json")
-
-
-async def validation_handler(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)
-    # a form or text body fails as "not a dictionary": say what is really wrong (415)
-    if request.method == "POST" and not _sent_as_json(request) and any(
-            tuple(e.get("loc", ()))[:1] == ("body",) for e in exc.errors()):
-        return problem(415, _NOT_JSON_EN, errors=[
-            {"field": "body", "message": _NOT_JSON_EN, "message_fr": _NOT_JSON_FR}])
-    errors = [
-        {"field": _where(e.get("loc", ())), "message": str(e.get("msg", "")),
-         "message_fr": _french(e)}
-        for e in exc.errors()[:20]
-    ]
-    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:3]) or "Invalid input"
-    return problem(422, detail, errors=errors)
 
 
 # the framework's words when a body cannot even be parsed (not UTF-8, a number of thousands of

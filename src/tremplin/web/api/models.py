@@ -6,11 +6,24 @@ conforms, so a field added to the core and not here fails the tests (`extra="for
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+from tremplin.recommend.profile import (
+    MAX_AVOIDED_DOMAINS,
+    MAX_COMPETENCES,
+    MAX_CONFIRMED_PER_EXPERIENCE,
+    MAX_EXPERIENCE_CHARS,
+    MAX_EXPERIENCES,
+    MAX_INTEREST_CENTRES,
+    MAX_REMOVED_PER_EXPERIENCE,
+    STUDY_LEVELS,
+)
 
 STRICT = ConfigDict(extra="forbid")
+# requests: JSON types as published, nothing converted ("124960" is no code, true no answer)
+STRICT_IN = ConfigDict(extra="forbid", strict=True)
 # The kinds of ROME items (recommend/index.py KIND_WEIGHT); work contexts are never suggested.
 SuggestedKind = Literal["competence", "soft", "macro", "knowledge", "certification"]
 ItemKind = Literal["competence", "soft", "macro", "knowledge", "certification", "context"]
@@ -200,51 +213,167 @@ class QuestionsOut(BaseModel):
 
 
 class RiasecScoreIn(BaseModel):
-    model_config = STRICT
-    answers: dict[str, int] = Field(
-        description="Question id (from /riasec/questions) -> 0 (no), 1 (a bit), 2 (a lot)",
+    model_config = STRICT_IN
+    answers: dict[str, Annotated[int, Field(ge=0, le=2)]] = Field(
+        description="Question id (from /riasec/questions) -> 0 (no), 1 (a bit), 2 (a lot): "
+                    "JSON integers, not true or \"2\"",
         examples=[{"r1": 2, "s1": 1}])
 
 
 class RiasecScoreOut(BaseModel):
     model_config = STRICT
     scores: dict[str, float] = Field(description="Letter -> sum of its answers / 6 (0..1)")
-    top: list[str] = Field(description="At most 3 letters above 0, highest first")
+    top: list[str] = Field(description=(
+        "At most 3 letters above 0, highest first, ties in the order R, I, A, S, E, C; empty "
+        "when all six scores are the same (every answer alike: no preference, and such scores "
+        "alone are refused by /recommendations)"))
     missing: list[str] = Field(description="Questions not answered")
 
 
-# The profile a recommendation request carries, as a JSON schema (the core parses the dict
-# itself, so that every refusal names its field with a French message too).
-PROFILE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "competences": {"type": "array", "items": {"type": "integer"}, "maxItems": 150,
-                        "description": "ROME competence or savoir codes the person chose"},
-        "experiences": {"type": "array", "maxItems": 20, "items": {
-            "type": "object", "required": ["text"], "additionalProperties": False,
-            "properties": {
-                "text": {"type": "string", "minLength": 1, "maxLength": 1000,
-                         "description": "In the person's own words, any language"},
-                "confirmed_competences": {"type": "array", "items": {"type": "integer"},
-                                          "maxItems": 40},
-                "removed_competences": {"type": "array", "items": {"type": "integer"},
-                                        "maxItems": 200},
-                "reviewed": {"type": "boolean", "description": "Only the confirmed codes "
-                             "count as competences (the words still count)"},
-            }}},
-        "riasec": {"anyOf": [
-            {"type": "object", "additionalProperties": {
-                "type": "number", "minimum": 0, "maximum": 1}},
-            {"type": "string"}], "description": "Letter -> 0..1, or letters \"S,A\""},
-        "interest_centres": {"type": "array", "items": {"type": "string"}, "maxItems": 30},
-        "constraints": {"type": "object", "additionalProperties": False, "properties": {
-            "max_study_level": {"type": "integer", "minimum": 3, "maximum": 8},
-            "avoided_domains": {"type": "array", "items": {"type": "string"}, "maxItems": 20},
-            "postcode": {"type": "string", "pattern": "^[0-9]{5}$"},
-        }},
-    },
-    "additionalProperties": False,
-}
+# --- the profile a recommendation request carries ------------------------------------------
+# Validated here exactly as published (JSON types, no conversion: "124960" is no code, 4.0 no
+# level, true no answer), then read by the core, which checks what needs the catalog (codes,
+# letters, words) and names every refusal's field with a French message too.
+
+Code = Annotated[int, Field(description="A ROME competence or savoir code (ogr)")]
+
+
+class ExperienceIn(BaseModel):
+    model_config = STRICT_IN
+    text: str = Field(min_length=1, max_length=MAX_EXPERIENCE_CHARS,
+                      description="In the person's own words, any language")
+    confirmed_competences: list[Code] = Field(
+        default_factory=list, max_length=MAX_CONFIRMED_PER_EXPERIENCE)
+    removed_competences: list[Code] = Field(
+        default_factory=list, max_length=MAX_REMOVED_PER_EXPERIENCE)
+    reviewed: bool = Field(False, description="Only the confirmed codes count as competences "
+                                              "(the words still count)")
+
+
+class ConstraintsIn(BaseModel):
+    model_config = STRICT_IN
+    max_study_level: int | None = Field(
+        default=None, ge=min(STUDY_LEVELS), le=max(STUDY_LEVELS),
+        description="Highest study level: 3 CAP, 4 bac, 5 bac+2, 6 bac+3, 7 bac+5, 8 doctorate "
+                    "(null: no limit)")
+    avoided_domains: list[str] = Field(
+        default_factory=list, max_length=MAX_AVOIDED_DOMAINS,
+        description="Codes from GET /api/v1/domains ('K' or 'K13'); counted as sent")
+    postcode: str | None = Field(default=None, pattern=r"^[0-9]{5}$",
+                                 description="5 digits, as a string (null: none)")
+
+
+def _riasec_form(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "letters"
+    return "scores" if isinstance(value, dict) else None
+
+
+RiasecIn = Annotated[
+    Annotated[dict[str, Annotated[float, Field(ge=0, le=1)]], Tag("scores")]
+    | Annotated[str, Tag("letters")],
+    Discriminator(_riasec_form, custom_error_type="riasec_form",
+                  custom_error_message="riasec must map letters R, I, A, S, E, C to numbers "
+                                       "in [0, 1], or give letters such as \"S,A\""),
+]
+
+
+class ProfileIn(BaseModel):
+    model_config = STRICT_IN
+    competences: list[Code] = Field(default_factory=list, max_length=MAX_COMPETENCES,
+                                    description="ROME competence or savoir codes the person chose")
+    experiences: list[ExperienceIn] = Field(default_factory=list, max_length=MAX_EXPERIENCES)
+    riasec: RiasecIn = Field(default_factory=dict,
+                             description="Letter -> 0..1, or letters \"S,A\"")
+    interest_centres: list[str] = Field(
+        default_factory=list, max_length=MAX_INTEREST_CENTRES,
+        description="Codes from GET /api/v1/interest-centres, as strings (\"17\")")
+    constraints: ConstraintsIn = Field(default_factory=ConstraintsIn)
+
+
+def inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's JSON schema with its nested models written in place (no `$defs`), as the
+    OpenAPI document shows a request field or an error body."""
+    schema = model.model_json_schema()
+    defs: dict[str, Any] = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                rest = {k: v for k, v in node.items() if k != "$ref"}
+                return resolve({**defs[ref.removeprefix("#/$defs/")], **rest})
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    out: dict[str, Any] = resolve(schema)
+    return out
+
+
+# The profile as the OpenAPI document shows it, written out in place in RecommendIn.
+PROFILE_SCHEMA: dict[str, Any] = inline_schema(ProfileIn)
+
+
+# --- places of digital help (GET /places) --------------------------------------------------
+
+class PointOut(BaseModel):
+    model_config = STRICT
+    lat: float
+    lon: float
+
+
+class PlaceOut(BaseModel):
+    model_config = STRICT
+    id: int
+    source: str = Field(description="The open-data set listing it")
+    name: str
+    kind: str
+    services: list[str]
+    address: str
+    postcode: str
+    commune: str
+    latitude: float | None
+    longitude: float | None
+    opening_hours: str
+    phone: str
+    website: str
+    snapshot_date: str = Field(description="Date of the open-data snapshot listing it")
+    distance_km: float | None = Field(description="From the point or the postcode's centre; "
+                                                  "null when found by its postcode only")
+
+
+class PlacesOut(BaseModel):
+    model_config = STRICT
+    centre: PointOut | None = Field(description="The point searched around; null for a "
+                                                "postcode whose centre is not known")
+    radius_km: float
+    snapshot_date: str = Field(description="The latest snapshot date among the places ('' "
+                                           "when none)")
+    places: list[PlaceOut] = Field(description="Nearest first")
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+class ProblemErrorOut(BaseModel):
+    model_config = STRICT
+    field: str = Field(description="The part of the request at fault: `body`, `query.q`, "
+                                   "`path.code`, `profile.experiences[1].text`, `path` (an "
+                                   "unknown address), `method`, or `server` when nothing in "
+                                   "the request is", examples=["profile.constraints.postcode"])
+    message: str = Field(description="What is wrong, in English")
+    message_fr: str = Field(description="The same, in plain French, for people who read French")
+
+
+class ProblemOut(BaseModel):
+    """RFC 9457 problem details, the same shape for every error of the API."""
+    model_config = STRICT
+    type: str = Field(examples=["https://tremplin.example/problems/invalid-input"])
+    title: str = Field(examples=["Invalid input"])
+    status: int = Field(examples=[422])
+    detail: str = Field(description="In English: the first errors, with their fields")
+    errors: list[ProblemErrorOut] = Field(min_length=1)
 
 
 # --- one ROME fiche (GET /jobs/{code}) -------------------------------------------------------
