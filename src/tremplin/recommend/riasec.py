@@ -5,7 +5,8 @@ Scoring (documented in docs/scoring.md):
 - a letter's score is the sum of its three answers divided by 6, so it lies in [0, 1];
 - the top letters are the letters with a score above 0, highest first, at most 3; ties are
   broken in the fixed order R, I, A, S, E, C so that the same answers always give the
-  same profile.
+  same profile; there are none when all six scores are equal (no preference, which the
+  engine does not count).
 Unanswered statements count as 0 and are reported in `missing`.
 """
 
