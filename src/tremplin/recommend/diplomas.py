@@ -28,6 +28,15 @@ DIPLOMA_WORDS = frozenset((
     "dut", "deust", "dma", "bpjeps", "cpjeps", "dejeps", "desjeps", "bafa", "bafd", "caces",
     "psc1", "pse1", "pse2", "sst", "bnssa", "attestation",
 ))
+# The words above that name a kind of diploma, not one diploma: alone, they need another word
+# of the label ("bac pro commerce"); the others ("BAFA", "PSC1", "CACES") name one by themselves.
+DIPLOMA_KINDS = frozenset((
+    "diplome", "diplomes", "diplomee", "diplomees", "brevet", "brevets", "permis", "cqp", "cqpi",
+    "certificat", "certificats", "certification", "certifications", "habilitation",
+    "habilitations", "habilite", "habilitee", "titre", "licence", "master", "mastere",
+    "bachelor", "bac", "baccalaureat", "bts", "btsa", "cap", "capa", "bep", "bp", "bpa", "bma",
+    "dut", "deust", "dma", "attestation",
+))
 # Diplomas whose name is also a common word ("mon but", "I tried but", "garder le cap"):
 # named only when written in capitals.
 _CAPITALS_ONLY = frozenset({"but", "cap", "bp"})
@@ -35,6 +44,11 @@ _CAPITALS_ONLY = frozenset({"but", "cap", "bp"})
 _NOT_ACRONYMS = frozenset({"du", "de", "des", "le", "la", "les", "en", "et", "au", "aux", "un",
                            "ou", "a", "b", "c", "d", "e"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LINK_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "a", "au",
+                         "aux", "pour", "pro", "professionnel", "option", "mention", "specialite",
+                         "niveau", "j", "ai", "mon", "ma", "mes", "un", "une", "je", "suis", "eu",
+                         "avec", "dans", "sur", "categorie", "national", "nationale", "etat",
+                         "superieur", "technicien", "certificat", "aptitude"})
 # "j'ai pas le permis", "sans diplôme", "no licence": a diploma named to say it is missing
 _MISSING = frozenset({"pas", "sans", "jamais", "aucun", "aucune", "no", "not", "without",
                       "never", "sin"})
@@ -65,6 +79,9 @@ class DiplomaNames:
         self.vocabulary = DIPLOMA_WORDS.union(*self.markers.values())
 
         self.positions = np.asarray(sorted(self.markers), dtype=np.int64)
+        # the other words of each label ("commerce", "b"), which a kind of diploma needs
+        self.rest = {i: frozenset(words(labels[i]) - DIPLOMA_WORDS - _LINK_WORDS)
+                     for i in self.markers}
 
     def named_in(self, text: str) -> frozenset[str]:
         """The diploma words and acronyms the text writes, except those it says are missing."""
@@ -76,9 +93,15 @@ class DiplomaNames:
             and not _MISSING.intersection(seq[max(0, k - _MISSING_REACH):k]))
 
     def refused(self, text: str) -> npt.NDArray[np.int64]:
-        """Positions of the certifications the text gives no reason to suggest."""
+        """Positions of the certifications the text gives no reason to suggest. A kind of
+        diploma alone ("bac", "CAP", "permis") must come with another word of the label:
+        "bac pro commerce" is no « Bac pro poissonnier écailler traiteur », "permis B" no
+        « Permis BE »; an acronym ("PSC1", "BAFA") names its diploma by itself."""
         named = self.named_in(text)
         if not named:
             return self.positions
-        return np.asarray([i for i, m in self.markers.items() if m and not m & named],
+        said = words(text) - _LINK_WORDS
+        return np.asarray([i for i, m in self.markers.items()
+                           if m and not (m & named - DIPLOMA_KINDS
+                                         or (m & named and self.rest[i] & said))],
                           dtype=np.int64)

@@ -33,6 +33,7 @@ from tremplin.recommend.text import (
     negated,
     only_self_words,
     tokens,
+    without_frame,
     words_key,
 )
 from tremplin.search.normalize import ABBREVIATIONS
@@ -184,7 +185,7 @@ class RecommendIndex:
         """The fiches a text names as the person's own job, each with the title it names: the
         text is only a job's name and words such as "je suis", "I was a" ("nurse",
         "j'étais serveuse", "كنت ممرضة")."""
-        words = name_words(self.neutralise(text))
+        words = name_words(self.neutralise(without_frame(text)))  # "apprenti boulanger"
         spans = self._name_spans(words)
         inside = {n for a, b, _ in spans for n in range(a, b)}
         if not spans or not only_self_words([w for n, w in enumerate(words) if n not in inside]):

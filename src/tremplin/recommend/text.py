@@ -214,7 +214,6 @@ GLOSSARY: Mapping[str, str] = {
     "cuisine": "cuisine, préparation de repas",
     "vaisselle": "plonge, vaisselle",
     "plonge": "plonge, vaisselle",
-    "serveur": "service en salle",
     "snap": "réseaux sociaux",
     "dessin": "dessin, arts graphiques",
     "dessiner": "dessin, arts graphiques",
@@ -265,6 +264,14 @@ GLOSSARY: Mapping[str, str] = {
     "braid": "coiffure, tresses",
     "braiding": "coiffure, tresses",
     "delivery": "livraison",
+    "épicerie": "commerce alimentaire, épicerie, vente, mise en rayon",
+    "epicerie": "commerce alimentaire, épicerie, vente, mise en rayon",
+    "ftour": "préparer des repas pour un groupe, cuisine, bénévolat",
+    "crypto": "trading, cryptomonnaies, finance, marchés financiers",
+    "cryptos": "trading, cryptomonnaies, finance, marchés financiers",
+    "ugc": "création de contenus vidéo pour des marques, marketing, réseaux sociaux",
+    "rap": "musique, rap, écriture de chansons, interprétation musicale",
+    "gea": "gestion des entreprises et des administrations, gestion, comptabilité",
     "sécu": "sécurité, surveillance",
     "secu": "sécurité, surveillance",
     # school tracks young people name ("je suis en 1ère STMG", "bac pro ASSP"): what they study
@@ -326,6 +333,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(bac pro|cap) mv\b", "maintenance des véhicules, mécanique automobile"),
         (r"\bbts cg\b", "comptabilité, gestion"),
         (r"\bboxing\b", "boxe, sport en club, entraînement sportif"),
+        (r"\bserveu(r|se)s?\b(?! (discord|minecraft|web|informatique|de jeu|fivem))",
+         "service en salle"),
+        (r"\b(modo|mod[ée]rat(eur|rice))\b", "modération de communauté en ligne, animation de "
+                                              "communauté, réseaux sociaux"),
+        (r"\bspé ses\b|\bspe ses\b|\bsp[ée]cialit[ée] ses\b",
+         "sciences économiques et sociales, économie"),
+        # a sick relative cared for at home, not a pharmacy: "je lui donne ses médicaments"
+        # found pharmacists and doctors
+        (r"\b(donne|donner|donnais|aide \w+ prendre|fais prendre) (ses|les|son|leurs) "
+         r"m[ée]dicaments\b|\b(sick|ill) (mom|mum|mother|dad|father|grandma|grandpa|brother"
+         r"|sister)\b", "aide à domicile, accompagnement d'une personne malade, aide à la prise "
+                          "de médicaments"),
         # school tracks with a digit, which the word lookup splits
         (r"\bst2s\b", "santé, social, accompagnement des personnes"),
         (r"\bsti2d\b", "industrie, énergie, technologie, développement durable"),
@@ -373,7 +392,14 @@ def written_out(text: str) -> str:
 # person was, not what they did: read as is, "observation" found weather observers and "3e"
 # 3D animators. The place and the tasks that follow are what count.
 _FRAME = re.compile(r"\bstages?\b|\bd['’] ?observation\b|\bde d[ée]couverte\b"
-                    r"|\b3 ?(e|[eè]me)\b|\btroisi[eè]me\b", re.IGNORECASE)
+                    r"|\b3 ?(e|[eè]me)\b|\btroisi[eè]me\b"
+                    # apprenticeship is how one learns a trade, not teaching: "CAP maçon en
+                    # apprentissage" found training engineers before the mason
+                    r"|\ben (apprentissage|alternance)\b|\bapprentie?s?\b|\balternante?s?\b"
+                    # where a newcomer did it: "au pays j'étais chauffeur de taxi" hid the
+                    # taxi driver ("pays" met « Paysage dans l'art »)
+                    r"|\b(au|dans mon|dans notre|de mon) (pays|bled)\b|\bau bled\b",
+                    re.IGNORECASE)
 
 
 def without_frame(text: str) -> str:
@@ -412,6 +438,10 @@ _STATUS = re.compile(
     r"(?:travail|taf|job|boulot|emploi|stage|alternance|formation)\b"
     r"|\b(?:je\s+|j)(?:veux|voudrais|aimerais)\s+(?:bien\s+)?(?:bosser|travailler|taffer"
     r"|un\s+(?:travail|taf|job|boulot))\s*$"
+    r"|\b(?:je\s+suis|jsuis|chui)\s+en\s+gal[eè]re\b|\bje\s+gal[eè]re\b"
+    r"|\b(?:je\s+suis|jsuis|chui|j'\s*ai|jai)\s+(?:a|à|au|en|un|le)\s+(?:l'\s*)?"
+    r"(?:epide|cej|contrat\s+d'engagement\s+jeune|garantie\s+jeunes?|mission\s+locale)\b"
+    r"|\b(?:3e|3eme|troisieme)\s+prepa.?metiers?\b|^\s*bac\s*\+\s*\d\s*$"
     r"|\b(?:au\s+chomage|sans\s+emploi|sans\s+travail)\b",
     re.IGNORECASE)
 # A clause: up to the next punctuation, or the next "mais", "donc", "alors", "but", "so"… or
@@ -498,11 +528,13 @@ _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
         (r"\bbanques? alimentaires?\b", "aide alimentaire, distribution de colis alimentaires, "
                                          "association caritative"),
-        # shop and restaurant chains young people work in: the name says what is sold (not
-        # for supermarkets, which sell everything: "caissier au leclerc" says it all)
+        # shop and restaurant chains young people work in: the name says what is sold; for a
+        # supermarket, only that it is one ("grande surface" found surfaces to polish)
         (r"\b(zara|h ?& ?m|primark|kiabi|bershka|celio|pull ?& ?bear|stradivarius|jennyfer"
          r"|undiz|uniqlo)\b", "vente de vêtements, prêt-à-porter"),
         (r"\b(d[ée]cathlon|intersport|go sport|sport 2000)\b", "vente d'articles de sport"),
+        (r"\b(leclerc|carrefour|auchan|lidl|aldi|intermarch[ée]|monoprix|franprix|super ?u"
+         r"|hyper ?u|netto)\b", "supermarché, magasin en libre-service, rayons et caisses"),
         (r"\b(leroy.merlin|castorama|brico ?d[ée]p[ôo]t|mr ?bricolage)\b",
          "vente en magasin de bricolage"),
         (r"\b(ikea|conforama|chez but)\b",
@@ -533,6 +565,8 @@ père pere frère frere frères freres soeur soeurs sœur sœurs cousin cousine 
 voisin voisins voisine quartier maison soir soirs matin dimanche samedi mercredi vacances
 aprem lycée lycee collège college classe classes
 occupe occupes occuper occupais occupait occupé occupée
+bosse bosses bosser bossé bossais bossait taffe taffes taffer taffé taff taf charbonne
+charbonner charbonné
 """)
 
 
