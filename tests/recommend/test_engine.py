@@ -22,7 +22,7 @@ from tremplin.recommend import (
     suggest_competences,
 )
 from tremplin.recommend.index import RecommendIndex, get_index
-from tremplin.recommend.suggest import own_job_clauses
+from tremplin.recommend.own_jobs import own_job_clauses
 
 
 @pytest.fixture(scope="module")
@@ -467,3 +467,29 @@ def test_the_school_internship_frame_is_not_read_as_a_skill() -> None:
     assert {"K2106", "K1202", "G1203"} & set(codes[:5]), codes
     labels = [s.label for s in suggest_competences("j'ai fait mon stage de 3eme dans un garage", 5)]
     assert not any("entreprise" in lb.lower() for lb in labels), labels
+
+
+def test_a_job_the_person_did_comes_first_and_survives_the_study_level(
+        index: RecommendIndex) -> None:
+    # pages QA: a waitress with two other experiences had no Serveur in 30 ideas
+    recs = recommend(Profile(experiences=(Experience("j'étais serveuse"),
+                                          Experience("je garde mon petit frère"),
+                                          Experience("je fais de la danse"))), 10)
+    assert recs[0].code == "G1803", [r.title for r in recs]
+    # counsellor QA: "up to CAP" hid the aide-soignant (level-4 diploma) from an aide-soignante
+    capped = recommend(Profile(experiences=(Experience("je suis aide-soignante en ehpad"),),
+                               constraints=Constraints(max_study_level=3)), 10)
+    assert capped[0].code == "J1501", [r.title for r in capped]
+    other = recommend(Profile(experiences=(Experience("ma mère est aide-soignante"),),
+                              constraints=Constraints(max_study_level=3)), 30)
+    assert "J1501" not in [r.code for r in other]  # someone else's job stays hidden
+
+
+def test_a_diploma_or_a_verb_is_no_job_done(index: RecommendIndex) -> None:
+    from tremplin.recommend.own_jobs import own_jobs_of
+
+    # "BAFA" is an alias of the youth worker and "cook" a job's name: neither says a job done
+    for text in ("BAFA", "caces 1 3 5", "I cook for my family every day", "je cuisine"):
+        assert own_jobs_of(index, text) == {}, text
+    assert {index.jobs[j].code for j in own_jobs_of(index, "I'm a cook in a restaurant")} == {
+        "G1609"}

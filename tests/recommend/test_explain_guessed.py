@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import Experience, Profile, Recommendation, recommend, suggest_competences
-from tremplin.recommend.explain import own_jobs_of
 from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.own_jobs import own_jobs_of
 from tremplin.recommend.wording import say
 
 WAITER = "G1803"
@@ -42,8 +42,15 @@ def _title(recs: list[Recommendation], code: str) -> dict[str, Any]:
 ])
 def test_a_title_the_text_only_resembles_or_names_for_another_is_guessed(
         index: RecommendIndex, text: str, code: str) -> None:
-    title = _title(_recs(text), code)
-    assert title["guessed"], title
+    recs = _recs(text)
+    card = next((r for r in recs if r.code == code), None)
+    title = None if card is None else next(
+        (m for m in card.why.matched if m["how"] == "job_title"), None)
+    # since the supermarket and own-job rules, the checkout manager and the pancake maker
+    # may no longer show their title at all: when they do, it is a guess
+    assert title is None or title["guessed"], title
+    if code in ("J1102", "I1603"):  # these still show it
+        assert title is not None
 
 
 @pytest.mark.parametrize(("text", "code", "label"), [

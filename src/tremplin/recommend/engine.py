@@ -22,8 +22,9 @@ from tremplin.catalog.read import Catalog
 from tremplin.recommend.centres import centre_fit, centre_links, check_centres
 from tremplin.recommend.domains import check_domains
 from tremplin.recommend.errors import ProfileError
-from tremplin.recommend.index import F32, RecommendIndex, get_index
+from tremplin.recommend.index import F32, JobInfo, RecommendIndex, get_index
 from tremplin.recommend.levels import entry_levels
+from tremplin.recommend.own_jobs import own_jobs_in
 from tremplin.recommend.paths import Paths, career_paths
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTERS, no_preference
@@ -359,6 +360,10 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         closest = sorted(closest_fiches(coverage, hidden), key=lambda k: (-float(base[k]), k))
         kept = tuple(closest) if confidence >= KEEP_CONFIDENCE else ()
         relevance = keep_closest_first(lifted, kept, hidden)
+        # a job the person says they do or did comes first of all ("j'étais serveuse")
+        own = tuple(sorted(own_jobs_in(index, profile) - {hidden},
+                           key=lambda k: (-float(base[k]), k)))
+        relevance = keep_closest_first(relevance, own, hidden)
         return Scored(relevance, coverage, recall, precision, interest, item_match, item_from,
                       p, paths, (relevance - base).astype(np.float32), kept)
     else:
@@ -418,19 +423,27 @@ def _allowed(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, np.dtyp
     if avoided:
         check_domains(index, profile.constraints.avoided_domains)
         for k, j in enumerate(index.jobs):
-            if j.grand_domain in avoided or j.domain_code in avoided:
+            if _avoided(j, avoided):
                 allowed[k] = False
     level = profile.constraints.max_study_level
     if level is not None:
         for code, min_level in entry_levels(index).items():
             if min_level > level:
                 allowed[index.job_pos[code]] = False
+        # a job the person already does needs no more study: "je suis aide-soignante" with
+        # "up to CAP" lost the aide-soignant (a level-4 diploma she holds)
+        for k in own_jobs_in(index, profile):
+            allowed[k] = allowed[k] or not _avoided(index.jobs[k], avoided)
     if not allowed.any():
         raise ProfileError(
             "The constraints exclude every job (all domains avoided or study level too low "
             "for all of them): remove some constraints.", field="constraints",
             fr="Vos contraintes excluent tous les métiers : retirez-en quelques-unes.")
     return allowed
+
+
+def _avoided(job: JobInfo, avoided: set[str]) -> bool:
+    return job.grand_domain in avoided or job.domain_code in avoided
 
 
 def candidates(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, Any],

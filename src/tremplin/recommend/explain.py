@@ -4,8 +4,6 @@ missing, the interest match in words, score parts, and the next steps."""
 from __future__ import annotations
 
 import math
-import re
-import weakref
 from typing import Any
 
 import numpy as np
@@ -22,17 +20,17 @@ from tremplin.recommend.engine import (
     has_tastes,
     riasec_fit_of,
 )
-from tremplin.recommend.index import RecommendIndex, name_words
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.levels import entry_levels
+from tremplin.recommend.own_jobs import own_jobs_per_experience
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
-from tremplin.recommend.suggest import lexical_tokens, matched_fragment, own_job_clauses
+from tremplin.recommend.suggest import lexical_tokens, matched_fragment
 from tremplin.recommend.text import (
     other_language,
     tokens,
     without_dislikes,
     without_status,
-    words_key,
 )
 from tremplin.recommend.wording import (
     certifications_hidden_note,
@@ -62,16 +60,6 @@ SHOWN_FROM = 0.4
 # petits gibiers"); 13 % of them are jobs a counsellor would find sensible, 64 % above 0.9.
 TITLE_SHOWN_FROM = 0.8
 MAX_WEAK_SHOWN = 2
-# Words that open where or when a job was done: a clause that starts with a job's name, after
-# words such as "je suis" only, and goes on with one of them names the person's own job
-# ("je suis serveuse dans un resto", "serveuse en terrasse cet été", "I was a waiter in
-# London"); "ma mère est serveuse dans un resto" does not (see `own_jobs_of`).
-WHERE_WHEN = frozenset(words_key(
-    "dans chez en à au aux pour pendant depuis durant cet cette ce l le la les tous toutes "
-    "chaque sur vers quand lorsque in at for during since last this every on from when"))
-SPECIALTY = "en"  # "vendeur en boulangerie": the speciality of a job, as ROME titles say it
-_PUNCTUATED_CLAUSE = re.compile(r"[^.,;:!?\n]+")
-_ONE_WORD = re.compile(r"\w+")
 
 
 def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
@@ -97,7 +85,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     shown = [r for r in ordered if r[1] >= SHOWN_FROM][:MAX_MATCHED] or ordered[:MAX_WEAK_SHOWN]
     matched = [_matched_entry(index, profile, scored, i, m, core) for _c, m, i, core in shown]
     shown_items = {r[2] for r in shown}
-    own = _own_jobs_per_experience(index, profile)
+    own = own_jobs_per_experience(index, profile)
     title = _best_title(index, profile, p, k, own)
     if title is not None:
         matched.insert(0, title)
@@ -291,72 +279,6 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: s
                                           else "paths_two_steps"))
 
 
-OWN_JOBS_MEMO = 1024  # profiles whose own jobs are kept (one list explains 10 jobs)
-_own_memo: weakref.WeakKeyDictionary[RecommendIndex, dict[tuple[str, ...], list[dict[int, int]]]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _own_jobs_per_experience(index: RecommendIndex, profile: Profile) -> list[dict[int, int]]:
-    """`own_jobs_of` each experience's text, found once for the jobs of one list."""
-    texts = tuple(e.text for e in profile.experiences)
-    memo = _own_memo.setdefault(index, {})
-    if texts not in memo:
-        if len(memo) >= OWN_JOBS_MEMO:
-            memo.pop(next(iter(memo)), None)
-        memo[texts] = [own_jobs_of(index, text) for text in texts]
-    return memo[texts]
-
-
-def own_jobs_of(index: RecommendIndex, text: str) -> dict[int, int]:
-    """The fiches a text names as the person's own job, each with the title it names: the
-    text, or one of its clauses, is only a job's name and words such as "je suis"
-    (`index.own_jobs`, `own_job_clauses`), or a clause starts so and goes on with where or
-    when the job was done (`_own_job_then_where_when`)."""
-    found = dict(index.own_jobs(text))
-    for job, pos in own_job_clauses(index, text).items():
-        found.setdefault(job, pos)
-    for clause in _PUNCTUATED_CLAUSE.findall(text):
-        for job, pos in _own_job_then_where_when(index, clause).items():
-            found.setdefault(job, pos)
-    return found
-
-
-def _own_job_then_where_when(index: RecommendIndex, clause: str) -> dict[int, int]:
-    """The job a clause names as the person's own before saying where or when ("serveuse en
-    terrasse cet été"): the clause, cut before the first of the WHERE_WHEN words that leaves
-    a job's name and words such as "je suis" only, a name the whole clause names (a cut
-    inside a longer name, "aide | à domicile", names nothing). A name followed by "en" must
-    be the job's whole title: "vendeur en boulangerie" is not « Vendeur en prêt-à-porter »,
-    the job "vendeur" alone stands for."""
-    named = index.named_titles(index.neutralise(clause))
-    whole_title = False  # from a name followed by "en" on
-    for cut, word in _where_when_cuts(clause) if named else []:
-        head = clause[:cut]
-        own = {job: pos for job, pos in index.own_jobs(head).items() if job in named}
-        whole_title = whole_title or bool(own and word == SPECIALTY)
-        if whole_title:
-            own = {job: pos for job, pos in own.items() if _title_written(index, head, pos)}
-        if own:
-            return own
-    return {}
-
-
-def _where_when_cuts(clause: str) -> list[tuple[int, str]]:
-    """Where the clause may be cut, first to last: before each of its WHERE_WHEN words but
-    the first word, with that word (folded)."""
-    cuts = []
-    for found in _ONE_WORD.finditer(clause):
-        key = words_key(found.group(0))
-        if found.start() > 0 and key and key[0] in WHERE_WHEN:
-            cuts.append((found.start(), key[0]))
-    return cuts
-
-
-def _title_written(index: RecommendIndex, text: str, title: int) -> bool:
-    """Whether every word of a job title (position `title`) is written in the text."""
-    return set(name_words(index.title_label[title])) <= set(name_words(index.neutralise(text)))
-
-
 def _best_title(index: RecommendIndex, profile: Profile, p: Any, k: int,
                 own: list[dict[int, int]]) -> dict[str, Any] | None:
     """The job title of this fiche closest to one of the person's texts, when close enough.
@@ -444,4 +366,4 @@ def _centres_sentence(centres: list[dict[str, Any]], lang: str) -> str:
     return say(lang, "centres_chosen", labels=listed)
 
 
-__all__ = ["explain", "own_jobs_of"]
+__all__ = ["explain"]

@@ -186,7 +186,9 @@ class RecommendIndex:
         text is only a job's name and words such as "je suis", "I was a" ("nurse",
         "j'étais serveuse", "كنت ممرضة")."""
         words = name_words(self.neutralise(without_frame(text)))  # "apprenti boulanger"
-        spans = self._name_spans(words)
+        # a diploma's name is no job done: "BAFA" (an alias of the youth worker), "CACES"
+        spans = [span for span in self._name_spans(words)
+                 if not set(words[span[0]:span[1]]) <= self.diplomas.vocabulary]
         inside = {n for a, b, _ in spans for n in range(a, b)}
         if not spans or not only_self_words([w for n, w in enumerate(words) if n not in inside]):
             return {}

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
+from tremplin.recommend.own_jobs import own_jobs_of
 from tremplin.recommend.profile import check_experience_text
 from tremplin.recommend.text import (
     expand,
@@ -37,8 +38,9 @@ JOB_CONTEXT_FICHES = 80       # only the fiches whose titles are closest to the 
 # A text that only names the person's job ("I was a nurse") is suggested that job's items,
 # by their weight in the job (key competences first), the words of the text breaking ties.
 OWN_JOB_TEXT_WEIGHT = 0.1
-# A clause that is only the person's job, in a longer text ("je suis mécano, je répare des
-# voitures"): that job's items come first among the others, by their weight in the job.
+# A longer text that names the person's job ("je suis mécano, je répare des voitures",
+# "serveuse en terrasse cet été", see own_jobs.py): that job's items come first among the
+# others, by their weight in the job.
 OWN_CLAUSE_BONUS = 0.1
 FUZZY_CUTOFF = 86         # rapidfuzz ratio for a misspelled word to match a ROME word
 MAX_SUGGESTIONS = 50
@@ -153,7 +155,7 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     scores = (index.vectors @ vector + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     own = index.own_jobs(text)
-    said = {} if own else own_job_clauses(index, text)
+    said = {} if own else own_jobs_of(index, text)
     if said and OWN_CLAUSE_BONUS:
         weight = index.weight_in(said)
         scores += (OWN_CLAUSE_BONUS * weight / max(float(weight.max()), 1e-9)).astype(np.float32)
@@ -171,21 +173,6 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
 
 
 _CLAUSE = re.compile(r"[^.,;!?\n]+")
-_CLAUSE_END = re.compile(r"[.,;:!?\n]+|\b(?:et|mais|and|but)\b")
-
-
-def own_job_clauses(index: RecommendIndex, text: str) -> dict[int, int]:
-    """The jobs a clause of a longer text names as the person's own: the clause is only a
-    job's name and words such as "je suis" ("je suis mécano, je répare des voitures")."""
-    found: dict[int, int] = {}
-    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
-    if len(clauses) > 1:
-        for clause in clauses:
-            for job, pos in index.own_jobs(clause).items():
-                found.setdefault(job, pos)
-    return found
-
-
 def matched_fragment(text: str, label: str) -> str:
     """The clause of the user's text sharing most words with the label (else the whole text)."""
     label_toks = set(tokens(label))
