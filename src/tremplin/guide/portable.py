@@ -335,4 +335,14 @@ def qr_svg(journey: Journey, base_url: str | None = None, *, lang: str = "fr", s
     out = io.BytesIO()
     code.save(out, kind="svg", scale=scale, border=4, xmldecl=False, title=title, desc=desc,
               svgclass="tremplin-qr", nl=False)
-    return out.getvalue().decode("utf-8")
+    return _fit_to_screen(out.getvalue().decode("utf-8"))
+
+
+_SVG_SIZE = re.compile(r'^<svg([^>]*?) width="(\d+)" height="(\d+)"')
+
+
+def _fit_to_screen(svg: str) -> str:
+    """The code scaled to the screen it is opened on (a fixed 484 px was cut on a 360 px
+    phone, so it could not be scanned), never blurred: same drawing, a viewBox instead."""
+    return _SVG_SIZE.sub(lambda m: f'<svg{m.group(1)} viewBox="0 0 {m.group(2)} {m.group(3)}" '
+                                   'width="100%" height="100%"', svg, count=1)

@@ -78,6 +78,7 @@ LABELS: dict[str, dict[str, str]] = {
         "close": "Proche de ce que tu sais faire",
         "words": "Proche de ce que tu as raconté",
         "titles": "Ce que tu as raconté ressemble au métier",
+        "guessed_title": " (deviné par l'outil)",
         "loose": "Un peu proche de ce que tu as raconté ou choisi",
         "missing": "À apprendre",
         "trainings": "Formations",
@@ -130,6 +131,7 @@ LABELS: dict[str, dict[str, str]] = {
         "close": "Close to what you can do",
         "words": "Close to what you told",
         "titles": "What you told looks like the job",
+        "guessed_title": " (guessed by the tool)",
         "loose": "A little close to what you told or chose",
         "missing": "To learn",
         "trainings": "Trainings",
@@ -376,7 +378,9 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
         reasons = [t for t in (_text_of(p, lang) for p in parts) if t]
     raw_matched = [{**x, "label": _text_of(x, lang)} if isinstance(x, Mapping)
                    else {"label": _text_of(x, lang)} for x in why.get("matched") or ()]
-    matched = {group: [t for t in (_text_of(x, lang) for x in items) if t]
+    matched = {group: [t + (LABELS[lang]["guessed_title"] if group == "titles" and x.get("guessed")
+                            else "")
+                       for t, x in ((_text_of(x, lang), x) for x in items) if t]
                for group, items in matched_groups(raw_matched).items()}
     notes = [str(n) for n in why.get("notes") or () if isinstance(n, str) and n]
     if any(x.get("guessed") for x in raw_matched) and say(lang, "guessed") not in notes:

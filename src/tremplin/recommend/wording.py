@@ -31,8 +31,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "sa note. Un métier loin de tes goûts en garde {floor}. Celui-ci en garde "
                     "{kept}.",
         "interest_alone": "Ce métier va avec tes goûts à {fit}. {words}",
-        "interest_mix": "Ce nombre mélange tes réponses aux questions ({riasec}) et les phrases "
-                        "que tu as choisies ({centres}).",
+        # self-contained: pages may show it apart from the sentence with the figure
+        "interest_mix": "Tes réponses aux questions donnent {riasec}, les phrases que tu as "
+                        "choisies donnent {centres} : Tremplin fait la moyenne des deux.",
         "interest_flat_centres": "Tu as donné la même réponse à toutes les questions : seules "
                                  "les phrases que tu as choisies comptent.",
         "interest_none": "Tu n'as pas répondu aux questions sur tes goûts. Ils ne comptent pas.",
@@ -137,8 +138,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "mark too. A job far from what you like keeps {floor} of it. This one keeps "
                     "{kept}.",
         "interest_alone": "This job matches what you like: {fit}. {words}",
-        "interest_mix": "This number mixes your answers to the questions ({riasec}) and the "
-                        "sentences you chose ({centres}).",
+        "interest_mix": "Your answers to the questions give {riasec}, the sentences you chose "
+                        "give {centres}: Tremplin takes the average of the two.",
         "interest_flat_centres": "You gave the same answer to every question: only the "
                                  "sentences you chose count.",
         "interest_none": "You have not answered the questions about what you like. It does not "
