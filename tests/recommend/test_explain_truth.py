@@ -224,7 +224,8 @@ def test_the_taste_percentage_says_what_it_mixes() -> None:
         assert "Tes réponses aux questions donnent " in part.text, part.text
         assert "fait la moyenne des deux" in part.text  # the figures are said to be averaged
         answers, chosen = (int(x) for x in re.findall(
-            r"questions \((\d+) %\) et les phrases que tu as choisies \((\d+) %\)", part.text)[0])
+            r"questions donnent (\d+) %, les phrases que tu as choisies donnent (\d+) %",
+            part.text)[0])
         assert abs((answers + chosen) / 2 - round(100 * part.value)) <= 1
 
 

@@ -92,7 +92,7 @@ def test_the_class_a_pupil_sits_in_is_no_skill(catalog: Catalog) -> None:
     ("jgarde ma ptite soeur tous les soirs", "K1303", "combattant"),  # text-message spelling
     ("je m'occupe de ma grand mere", "K1302", "enfant"),  # no hyphen: was child care
     ("je suis en terminale ST2S", "K1306|K1302", "étalagiste"),  # was: CND, shorthand
-    ("je suis en 1ère STMG", "M1501", "stomatologue"),
+    ("je suis en 1ère STMG", "D1409", "stomatologue"),  # not « DRH » (pages QA) either
     ("je fais des ongles", "D1240", "prothésiste dentaire"),  # the entry said "prothésie"
     ("je répare des voitures", "I1604", "cordonnier"),  # « Réparer des vêtements »
     ("je monte des pc gamer", "I1401", "croupier"),
@@ -174,3 +174,13 @@ def test_a_kind_of_diploma_alone_needs_another_word_of_the_label(catalog: Catalo
     permis = [s.label for s in suggest_competences("j'ai le permis B et je conduis", 10)
               if s.kind == "certification"]
     assert permis == ["Permis de conduire catégorie B"], permis  # not BE, B1, A2
+
+
+@pytest.mark.parametrize("text", ["je suis motivé et sérieux", "je suis quelqu'un de patient",
+                                  "bac pro", "je suis en CAP"])
+def test_qualities_or_a_school_level_alone_say_nothing_done(catalog: Catalog, text: str) -> None:
+    # pages QA: « Motiver une équipe » and managers for the first; a rheumatologist
+    with pytest.raises(ProfileError):
+        recommend(Profile(experiences=(Experience(text),)), 10)
+    # with what was done, they stay
+    assert recommend(Profile(experiences=(Experience(text + ", je garde mon petit frère"),)), 3)

@@ -275,7 +275,7 @@ GLOSSARY: Mapping[str, str] = {
     "sécu": "sécurité, surveillance",
     "secu": "sécurité, surveillance",
     # school tracks young people name ("je suis en 1ère STMG", "bac pro ASSP"): what they study
-    "stmg": "management, gestion, commerce, ressources humaines",
+    "stmg": "gestion, commerce, accueil, vente, bureautique",
     "stav": "agronomie, agriculture, vivant",
     "sthr": "hôtellerie, restauration",
     "assp": "accompagnement, soins et services à la personne",
@@ -426,6 +426,11 @@ _DISLIKE = re.compile(
 # What someone is rather than what they did: age, school year, no diploma, looking for work.
 # It says nothing of a skill ("j'ai 16 ans et je suis en seconde" found school inspectors).
 # Only said of oneself: "je suis surveillant au lycée", "en seconde main" are what was done.
+_QUALITY = (r"(?:motive|serieux|serieuse|ponctuel|patient|dynamique|souriant|curieux|curieuse"
+            r"|gentil|calme|organise|rigoureux|rigoureuse|autonome|sociable|polyvalent|travailleur"
+            r"|travailleuse|courageux|courageuse|responsable|honnete|creatif|creative|poli|fiable"
+            r"|volontaire|determine|motivee|serieuse|ponctuelle|patiente|souriante|organisee"
+            r"|polyvalente|polie|determinee|gentille|a l'ecoute|debrouillard|debrouillarde)s?")
 _STATUS = re.compile(
     r"\b(?:j'\s*ai|jai)\s+\d{1,2}\s*ans\b|\b(?:i'm|i\s+am)\s+\d{1,2}(?:\s*years?(?:\s+old)?)?\b"
     r"|\b(?:je\s+suis|jsuis|chui|j'etais|jetais)\s+(?:en|au)\s+"
@@ -442,6 +447,15 @@ _STATUS = re.compile(
     r"|\b(?:je\s+suis|jsuis|chui|j'\s*ai|jai)\s+(?:a|à|au|en|un|le)\s+(?:l'\s*)?"
     r"(?:epide|cej|contrat\s+d'engagement\s+jeune|garantie\s+jeunes?|mission\s+locale)\b"
     r"|\b(?:3e|3eme|troisieme)\s+prepa.?metiers?\b|^\s*bac\s*\+\s*\d\s*$"
+    # a school level alone, "bac pro", "je suis en CAP": the track's name says more (STMG…)
+    r"|^\s*(?:(?:je\s+suis|jsuis|chui)\s+en\s+)?(?:bac(?:\s+pro)?|cap|bts|but|licence|master"
+    r"|fac|seconde\s+pro|1ere\s+pro|terminale\s+pro)\s*$"
+    # qualities alone say who someone is, not what they did: "je suis motivé et sérieux"
+    # found « Motiver une équipe » and managers
+    r"|^\s*(?:(?:je\s+suis|jsuis|chui)\s+)?(?:quelqu'\s*un\s+(?:de\s+)?)?"
+    r"(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY +
+    r"(?:\s*(?:,|et)\s*(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY + r")*"
+    r"\s*[.!]?\s*$"
     r"|\b(?:au\s+chomage|sans\s+emploi|sans\s+travail)\b",
     re.IGNORECASE)
 # A clause: up to the next punctuation, or the next "mais", "donc", "alors", "but", "so"… or
