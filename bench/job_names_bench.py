@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 
-import tremplin.recommend.own_jobs as own_jobs_module
 from tremplin.recommend import Experience, Profile, recommend, suggest_competences
 from tremplin.recommend.index import RecommendIndex, get_index
 
@@ -56,14 +55,14 @@ def setting(index: RecommendIndex, aliases: bool, own_rule: bool) -> Iterator[No
     if not own_rule:
         index.own_jobs = lambda _text: {}  # type: ignore[method-assign]
     index.experience_memo.clear()
-    own_jobs_module.forget(index)  # the jobs said as one's own are kept first, by this rule
+    index.own_jobs_memo.clear()  # the jobs said as one's own are kept first, by this rule
     try:
         yield
     finally:
         index.title_lookup = lookup
         index.own_jobs = own_jobs  # type: ignore[method-assign]
         index.experience_memo.clear()
-        own_jobs_module.forget(index)
+        index.own_jobs_memo.clear()
 
 
 def main() -> None:

@@ -47,8 +47,26 @@ def test_a_text_naming_no_diploma_gets_none() -> None:
 ])
 def test_a_named_diploma_lets_only_certifications_of_its_kind_through(
         text: str, allowed: set[str]) -> None:
-    unmarked = {"DU Management du sport", "Diagnostiqueur immobilier"}
-    assert set(LABELS[:7]) - _refused(text) == allowed | unmarked
+    # a label that names no kind needs one of its words: "immobilier", "sport"
+    assert set(LABELS[:7]) - _refused(text) == allowed
+    assert "Diagnostiqueur immobilier" not in _refused("j'ai le diplôme de diagnostiqueur "
+                                                       "immobilier")
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    # review: acronyms read from ROME's labels are common words too ("CE", "AM", "PRO")
+    ("ce week-end j'ai travaillé au marché", "Permis de conduire catégorie CE"),
+    ("I am a waiter", "Permis de conduire catégorie AM"),
+    ("je suis en bac pro commerce", "BAC PRO poissonnier écailler traiteur"),
+])
+def test_a_common_word_or_a_kind_alone_names_no_diploma(text: str, refused: str) -> None:
+    labels = [*LABELS[:7], "Permis de conduire catégorie CE", "Permis de conduire catégorie AM",
+              "BAC PRO poissonnier écailler traiteur", "BAC PRO métiers du commerce"]
+    names = DiplomaNames(labels, [True] * len(labels))
+    out = {labels[i] for i in names.refused(text).tolist()}
+    assert refused in out
+    if "commerce" in text:
+        assert "BAC PRO métiers du commerce" not in out
 
 
 @pytest.mark.parametrize("text", ["j'ai pas le permis", "je suis sans diplôme",

@@ -493,3 +493,31 @@ def test_a_diploma_or_a_verb_is_no_job_done(index: RecommendIndex) -> None:
         assert own_jobs_of(index, text) == {}, text
     assert {index.jobs[j].code for j in own_jobs_of(index, "I'm a cook in a restaurant")} == {
         "G1609"}
+
+
+def test_an_internship_names_no_job_of_ones_own(index: RecommendIndex) -> None:
+    # review: the internship's frame was stripped before looking for one's own job, so a
+    # nurse seen during an internship passed the study level, came first, lost « à apprendre »
+    from tremplin.recommend.own_jobs import own_jobs_of
+
+    assert own_jobs_of(index, "stage infirmière à l'hôpital") == {}
+    assert own_jobs_of(index, "I cook") == {} and index.own_jobs("je cuisine") == {}
+    capped = recommend(Profile(experiences=(Experience("stage infirmière à l'hôpital"),),
+                               constraints=Constraints(max_study_level=3)), 30)
+    assert "J1506" not in [r.code for r in capped]
+
+
+def test_the_own_job_lift_is_not_told_as_a_career_path(index: RecommendIndex) -> None:
+    from tremplin.recommend.engine import blend, score_jobs
+
+    # a whole teacher's fiche chosen, and a job done as a waitress: content puts the teacher
+    # first, the own-job rule the waiter
+    teacher = tuple(sorted(int(index.item_ogr[i]) for i in index.job_items["K2106"]))
+    scored = score_jobs(index, Profile(competences=teacher,
+                                       experiences=(Experience("j'étais serveuse"),)))
+    waiter = index.job_pos["G1803"]
+    assert scored.path_bonus is not None and int(np.argmax(scored.relevance)) == waiter
+    with_paths = blend(scored.coverage, scored.interest) + scored.path_bonus
+    assert int(np.argmax(with_paths)) != waiter  # the paths did not put it first...
+    # ...so what raised it is not counted as theirs (the explanation's paths part reads it)
+    assert float(scored.relevance[waiter]) > float(with_paths[waiter]) + 1e-3

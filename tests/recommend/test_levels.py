@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tremplin.catalog.levels import diploma_level, study_level_number
+from tremplin.catalog.levels import certification_level, diploma_level, study_level_number
 from tremplin.catalog.read import Catalog
 from tremplin.recommend import Constraints, Experience, Profile, Why, recommend
 from tremplin.recommend.engine import score_jobs
@@ -105,8 +105,9 @@ def test_diplomas_above_the_level_are_hidden_and_counted(catalog: Catalog) -> No
     free = {r.code: r for r in recommend(Profile(experiences=(Experience(text),)), 30)}
     hid_some = False
     for r in capped:
-        assert all((diploma_level(c) or 0) <= 4 for c in r.why.certifications), r.why.certifications
-        above = [c for c in free[r.code].why.certifications if (diploma_level(c) or 0) > 4]
+        assert all((certification_level(c) or 0) <= 4 for c in r.why.certifications), (
+            r.why.certifications)
+        above = [c for c in free[r.code].why.certifications if (certification_level(c) or 0) > 4]
         if above:  # before: "BTS …", "Licence …" listed for someone who chose up to bac
             hid_some = True
             assert any("diplôme" in n and "Tremplin" in n for n in r.why.notes), r.why.notes

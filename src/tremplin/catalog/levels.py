@@ -95,6 +95,18 @@ _ACCESS = (
 )
 
 
+def certification_level(label: str) -> int | None:
+    """The level of a certification ROME lists, from its name: a state diploma of care or
+    social work by its name ("Diplôme d'Etat d'auxiliaire de puériculture" -> 4), else the
+    kind of diploma ("BTS …" -> 5); None when the name does not say."""
+    return access_level(label) or diploma_level(label)
+
+
+def names_a_state_diploma(text: str) -> bool:
+    """Whether a text speaks of a diplôme d'État ("d'Etat", "d’Etat")."""
+    return "diplome d'etat" in _fold(text)
+
+
 def access_level(text: str) -> int | None:
     """The lowest study level a ROME access text names (None when it names none)."""
     folded = _fold(text)

@@ -12,6 +12,7 @@ diplômé de l'école nationale des sciences géographiques ».
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 import numpy.typing as npt
@@ -35,14 +36,14 @@ DIPLOMA_KINDS = frozenset((
     "certificat", "certificats", "certification", "certifications", "habilitation",
     "habilitations", "habilite", "habilitee", "titre", "licence", "master", "mastere",
     "bachelor", "bac", "baccalaureat", "bts", "btsa", "cap", "capa", "bep", "bp", "bpa", "bma",
-    "dut", "deust", "dma", "attestation",
+    "dut", "deust", "dma", "attestation", "but",
 ))
 # Diplomas whose name is also a common word ("mon but", "I tried but", "garder le cap"):
 # named only when written in capitals.
 _CAPITALS_ONLY = frozenset({"but", "cap", "bp"})
 # Upper-case words of a label that are no acronym of a diploma ("DU" reads as "du").
 _NOT_ACRONYMS = frozenset({"du", "de", "des", "le", "la", "les", "en", "et", "au", "aux", "un",
-                           "ou", "a", "b", "c", "d", "e"})
+                           "ou"})
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LINK_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "a", "au",
                          "aux", "pour", "pro", "professionnel", "option", "mention", "specialite",
@@ -77,11 +78,14 @@ class DiplomaNames:
         self.markers = {i: label_markers(label) for i, (label, cert)
                         in enumerate(zip(labels, is_certification, strict=True)) if cert}
         self.vocabulary = DIPLOMA_WORDS.union(*self.markers.values())
-
+        # an acronym that heads several labels names a kind ("BPJEPS …", "CACES …", "MC …")
+        heads = Counter(words_in_order(labels[i])[0] for i in self.markers if labels[i].strip())
+        self.kinds = DIPLOMA_KINDS | {w for w, n in heads.items()
+                                      if n >= 2 and w in self.vocabulary}
         self.positions = np.asarray(sorted(self.markers), dtype=np.int64)
         # the other words of each label ("commerce", "b"), which a kind of diploma needs
-        self.rest = {i: frozenset(words(labels[i]) - DIPLOMA_WORDS - _LINK_WORDS)
-                     for i in self.markers}
+        self.rest = {i: frozenset(words(labels[i]) - DIPLOMA_WORDS - DIPLOMA_KINDS - m
+                                  - _LINK_WORDS) for i, m in self.markers.items()}
 
     def named_in(self, text: str) -> frozenset[str]:
         """The diploma words and acronyms the text writes, except those it says are missing."""
@@ -89,7 +93,7 @@ class DiplomaNames:
         seq = [fold(w) for w in raw]
         return frozenset(
             w for k, w in enumerate(seq)
-            if w in self.vocabulary and (w not in _CAPITALS_ONLY or raw[k].isupper())
+            if w in self.vocabulary and _written_as_a_diploma(w, raw[k])
             and not _MISSING.intersection(seq[max(0, k - _MISSING_REACH):k]))
 
     def refused(self, text: str) -> npt.NDArray[np.int64]:
@@ -102,6 +106,27 @@ class DiplomaNames:
             return self.positions
         said = words(text) - _LINK_WORDS
         return np.asarray([i for i, m in self.markers.items()
-                           if m and not (m & named - DIPLOMA_KINDS
-                                         or (m & named and self.rest[i] & said))],
-                          dtype=np.int64)
+                           if not self._named(m, named, self.rest[i] & said)], dtype=np.int64)
+
+    def _named(self, markers: frozenset[str], named: frozenset[str], shared: frozenset[str],
+               ) -> bool:
+        """Whether a certification is named: by one of its acronyms, or by its kind with
+        another word of its label; one whose label says no kind ("Diagnostiqueur
+        immobilier") by a word of its label, a diploma being named."""
+        if not markers:
+            return bool(shared)
+        return bool(markers & (named - self.kinds)) or bool(markers & named and shared)
+
+
+def _written_as_a_diploma(word: str, raw: str) -> bool:
+    """Whether a word of the text that a diploma's name holds names it there. An acronym read
+    from ROME's labels ("CE", "AM", "BE", "PRO") is also a common word: it counts in capitals
+    or with a digit ("PSC1", "r482"); so do "BUT", "CAP", "BP" ("mon but")."""
+    if word in _CAPITALS_ONLY or word not in DIPLOMA_WORDS:
+        return raw.isupper() or any(c.isdigit() for c in raw)
+    return True
+
+
+def words_in_order(text: str) -> list[str]:
+    """Folded words of a text in their order (digits kept)."""
+    return _WORD.findall(fold(text)) or [""]

@@ -359,13 +359,14 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         # their score with tastes
         closest = sorted(closest_fiches(coverage, hidden), key=lambda k: (-float(base[k]), k))
         kept = tuple(closest) if confidence >= KEEP_CONFIDENCE else ()
-        relevance = keep_closest_first(lifted, kept, hidden)
-        # a job the person says they do or did comes first of all ("j'étais serveuse")
+        with_paths = keep_closest_first(lifted, kept, hidden)
+        # a job the person says they do or did comes first of all ("j'étais serveuse"); that
+        # lift is not the paths' (their part of the explanation would claim it)
         own = tuple(sorted(own_jobs_in(index, profile) - {hidden},
                            key=lambda k: (-float(base[k]), k)))
-        relevance = keep_closest_first(relevance, own, hidden)
+        relevance = keep_closest_first(with_paths, own, hidden)
         return Scored(relevance, coverage, recall, precision, interest, item_match, item_from,
-                      p, paths, (relevance - base).astype(np.float32), kept)
+                      p, paths, (with_paths - base).astype(np.float32), kept)
     else:
         if interest is None and profile.riasec and no_preference(profile.riasec):
             raise ProfileError(

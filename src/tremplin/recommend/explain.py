@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.catalog.levels import diploma_level
+from tremplin.catalog.levels import certification_level
 from tremplin.recommend.centres import centre_links, centres_value, chosen_centres_of_job
 from tremplin.recommend.engine import (
     DIVERSE_TOP,
@@ -152,7 +152,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     certs_all = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
     # a diploma whose name says a level above the chosen one is hidden, as trainings are
     # ("BTS …" for someone who chose up to bac); a name that says no level stays
-    certs = [c for c in certs_all if level is None or (diploma_level(c) or 0) <= level]
+    certs = [c for c in certs_all if level is None or (certification_level(c) or 0) <= level]
     if len(certs) < len(certs_all):
         notes.append(certifications_hidden_note(lang, len(certs_all) - len(certs)))
     return Why(

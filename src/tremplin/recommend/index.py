@@ -25,7 +25,7 @@ from tremplin.catalog.read import Catalog
 
 if TYPE_CHECKING:  # centres.py imports this module
     from tremplin.recommend.centres import CentreLinks
-from tremplin.recommend.diplomas import DiplomaNames
+from tremplin.recommend.diplomas import DIPLOMA_WORDS, DiplomaNames
 from tremplin.recommend.paths import MobilityGraph
 from tremplin.recommend.text import (
     Neutraliser,
@@ -33,8 +33,9 @@ from tremplin.recommend.text import (
     negated,
     only_self_words,
     tokens,
-    without_frame,
+    without_elsewhere,
     words_key,
+    written_out,
 )
 from tremplin.search.normalize import ABBREVIATIONS
 
@@ -56,6 +57,8 @@ MANAGING = re.compile(
     r"^(superviser|planifier|diriger|manager|recruter|piloter|coordonner|concevoir|elaborer|"
     r"definir|negocier|analyser|evaluer|organiser le travail)|gestion financiere|"
     r"encadrer (une|l') equipe|gerer (l'|les|une|un) (equipe|personnel|budget)")
+# a subject right before a job's name makes it a verb, not a job: "I cook for my family"
+BARE_SUBJECTS = frozenset({"i", "je", "j"})
 MAX_TITLE_WORDS = 6       # longest job title looked for, word for word, in a text
 MIN_TITLE_CHARS = 4       # shorter titles ("DJ") are too ambiguous to spot in a sentence
 SUGGESTABLE = ("competence", "soft", "macro", "knowledge", "certification")
@@ -138,6 +141,7 @@ class RecommendIndex:
         self.entry_levels: dict[str, int] | None = None  # see levels.entry_levels
         self.entry_level_order: np.ndarray[Any, Any] | None = None  # see engine.entry_level_order
         self.said_words_memo: dict[tuple[str, ...], frozenset[str]] = {}  # see explain
+        self.own_jobs_memo: OrderedDict[str, dict[int, int]] = OrderedDict()  # see own_jobs
         self.centre_links: CentreLinks | None = None  # interest centres and their jobs
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()
@@ -185,10 +189,13 @@ class RecommendIndex:
         """The fiches a text names as the person's own job, each with the title it names: the
         text is only a job's name and words such as "je suis", "I was a" ("nurse",
         "j'étais serveuse", "كنت ممرضة")."""
-        words = name_words(self.neutralise(without_frame(text)))  # "apprenti boulanger"
-        # a diploma's name is no job done: "BAFA" (an alias of the youth worker), "CACES"
+        # "apprenti boulanger", "jsuis mécano"; an internship's frame stays ("stage infirmière")
+        words = name_words(self.neutralise(written_out(without_elsewhere(text))))
+        # a diploma's name is no job done ("BAFA", an alias of the youth worker, "CACES"), nor
+        # a job's name right after a bare subject, which is a verb ("I cook", "je cuisine")
         spans = [span for span in self._name_spans(words)
-                 if not set(words[span[0]:span[1]]) <= self.diplomas.vocabulary]
+                 if not set(words[span[0]:span[1]]) <= DIPLOMA_WORDS
+                 and not (span[0] == 1 and words[0] in BARE_SUBJECTS)]
         inside = {n for a, b, _ in spans for n in range(a, b)}
         if not spans or not only_self_words([w for n, w in enumerate(words) if n not in inside]):
             return {}

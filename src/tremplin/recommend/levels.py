@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
-from tremplin.catalog.levels import access_level, diploma_level, study_level_number
+from tremplin.catalog.levels import (
+    access_level,
+    certification_level,
+    diploma_level,
+    names_a_state_diploma,
+    study_level_number,
+)
 from tremplin.recommend.index import RecommendIndex
-from tremplin.recommend.text import fold
-
-_STATE_DIPLOMA = re.compile(r"diplome d'etat")
 
 
 def entry_levels(index: RecommendIndex) -> dict[str, int]:
@@ -63,10 +64,10 @@ def _state_diploma_levels(index: RecommendIndex, stated: dict[str, int | None]) 
             "SELECT i.job_code, k.label FROM job_items i JOIN knowledge k ON k.ogr = i.ogr"
             " WHERE i.kind = 'knowledge' AND k.category LIKE 'Certification%'"):
         code, label = str(code), str(label)
-        if stated.get(code) is not None or not _STATE_DIPLOMA.search(fold(texts.get(code, ""))):
+        if stated.get(code) is not None or not names_a_state_diploma(texts.get(code, "")):
             continue
-        if _STATE_DIPLOMA.match(fold(label)):
-            level = access_level(label) or diploma_level(label)
+        if names_a_state_diploma(label):
+            level = certification_level(label)
             if level is not None:
                 out[code] = min(level, out.get(code, level))
     return out

@@ -9,11 +9,11 @@ explanation (no « à apprendre » for a job the person did)."""
 from __future__ import annotations
 
 import re
-import weakref
+import threading
 
 from tremplin.recommend.index import RecommendIndex, name_words
 from tremplin.recommend.profile import Profile
-from tremplin.recommend.text import only_self_words, words_key
+from tremplin.recommend.text import words_key
 
 # Words that open where or when a job was done: a clause that starts with a job's name, after
 # words such as "je suis" only, and goes on with one of them names the person's own job
@@ -25,9 +25,7 @@ WHERE_WHEN = frozenset(words_key(
 SPECIALTY = "en"  # "vendeur en boulangerie": the speciality of a job, as ROME titles say it
 _PUNCTUATED_CLAUSE = re.compile(r"[^.,;:!?\n]+")
 _ONE_WORD = re.compile(r"\w+")
-# a subject right before a job's name makes it a verb, not a job: "I cook for my family"
-_BARE_SUBJECTS = frozenset({"i", "je", "j"})
-_CLAUSE_END = re.compile(r"[.,;:!?\n]+|\b(?:et|mais|and|but)\b")
+_CLAUSE_END = re.compile(r"[.,;:!?\n]+|\b(?:et|mais|and|but)\b", re.IGNORECASE)
 
 
 def own_job_clauses(index: RecommendIndex, text: str) -> dict[int, int]:
@@ -42,25 +40,25 @@ def own_job_clauses(index: RecommendIndex, text: str) -> dict[int, int]:
     return found
 
 
-OWN_JOBS_MEMO = 1024  # profiles whose own jobs are kept (one list explains 10 jobs)
-_own_memo: weakref.WeakKeyDictionary[RecommendIndex, dict[tuple[str, ...], list[dict[int, int]]]] = (
-    weakref.WeakKeyDictionary())
+OWN_JOBS_MEMO = 2048  # texts whose own jobs are kept (one list explains 10 jobs)
+_memo_lock = threading.Lock()
 
 
 def own_jobs_per_experience(index: RecommendIndex, profile: Profile) -> list[dict[int, int]]:
-    """`own_jobs_of` each experience's text, found once for the jobs of one list."""
-    texts = tuple(e.text for e in profile.experiences)
-    memo = _own_memo.setdefault(index, {})
-    if texts not in memo:
-        if len(memo) >= OWN_JOBS_MEMO:
-            memo.pop(next(iter(memo)), None)
-        memo[texts] = [own_jobs_of(index, text) for text in texts]
-    return memo[texts]
-
-
-def forget(index: RecommendIndex) -> None:
-    """Drop what was found for this index (a benchmark that switches a rule off)."""
-    _own_memo.pop(index, None)
+    """`own_jobs_of` each experience's text, memoised per text on the index (so that a rebuilt
+    index never reads positions found with another) behind a lock (requests share it)."""
+    out = []
+    for e in profile.experiences:
+        with _memo_lock:
+            hit = index.own_jobs_memo.get(e.text)
+        if hit is None:
+            hit = own_jobs_of(index, e.text)
+            with _memo_lock:
+                index.own_jobs_memo[e.text] = hit
+                while len(index.own_jobs_memo) > OWN_JOBS_MEMO:
+                    index.own_jobs_memo.popitem(last=False)
+        out.append(hit)
+    return out
 
 
 def own_jobs_of(index: RecommendIndex, text: str) -> dict[int, int]:
@@ -88,8 +86,6 @@ def _own_job_then_where_when(index: RecommendIndex, clause: str) -> dict[int, in
     whole_title = False  # from a name followed by "en" on
     for cut, word in _where_when_cuts(clause) if named else []:
         head = clause[:cut]
-        if _verb_after_subject(words_key(head)):  # "I cook | for my family"
-            continue
         own = {job: pos for job, pos in index.own_jobs(head).items() if job in named}
         whole_title = whole_title or bool(own and word == SPECIALTY)
         if whole_title:
@@ -97,12 +93,6 @@ def _own_job_then_where_when(index: RecommendIndex, clause: str) -> dict[int, in
         if own:
             return own
     return {}
-
-
-def _verb_after_subject(words: list[str]) -> bool:
-    """Whether a job's name comes right after a bare subject, as a verb does ("I cook", "je
-    cuisine"), not after "je suis", "I was a", "j'étais"."""
-    return len(words) >= 2 and words[0] in _BARE_SUBJECTS and not only_self_words(words[1:2])
 
 
 def _where_when_cuts(clause: str) -> list[tuple[int, str]]:

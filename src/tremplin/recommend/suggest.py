@@ -156,7 +156,7 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     own = index.own_jobs(text)
     said = {} if own else own_jobs_of(index, text)
-    if said and OWN_CLAUSE_BONUS:
+    if said:
         weight = index.weight_in(said)
         scores += (OWN_CLAUSE_BONUS * weight / max(float(weight.max()), 1e-9)).astype(np.float32)
     if own:  # "I was a nurse": what that job asks is the best guess of what the person can do
@@ -173,6 +173,8 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
 
 
 _CLAUSE = re.compile(r"[^.,;!?\n]+")
+
+
 def matched_fragment(text: str, label: str) -> str:
     """The clause of the user's text sharing most words with the label (else the whole text)."""
     label_toks = set(tokens(label))

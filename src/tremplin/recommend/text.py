@@ -269,11 +269,8 @@ GLOSSARY: Mapping[str, str] = {
     "ftour": "préparer des repas pour un groupe, cuisine, bénévolat",
     "crypto": "trading, cryptomonnaies, finance, marchés financiers",
     "cryptos": "trading, cryptomonnaies, finance, marchés financiers",
-    "ugc": "création de contenus vidéo pour des marques, marketing, réseaux sociaux",
     "rap": "musique, rap, écriture de chansons, interprétation musicale",
     "gea": "gestion des entreprises et des administrations, gestion, comptabilité",
-    "sécu": "sécurité, surveillance",
-    "secu": "sécurité, surveillance",
     # school tracks young people name ("je suis en 1ère STMG", "bac pro ASSP"): what they study
     "stmg": "gestion, commerce, accueil, vente, bureautique",
     "stav": "agronomie, agriculture, vivant",
@@ -315,11 +312,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # karate and rugby found a croupier, volleyball glazing, skiing sawmills
         (r"\b(muay.?tha[iï]|karat[ée]|judo|jiu.?jitsu|jjb|mma|taekwondo|kung.?fu|aïkido|aikido"
          r"|krav.?maga|escrime|(de la|la) lutte(?! contre)|rugby|volley(.?ball)?|tennis|badminton"
-         r"|ping.?pong|course (à|a) pied|running|athl[ée]|athl[ée]tisme|cross.?country|trail"
-         r"|gym|gymnastique|skate(board)?|roller|bmx|surf|ski|snowboard|escalade|natation"
+         r"|ping.?pong|course (à|a) pied|(du|le) running|athl[ée]|athl[ée]tisme|cross.?country"
+         r"|(du|le) trail|gym|gymnastique|skate(board)?|roller|bmx|(du|le) surf|ski|snowboard"
+         r"|escalade|natation"
          r"|cyclisme|aviron|cano[eë]|kayak|(de la|la) voile|golf|hockey|baseball|futsal"
          r"|p[ée]tanque|fitness|crossfit|yoga|pilates|parkour|patinage|water.?polo"
-         r"|tir (à|a) l'arc|handisport|cheerleading|twirling|natation synchronis[ée]e)\b",
+         r"|tir (à|a) l'arc|handisport|cheerleading|twirling)\b",
          "sport, pratique sportive en club, entraînement sportif"),
         (r"\b(jou\w*|fai\w*) de la batterie\b|\bje suis batteur\b",
          "musique, batterie, percussions, jouer d'un instrument de musique"),
@@ -333,6 +331,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(bac pro|cap) mv\b", "maintenance des véhicules, mécanique automobile"),
         (r"\bbts cg\b", "comptabilité, gestion"),
         (r"\bboxing\b", "boxe, sport en club, entraînement sportif"),
+        # "UGC" is a cinema chain too ("je bosse à l'UGC"); "sécu" is also the health insurance
+        (r"\b(de l'|des |du contenu )ugc\b", "création de contenus vidéo pour des marques, "
+                                              "marketing, réseaux sociaux"),
+        (r"\b(à l'|a l'|chez |au )ugc\b", "cinéma, accueil du public, vente de billets"),
+        (r"\bagents? de s[ée]cu\b", "sécurité, surveillance"),
         (r"\bserveu(r|se)s?\b(?! (discord|minecraft|web|informatique|de jeu|fivem))",
          "service en salle"),
         (r"\b(modo|mod[ée]rat(eur|rice))\b", "modération de communauté en ligne, animation de "
@@ -363,7 +366,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(je |j'|on |tu )livr\w*\b|\blivrer\b", "livraison, livreur"),
         (r"\bvend\w* (des |les |de la )?(v[êe]tements|fringues|habits|chaussures|baskets|sneakers)\b",
          "vente de vêtements, prêt-à-porter"),
-        (r"\b(aid|travaill|bosse|boss|stage|r[ée]par)\w*\b.{0,25}\b(au|dans (un|le|son|mon|leur))"
+        (r"\b(aid|travaill|boss|r[ée]par)\w*\b.{0,25}\b(au|dans (un|le|son|mon|leur))"
          r" garage\b", "garage automobile, entretien de véhicules"),
         (r"\bbo[iî]tes? de nuit\b", "discothèque, établissement de nuit"),
 
@@ -391,20 +394,27 @@ def written_out(text: str) -> str:
 # The school internship's frame ("mon stage de 3e", "stage d'observation") says where a young
 # person was, not what they did: read as is, "observation" found weather observers and "3e"
 # 3D animators. The place and the tasks that follow are what count.
-_FRAME = re.compile(r"\bstages?\b|\bd['’] ?observation\b|\bde d[ée]couverte\b"
-                    r"|\b3 ?(e|[eè]me)\b|\btroisi[eè]me\b"
-                    # apprenticeship is how one learns a trade, not teaching: "CAP maçon en
-                    # apprentissage" found training engineers before the mason
-                    r"|\ben (apprentissage|alternance)\b|\bapprentie?s?\b|\balternante?s?\b"
-                    # where a newcomer did it: "au pays j'étais chauffeur de taxi" hid the
-                    # taxi driver ("pays" met « Paysage dans l'art »)
-                    r"|\b(au|dans mon|dans notre|de mon) (pays|bled)\b|\bau bled\b",
-                    re.IGNORECASE)
+_INTERNSHIP = (r"\bstages?\b|\bd['’] ?observation\b|\bde d[ée]couverte\b"
+               r"|\b3 ?(e|[eè]me)\b|\btroisi[eè]me\b")
+# Where a trade is learnt or was done, not what: apprenticeship ("CAP maçon en apprentissage"
+# found training engineers before the mason) and a newcomer's country ("au pays j'étais
+# chauffeur de taxi" hid the taxi driver: "pays" met « Paysage dans l'art »). Unlike an
+# internship, the job named there is the person's own ("apprenti boulanger").
+_ELSEWHERE = re.compile(r"\ben (apprentissage|alternance)\b|\bapprentie?s?\b|\balternante?s?\b"
+                        r"|\b(au|dans mon|dans notre|de mon) (pays|bled)\b", re.IGNORECASE)
+_FRAME = re.compile(_INTERNSHIP + "|" + _ELSEWHERE.pattern, re.IGNORECASE)
 
 
 def without_frame(text: str) -> str:
     """The text without the school internship's frame (see _FRAME), spaces tidied."""
     return " ".join(_FRAME.sub(" ", text).split()) if _FRAME.search(text) else text
+
+
+def without_elsewhere(text: str) -> str:
+    """The text without where a trade is learnt or was done (see _ELSEWHERE): what is left
+    may name the person's own job ("je suis apprenti boulanger"); an internship's frame stays,
+    since a job seen there is not theirs ("stage infirmière à l'hôpital")."""
+    return " ".join(_ELSEWHERE.sub(" ", text).split()) if _ELSEWHERE.search(text) else text
 
 
 # What a person says they dislike or refuse ("je déteste les enfants", "je ne veux plus faire
@@ -429,8 +439,9 @@ _DISLIKE = re.compile(
 _QUALITY = (r"(?:motive|serieux|serieuse|ponctuel|patient|dynamique|souriant|curieux|curieuse"
             r"|gentil|calme|organise|rigoureux|rigoureuse|autonome|sociable|polyvalent|travailleur"
             r"|travailleuse|courageux|courageuse|responsable|honnete|creatif|creative|poli|fiable"
-            r"|volontaire|determine|motivee|serieuse|ponctuelle|patiente|souriante|organisee"
+            r"|volontaire|determine|motivee|ponctuelle|patiente|souriante|organisee"
             r"|polyvalente|polie|determinee|gentille|a l'ecoute|debrouillard|debrouillarde)s?")
+_END = r"\s*[.!…]*\s*$"  # the end of a text that is only a status ("je veux bosser.")
 _STATUS = re.compile(
     r"\b(?:j'\s*ai|jai)\s+\d{1,2}\s*ans\b|\b(?:i'm|i\s+am)\s+\d{1,2}(?:\s*years?(?:\s+old)?)?\b"
     r"|\b(?:je\s+suis|jsuis|chui|j'etais|jetais)\s+(?:en|au)\s+"
@@ -441,22 +452,24 @@ _STATUS = re.compile(
     r"|mes\s+etudes|l'\s*ecole\s+en\s+\w+)\b|\bdescolaris[ee]e?s?\b"
     r"|\b(?:je\s+cherche|jcherche|je\s+recherche)\s+(?:du|un|une)\s+"
     r"(?:travail|taf|job|boulot|emploi|stage|alternance|formation)\b"
-    r"|\b(?:je\s+|j)(?:veux|voudrais|aimerais)\s+(?:bien\s+)?(?:bosser|travailler|taffer"
-    r"|un\s+(?:travail|taf|job|boulot))\s*$"
+    r"|\b(?:au\s+chomage|sans\s+emploi|sans\s+travail)\b"
     r"|\b(?:je\s+suis|jsuis|chui)\s+en\s+gal[eè]re\b|\bje\s+gal[eè]re\b"
     r"|\b(?:je\s+suis|jsuis|chui|j'\s*ai|jai)\s+(?:a|à|au|en|un|le)\s+(?:l'\s*)?"
     r"(?:epide|cej|contrat\s+d'engagement\s+jeune|garantie\s+jeunes?|mission\s+locale)\b"
-    r"|\b(?:3e|3eme|troisieme)\s+prepa.?metiers?\b|^\s*bac\s*\+\s*\d\s*$"
-    # a school level alone, "bac pro", "je suis en CAP": the track's name says more (STMG…)
-    r"|^\s*(?:(?:je\s+suis|jsuis|chui)\s+en\s+)?(?:bac(?:\s+pro)?|cap|bts|but|licence|master"
-    r"|fac|seconde\s+pro|1ere\s+pro|terminale\s+pro)\s*$"
+    r"|\b(?:3e|3eme|troisieme)\s+prepa.?metiers?\b"
+    # the wish to work, alone
+    + r"|\b(?:je\s+|j)(?:veux|voudrais|aimerais)\s+(?:bien\s+)?(?:bosser|travailler|taffer"
+    + r"|un\s+(?:travail|taf|job|boulot))" + _END
+    # a school level alone, "bac pro", "je suis en CAP", "bac+2": the track's name says more
+    + r"|^\s*bac\s*\+\s*\d" + _END
+    + r"|^\s*(?:(?:je\s+suis|jsuis|chui)\s+en\s+)?(?:bac(?:\s+pro)?|cap|bts|but|licence"
+    + r"|master|fac|seconde\s+pro|1ere\s+pro|terminale\s+pro)" + _END
     # qualities alone say who someone is, not what they did: "je suis motivé et sérieux"
     # found « Motiver une équipe » and managers
-    r"|^\s*(?:(?:je\s+suis|jsuis|chui)\s+)?(?:quelqu'\s*un\s+(?:de\s+)?)?"
-    r"(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY +
-    r"(?:\s*(?:,|et)\s*(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY + r")*"
-    r"\s*[.!]?\s*$"
-    r"|\b(?:au\s+chomage|sans\s+emploi|sans\s+travail)\b",
+    + r"|^\s*(?:(?:je\s+suis|jsuis|chui)\s+)?(?:quelqu'\s*un\s+(?:de\s+)?)?"
+    + r"(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY
+    + r"(?:\s*(?:,|et)\s*(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY + r")*"
+    + _END,
     re.IGNORECASE)
 # A clause: up to the next punctuation, or the next "mais", "donc", "alors", "but", "so"… or
 # "et je".
