@@ -40,3 +40,13 @@ def test_the_qr_code_fits_the_screen(client: SyncClient) -> None:
     client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
     svg = client.get("/profil/qr").text
     assert re.match(r'<svg[^>]* viewBox="0 0 \d+ \d+" width="100%" height="100%"', svg), svg[:120]
+
+
+def test_phone_numbers_read_the_french_way() -> None:
+    from tremplin.catalog.places import readable_phone
+
+    # pages QA: "+33141681970" next to "01 55 83 …"
+    assert readable_phone("+33141681970") == "01 41 68 19 70"
+    assert readable_phone("+33 (0)1 41 68 19 70") == "01 41 68 19 70"
+    assert readable_phone("01.55.83.12.34") == "01 55 83 12 34"
+    assert readable_phone("3949") == "3949"  # a short number stays as given

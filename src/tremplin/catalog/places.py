@@ -184,3 +184,17 @@ def import_places(db: sqlite3.Connection, folder: Path, progress: Progress) -> S
     record.counts["places"] = len(rows)
     record.counts["places_with_location"] = sum(1 for p in rows if p.latitude is not None)
     return record
+
+
+_FRENCH_NUMBER = re.compile(r"^(?:\+33\s*\(?0?\)?|0033|0)\s*([1-9](?:[\s.\-]*\d){8})$")
+
+
+def readable_phone(raw: str) -> str:
+    """A French phone number written the way people read it, "01 41 68 19 70", whether the
+    open data gave "+33141681970", "0141681970" or "01.41.68.19.70"; anything else as given.
+    (The pages showed "+33141681970" next to "01 55 83 …".)"""
+    found = _FRENCH_NUMBER.match(raw.strip())
+    if not found:
+        return raw.strip()
+    digits = "0" + re.sub(r"\D", "", found.group(1))
+    return " ".join(digits[i:i + 2] for i in range(0, 10, 2))

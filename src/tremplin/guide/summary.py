@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tremplin.catalog.hours import readable_hours
+from tremplin.catalog.places import readable_phone
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
 from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey, avatar_words
 from tremplin.recommend.wording import first_sentence, human_date, percent, places_dated, say
@@ -438,7 +439,7 @@ def nearby_places(catalog: Any, postcode: str | None, limit: int = 4,
     return [
         SummaryPlace(
             name=p.name, kind=p.kind, address=p.address, postcode=p.postcode, commune=p.commune,
-            opening_hours=p.opening_hours, phone=p.phone, website=p.website,
+            opening_hours=p.opening_hours, phone=readable_phone(p.phone), website=p.website,
             distance_km=p.distance_km, snapshot_date=p.snapshot_date,
         )
         for p in sorted(found, key=rank)[:limit]

@@ -107,8 +107,13 @@ def _where_when_cuts(clause: str) -> list[tuple[int, str]]:
 
 
 def _title_written(index: RecommendIndex, text: str, title: int) -> bool:
-    """Whether every word of a job title (position `title`) is written in the text."""
-    return set(name_words(index.title_label[title])) <= set(name_words(index.neutralise(text)))
+    """Whether every word of a job title (position `title`) is written in the text, hyphens
+    aside ("aide soignante" writes « Aide-soignant »)."""
+    return _words_apart(index.title_label[title]) <= _words_apart(index.neutralise(text))
+
+
+def _words_apart(text: str) -> set[str]:
+    return {part for word in name_words(text) for part in word.split("-") if part}
 
 
 

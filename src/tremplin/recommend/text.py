@@ -363,7 +363,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "réparation de téléphones mobiles, électronique"),
         (r"\b(r[ée]par|mont)\w* (des |les |un |mon |son |mes |leurs? )?(pc|ordis?|ordinateurs?)\b",
          "montage et réparation d'ordinateurs, maintenance informatique"),
-        (r"\b(je |j'|on |tu )livr\w*\b|\blivrer\b", "livraison, livreur"),
+        (r"\b(je |j'|on |tu )livr\w*\b|\blivrer\b", "livraison, livreur, coursier, livraison "
+                                                       "à domicile"),
+        (r"\b(nettoie|nettoyer|nettoyais|lave|laver) (les |des )?(toilettes|wc|sanitaires)\b",
+         "nettoyage des sanitaires, entretien des locaux"),
         (r"\bvend\w* (des |les |de la )?(v[êe]tements|fringues|habits|chaussures|baskets|sneakers)\b",
          "vente de vêtements, prêt-à-porter"),
         (r"\b(aid|travaill|boss|r[ée]par)\w*\b.{0,25}\b(au|dans (un|le|son|mon|leur))"
@@ -592,6 +595,7 @@ père pere frère frere frères freres soeur soeurs sœur sœurs cousin cousine 
 voisin voisins voisine quartier maison soir soirs matin dimanche samedi mercredi vacances
 aprem lycée lycee collège college classe classes
 occupe occupes occuper occupais occupait occupé occupée
+toilette toilettes
 bosse bosses bosser bossé bossais bossait taffe taffes taffer taffé taff taf charbonne
 charbonner charbonné
 """)

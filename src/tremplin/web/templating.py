@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from tremplin.catalog.hours import readable_hours
+from tremplin.catalog.places import readable_phone
 from tremplin.guide.explain_text import MATCH_GROUPS, decimal, matched_groups
 from tremplin.guide.journey import Journey
 from tremplin.recommend.wording import human_date
@@ -56,6 +57,7 @@ def _schema_name(schema: Any) -> str:
 
 
 env.filters["labels"] = _labels
+env.filters["phone"] = readable_phone  # "+33141681970" -> "01 41 68 19 70"
 
 
 env.filters["matched_groups"] = matched_groups  # the summary (HTML and PDF) groups alike
