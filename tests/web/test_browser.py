@@ -172,9 +172,13 @@ def test_page_type_is_accessible_light_and_local(browser: Any, live_server: str,
         assert overflow <= 1, f"horizontal scroll at {width}px"
 
 
-@pytest.mark.parametrize("name", ["home", "job", "avatar", "competences"])
-def test_text_resizes_to_200_percent(browser: Any, live_server: str, name: str) -> None:
-    with Visit(browser, live_server, 1280) as visit:
+@pytest.mark.parametrize(("name", "width"), [
+    *((name, 1280) for name in ("home", "job", "avatar", "competences")),
+    # a phone with large text (pages QA: the avatar's bubble and the choices ran off screen)
+    *((name, 360) for name in ("avatar", "competences", "interests", "tracks"))])
+def test_text_resizes_to_200_percent(browser: Any, live_server: str, name: str,
+                                     width: int) -> None:
+    with Visit(browser, live_server, width) as visit:
         visit.goto(PAGE_TYPES[name])
         visit.page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
         size = visit.page.evaluate("() => getComputedStyle(document.body).fontSize")
@@ -182,7 +186,7 @@ def test_text_resizes_to_200_percent(browser: Any, live_server: str, name: str) 
         overflow = visit.page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
-        visit.page.screenshot(path=str(ARTIFACTS / f"{name}-1280-text200.png"))
+        visit.page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-text200.png"))
 
 
 def test_language_switch(browser: Any, live_server: str) -> None:
