@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from fastapi import FastAPI
 
 from tremplin.catalog.read import Catalog
 from tremplin.config import Settings
 from tremplin.web.app import create_app
 from tremplin.web.services import Services
+
+from .browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, need
 
 
 class SyncClient:
@@ -76,3 +84,46 @@ def need_recommend(web_services: Services) -> None:
         web_services.riasec_questions("fr")
     except Exception as exc:
         pytest.fail(f"the recommendation engine could not be loaded: {exc}")
+
+
+# --- a real browser against the app served on loopback (see browser_support.py) ---
+
+@pytest.fixture(scope="module")
+def live_server(settings: Settings, web_services: Services) -> Iterator[str]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    app = create_app(settings, services=web_services)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           access_log=False, lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        need("Debian chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists()
+                              else shutil.which("chromium"), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        need("axe-core (cd tests/web && npm ci)")
+    return AXE.read_text(encoding="utf-8")

@@ -9,15 +9,7 @@ from typing import Any
 
 import pytest
 
-from .test_browser import (  # noqa: F401  (fixtures)
-    ARTIFACTS,
-    Visit,
-    assert_no_serious,
-    audit,
-    axe_source,
-    browser,
-    live_server,
-)
+from .browser_support import ARTIFACTS, Visit, assert_no_serious, audit
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +39,7 @@ def add_note(visit: Visit, text: str) -> None:
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("name", list(NEW_PAGE_TYPES))
-def test_new_page_type_is_accessible(browser: Any, live_server: str, axe_source: str,  # noqa: F811
+def test_new_page_type_is_accessible(browser: Any, live_server: str, axe_source: str,
                                      name: str, width: int) -> None:
     with Visit(browser, live_server, width) as visit:
         visit.goto(NEW_PAGE_TYPES[name])
@@ -60,7 +52,7 @@ def test_new_page_type_is_accessible(browser: Any, live_server: str, axe_source:
         assert overflow <= 1, f"horizontal scroll at {width}px"
 
 
-def test_helper_session_to_the_summary(browser: Any, live_server: str, axe_source: str,  # noqa: F811
+def test_helper_session_to_the_summary(browser: Any, live_server: str, axe_source: str,
                                        need_recommend: None) -> None:
     with Visit(browser, live_server, 1280) as visit:
         page = visit.page
@@ -83,7 +75,7 @@ def test_helper_session_to_the_summary(browser: Any, live_server: str, axe_sourc
         assert visit.foreign() == []
 
 
-def test_explanation_of_a_misspelled_search(browser: Any, live_server: str,  # noqa: F811
+def test_explanation_of_a_misspelled_search(browser: Any, live_server: str,
                                             need_search: None) -> None:
     with Visit(browser, live_server, 360) as visit:
         page = visit.page
@@ -100,7 +92,7 @@ def test_explanation_of_a_misspelled_search(browser: Any, live_server: str,  # n
         assert "Similarité" in page.locator("#demo").inner_text()
 
 
-def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -> None:  # noqa: F811
+def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -> None:
     from tremplin.guide.journey import Journey
     from tremplin.guide.portable import qr_payload
 
@@ -119,7 +111,7 @@ def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -
 
 
 def test_summary_pdf_and_profile_file_travel_to_another_browser(
-    browser: Any, live_server: str, tmp_path: Any, need_recommend: None,  # noqa: F811
+    browser: Any, live_server: str, tmp_path: Any, need_recommend: None,
 ) -> None:
     import io
 

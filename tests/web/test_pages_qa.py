@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.web.browser_support import Visit
 from tests.web.conftest import SyncClient
-from tests.web.test_browser import Visit, browser, live_server  # noqa: F401  (fixtures)
 from tremplin.guide.journey import STUDY_LEVEL_WORDS
 from tremplin.web import i18n, state
 
@@ -267,14 +267,14 @@ def test_the_interest_explanation_is_one_sentence_a_line(client: SyncClient) -> 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", ["/comment", "/comment?lang=en", "/a-propos"])
-def test_sources_table_reflows_at_360_px(browser: Any, live_server: str, url: str) -> None:  # noqa: F811
+def test_sources_table_reflows_at_360_px(browser: Any, live_server: str, url: str) -> None:
     with Visit(browser, live_server, 360) as visit:
         visit.goto(url)
         assert_tables_fit(visit.page, 360)
 
 
 @pytest.mark.browser
-def test_language_switch_keeps_the_fragment(browser: Any, live_server: str) -> None:  # noqa: F811
+def test_language_switch_keeps_the_fragment(browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 360) as visit:
         visit.goto("/a-propos#main")
         visit.page.click("a[hreflang=en]")
@@ -304,7 +304,7 @@ def _tell(visit: Visit, text: str) -> None:
 
 @pytest.mark.browser
 def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
-        browser: Any, live_server: str) -> None:  # noqa: F811
+        browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 360) as visit:
         page = visit.page
         _tell(visit, "je répare des vélos")
@@ -319,7 +319,7 @@ def test_not_for_me_confirmation_is_in_view_where_the_reader_lands(
 
 @pytest.mark.browser
 def test_review_checkboxes_keep_their_size_in_long_chips(
-        browser: Any, live_server: str) -> None:  # noqa: F811
+        browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 360) as visit:
         page = visit.page
         _tell(visit, "je fais la caisse au supermarché")
@@ -332,7 +332,7 @@ def test_review_checkboxes_keep_their_size_in_long_chips(
 
 @pytest.mark.browser
 def test_kept_chips_and_the_score_table_read_well_at_320_px(
-        browser: Any, live_server: str) -> None:  # noqa: F811
+        browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 320) as visit:
         page = visit.page
         _tell(visit, "je fais la caisse au supermarché")
@@ -350,7 +350,7 @@ def test_kept_chips_and_the_score_table_read_well_at_320_px(
 
 
 @pytest.mark.browser
-def test_the_vote_tables_reflow_at_320_px(browser: Any, live_server: str) -> None:  # noqa: F811
+def test_the_vote_tables_reflow_at_320_px(browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 320) as visit:
         page = visit.page
         for code in ("D1102", "M1805"):  # two grand domains with long names
@@ -366,7 +366,7 @@ def test_the_vote_tables_reflow_at_320_px(browser: Any, live_server: str) -> Non
 
 
 @pytest.mark.browser
-def test_a_long_link_in_an_experience_wraps_at_320_px(browser: Any, live_server: str) -> None:  # noqa: F811
+def test_a_long_link_in_an_experience_wraps_at_320_px(browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 320) as visit:
         _tell(visit, "je fais des gâteaux et je les vends sur insta : "
                      "https://www.instagram.com/mon_compte_de_patisserie_maison_faite_par_moi")

@@ -20,14 +20,7 @@ from tremplin.recommend import riasec_questions
 from tremplin.web import state
 from tremplin.web.services import Services
 
-from .test_browser import (  # noqa: F401  (fixtures)
-    Visit,
-    assert_no_serious,
-    audit,
-    axe_source,
-    browser,
-    live_server,
-)
+from .browser_support import Visit, assert_no_serious, audit
 from .test_summary_one_page import EXPERIENCES, summary_of, typical_journey
 
 pytestmark = pytest.mark.browser
@@ -64,7 +57,7 @@ def _pages(pdf: bytes) -> list[str]:
             for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def printed(visit: Visit, live_server: str, journey: Journey, lang: str) -> list[str]:  # noqa: F811
+def printed(visit: Visit, live_server: str, journey: Journey, lang: str) -> list[str]:
     visit.context.add_cookies([{"name": state.COOKIE, "value": state.encode(journey),
                                 "url": live_server}])
     visit.goto(f"/accompagnant/synthese?lang={lang}")
@@ -72,7 +65,7 @@ def printed(visit: Visit, live_server: str, journey: Journey, lang: str) -> list
     return _pages(visit.page.pdf(format="A4"))
 
 
-def server_pdf(live_server: str, journey: Journey, lang: str) -> list[str]:  # noqa: F811
+def server_pdf(live_server: str, journey: Journey, lang: str) -> list[str]:
     r = httpx.get(f"{live_server}/accompagnant/synthese.pdf", params={"lang": lang},
                   cookies={state.COOKIE: state.encode(journey)})
     assert r.status_code == 200
@@ -92,7 +85,7 @@ def session(services: Services, name: str) -> Journey:
 @pytest.mark.parametrize(("lang", "name"), [("fr", "qa2"), ("en", "qa2"), ("fr", "qa0"),
                                             ("fr", "qa3"), ("fr", "typical"), ("en", "typical")])
 def test_typical_session_summary_is_one_page_printed_and_as_pdf(
-        browser: Any, live_server: str, web_services: Services,  # noqa: F811
+        browser: Any, live_server: str, web_services: Services,
         need_recommend: None, lang: str, name: str) -> None:
     journey = session(web_services, name)
     s = summary_of(web_services, journey, lang)
@@ -115,7 +108,7 @@ def test_typical_session_summary_is_one_page_printed_and_as_pdf(
     assert "Suite page" not in pdf[0] and "Continued on page" not in pdf[0]
 
 
-def test_a_longer_summary_says_that_it_goes_on(browser: Any, live_server: str,  # noqa: F811
+def test_a_longer_summary_says_that_it_goes_on(browser: Any, live_server: str,
                                                web_services: Services,
                                                need_recommend: None) -> None:
     journey = qa_journey(web_services)
@@ -142,8 +135,8 @@ def _focused(visit: Visit) -> dict[str, Any]:
                            described: e.getAttribute('aria-describedby')}; }"""))
 
 
-def test_a_too_long_note_is_refused_and_focused(browser: Any, live_server: str,  # noqa: F811
-                                                axe_source: str) -> None:  # noqa: F811
+def test_a_too_long_note_is_refused_and_focused(browser: Any, live_server: str,
+                                                axe_source: str) -> None:
     with Visit(browser, live_server, 1280) as visit:
         visit.goto("/accompagnant")
         text = ("Très motivée, rappeler la mission locale. " * 50)[:2100]
@@ -160,8 +153,8 @@ def test_a_too_long_note_is_refused_and_focused(browser: Any, live_server: str, 
         assert_no_serious(audit(visit.page, axe_source))
 
 
-def test_a_refused_file_is_focused_and_marked(browser: Any, live_server: str,  # noqa: F811
-                                              axe_source: str) -> None:  # noqa: F811
+def test_a_refused_file_is_focused_and_marked(browser: Any, live_server: str,
+                                              axe_source: str) -> None:
     with Visit(browser, live_server, 1280) as visit:
         visit.goto("/profil/import")
         visit.page.set_input_files("#file", files=[{"name": "photo.png", "mimeType": "image/png",
@@ -178,7 +171,7 @@ def test_a_refused_file_is_focused_and_marked(browser: Any, live_server: str,  #
         assert_no_serious(audit(visit.page, axe_source))
 
 
-def test_a_damaged_qr_code_is_focused_and_marked(browser: Any, live_server: str) -> None:  # noqa: F811
+def test_a_damaged_qr_code_is_focused_and_marked(browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 1280) as visit:
         visit.goto("/profil/import")
         visit.page.fill("#qr", "TJ1Z:***")
@@ -192,7 +185,7 @@ def test_a_damaged_qr_code_is_focused_and_marked(browser: Any, live_server: str)
 
 
 @pytest.mark.parametrize("size", [300 * 1024, 5 * 1024 * 1024])
-def test_a_big_file_gets_a_french_page(browser: Any, live_server: str, size: int) -> None:  # noqa: F811
+def test_a_big_file_gets_a_french_page(browser: Any, live_server: str, size: int) -> None:
     with Visit(browser, live_server, 1280) as visit:
         visit.goto("/profil/import")
         visit.page.set_input_files("#file", files=[{
@@ -210,7 +203,7 @@ def test_a_big_file_gets_a_french_page(browser: Any, live_server: str, size: int
 
 # --- 3. ending the session -------------------------------------------------------------------
 
-def test_ending_and_erasing_ends_helper_mode(browser: Any, live_server: str) -> None:  # noqa: F811
+def test_ending_and_erasing_ends_helper_mode(browser: Any, live_server: str) -> None:
     with Visit(browser, live_server, 1280) as visit:
         page = visit.page
         visit.goto("/accompagnant")

@@ -30,15 +30,8 @@ from tremplin.web import state
 from tremplin.web.pages.guide import SUGGESTIONS
 from tremplin.web.services import Services
 
+from .browser_support import Visit, assert_no_serious, audit
 from .conftest import SyncClient
-from .test_browser import (  # noqa: F401  (fixtures)
-    Visit,
-    assert_no_serious,
-    audit,
-    axe_source,
-    browser,
-    live_server,
-)
 
 TODAY = dt.date(2026, 3, 14)
 EXPERIENCES = [
@@ -213,8 +206,8 @@ def test_summary_page_keeps_the_whole_explanation_on_screen(client: SyncClient,
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_typical_summary_prints_on_one_page(browser: Any, live_server: str,  # noqa: F811
-                                            axe_source: str, web_services: Services,  # noqa: F811
+def test_typical_summary_prints_on_one_page(browser: Any, live_server: str,
+                                            axe_source: str, web_services: Services,
                                             typical: Journey, lang: str) -> None:
     with Visit(browser, live_server, 1280) as visit:
         page = visit.page

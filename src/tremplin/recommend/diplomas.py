@@ -19,24 +19,20 @@ import numpy.typing as npt
 
 from tremplin.recommend.text import fold
 
-# Words that name a kind of diploma, licence or certificate (folded). Acronyms found in the
-# certifications' own labels ("BPJEPS", "PSC1", "R482") are added per index.
-DIPLOMA_WORDS = frozenset((
-    "diplome", "diplomes", "diplomee", "diplomees", "brevet", "brevets", "permis", "cqp", "cqpi",
-    "certificat", "certificats", "certification", "certifications", "habilitation",
-    "habilitations", "habilite", "habilitee", "titre", "licence", "master", "mastere",
-    "bachelor", "bac", "baccalaureat", "bts", "btsa", "cap", "capa", "bep", "bp", "bpa", "bma",
-    "dut", "deust", "dma", "bpjeps", "cpjeps", "dejeps", "desjeps", "bafa", "bafd", "caces",
-    "psc1", "pse1", "pse2", "sst", "bnssa", "attestation",
-))
-# The words above that name a kind of diploma, not one diploma: alone, they need another word
-# of the label ("bac pro commerce"); the others ("BAFA", "PSC1", "CACES") name one by themselves.
+# Words that name a kind of diploma (folded): alone, they need another word of the label
+# ("bac pro commerce"); acronyms that head several labels ("BPJEPS …") are added per index.
 DIPLOMA_KINDS = frozenset((
     "diplome", "diplomes", "diplomee", "diplomees", "brevet", "brevets", "permis", "cqp", "cqpi",
     "certificat", "certificats", "certification", "certifications", "habilitation",
     "habilitations", "habilite", "habilitee", "titre", "licence", "master", "mastere",
     "bachelor", "bac", "baccalaureat", "bts", "btsa", "cap", "capa", "bep", "bp", "bpa", "bma",
     "dut", "deust", "dma", "attestation", "but",
+))
+# Words that name one diploma by themselves ("BAFA", "PSC1"); other acronyms found in the
+# certifications' own labels ("R482") are added per index.
+DIPLOMA_WORDS = DIPLOMA_KINDS | frozenset((
+    "bpjeps", "cpjeps", "dejeps", "desjeps", "bafa", "bafd", "caces", "psc1", "pse1", "pse2",
+    "sst", "bnssa",
 ))
 # Diplomas whose name is also a common word ("mon but", "I tried but", "garder le cap"):
 # named only when written in capitals.
@@ -45,6 +41,7 @@ _CAPITALS_ONLY = frozenset({"but", "cap", "bp"})
 _NOT_ACRONYMS = frozenset({"du", "de", "des", "le", "la", "les", "en", "et", "au", "aux", "un",
                            "ou"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LABEL_WORDS = DIPLOMA_WORDS - _CAPITALS_ONLY  # "but" in a label is French; "BUT", an acronym
 _LINK_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "en", "et", "a", "au",
                          "aux", "pour", "pro", "professionnel", "option", "mention", "specialite",
                          "niveau", "j", "ai", "mon", "ma", "mes", "un", "une", "je", "suis", "eu",
@@ -61,31 +58,30 @@ def words(text: str) -> set[str]:
     return set(_WORD.findall(fold(text)))
 
 
-def label_markers(label: str) -> frozenset[str]:
-    """The diploma words and acronyms a certification's label names."""
-    out = {w for w in words(label) if w in DIPLOMA_WORDS}
-    for raw in _WORD.findall(label):
-        folded = fold(raw)
-        if len(raw) >= 2 and raw.isupper() and folded not in _NOT_ACRONYMS:
-            out.add(folded)
-    return frozenset(out)
+def label_markers(label: str, folded: list[str] | None = None) -> frozenset[str]:
+    """The diploma words and acronyms a certification's label names (`folded`: its folded
+    words, when already at hand)."""
+    said = _LABEL_WORDS.intersection(words_in_order(label) if folded is None else folded)
+    acronyms = (fold(raw) for raw in _WORD.findall(label) if len(raw) >= 2 and raw.isupper())
+    return frozenset(said | {a for a in acronyms if a not in _NOT_ACRONYMS})
 
 
 class DiplomaNames:
     """The markers of every certification of an index, and the test of a text against them."""
 
     def __init__(self, labels: list[str], is_certification: list[bool]) -> None:
-        self.markers = {i: label_markers(label) for i, (label, cert)
-                        in enumerate(zip(labels, is_certification, strict=True)) if cert}
+        folded = {i: words_in_order(label) for i, (label, cert)
+                  in enumerate(zip(labels, is_certification, strict=True)) if cert}
+        self.markers = {i: label_markers(labels[i], f) for i, f in folded.items()}
         self.vocabulary = DIPLOMA_WORDS.union(*self.markers.values())
         # an acronym that heads several labels names a kind ("BPJEPS …", "CACES …", "MC …")
-        heads = Counter(words_in_order(labels[i])[0] for i in self.markers if labels[i].strip())
+        heads = Counter(f[0] for f in folded.values())
         self.kinds = DIPLOMA_KINDS | {w for w, n in heads.items()
                                       if n >= 2 and w in self.vocabulary}
         self.positions = np.asarray(sorted(self.markers), dtype=np.int64)
         # the other words of each label ("commerce", "b"), which a kind of diploma needs
-        self.rest = {i: frozenset(words(labels[i]) - DIPLOMA_WORDS - DIPLOMA_KINDS - m
-                                  - _LINK_WORDS) for i, m in self.markers.items()}
+        self.rest = {i: frozenset(folded[i]) - DIPLOMA_WORDS - m - _LINK_WORDS
+                     for i, m in self.markers.items()}
 
     def named_in(self, text: str) -> frozenset[str]:
         """The diploma words and acronyms the text writes, except those it says are missing."""

@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -125,7 +126,6 @@ class RecommendIndex:
             self.job_items.setdefault(jobs[j].code, set()).add(i)
         self.suggestable = np.asarray([k in SUGGESTABLE for k in item_kind], dtype=bool)
         self.is_certification = np.asarray([k == "certification" for k in item_kind], dtype=bool)
-        self.diplomas = DiplomaNames(item_label, self.is_certification.tolist())
         expert = {int(str(r[0])) for r in catalog.query(
             "SELECT ogr FROM competences WHERE subcategory = 'Technique expert'")}
         self.is_expert = np.asarray([o in expert for o in item_ogr], dtype=bool)
@@ -150,6 +150,11 @@ class RecommendIndex:
         self.title_shown: list[str] = []  # as ROME publishes it: "Serveur / Serveuse"
         self.title_vectors: F32 = np.zeros((0, vectors.shape[1]), dtype=np.float32)
         self.title_start = np.zeros(len(jobs), dtype=np.int64)
+
+    @cached_property
+    def diplomas(self) -> DiplomaNames:
+        """The certifications' names, read on first use (70 ms: not at start-up)."""
+        return DiplomaNames(self.item_label, self.is_certification.tolist())
 
     def set_titles(self, titles: list[tuple[int, str]], vectors: F32,
                    shown: list[str] | None = None) -> None:

@@ -21,8 +21,12 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
     ONISEP métiers' minimum access levels and the diplomas ROME lists for it. Jobs none of
     these speak of are absent (the constraint keeps them, and says so)."""
     if index.entry_levels is None:
-        stated = {str(code): access_level(str(text))
-                  for code, text in index.catalog.query("SELECT code, access FROM jobs")}
+        texts = {str(code): str(text)
+                 for code, text in index.catalog.query("SELECT code, access FROM jobs")}
+        stated = {code: access_level(text) for code, text in texts.items()}
+        certifications = [(str(code), str(label)) for code, label in index.catalog.query(
+            "SELECT i.job_code, k.label FROM job_items i JOIN knowledge k ON k.ogr = i.ogr"
+            " WHERE i.kind = 'knowledge' AND k.category LIKE 'Certification%'")]
         lowest: dict[str, int] = {}
 
         def offer(code: str, level: int | None) -> None:
@@ -39,35 +43,27 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
                 "SELECT l.job_code, o.min_level FROM onisep_job_links l"
                 " JOIN onisep_jobs o ON o.id = l.onisep_id"):
             offer(str(code), study_level_number(str(access)))
-        for code, label in index.catalog.query(
-                "SELECT i.job_code, k.label FROM job_items i JOIN knowledge k ON k.ogr = i.ogr"
-                " WHERE i.kind = 'knowledge' AND k.category LIKE 'Certification%'"):
-            offer(str(code), diploma_level(str(label)))
+        for code, label in certifications:
+            offer(code, diploma_level(label))
         for code, level in stated.items():
             if level is not None and code in index.job_pos:
                 lowest[code] = level
-        for code, level in _state_diploma_levels(index, stated).items():
-            lowest[code] = level
+        unstated = {code for code, text in texts.items()
+                    if stated[code] is None and names_a_state_diploma(text)}
+        lowest.update(_state_diploma_levels(unstated, certifications))
         index.entry_levels = lowest
     return index.entry_levels
 
 
-def _state_diploma_levels(index: RecommendIndex, stated: dict[str, int | None]) -> dict[str, int]:
-    """Fiches whose access text says a state diploma is required without naming it ("un
-    diplôme d'Etat, obligatoire pour exercer"): the level of the state diplomas their ROME
+def _state_diploma_levels(unstated: set[str], certifications: list[tuple[str, str]],
+                          ) -> dict[str, int]:
+    """Fiches whose access text says a state diploma is required without naming it (`unstated`:
+    "un diplôme d'Etat, obligatoire pour exercer"): the level of the state diplomas their ROME
     certifications name. The auxiliaire de puériculture got level 3 from an ONISEP link and
     was shown for "up to CAP", though its only way in is a level-4 Diplôme d'Etat."""
-    texts = {str(code): str(text) for code, text in index.catalog.query(
-        "SELECT code, access FROM jobs")}
     out: dict[str, int] = {}
-    for code, label in index.catalog.query(
-            "SELECT i.job_code, k.label FROM job_items i JOIN knowledge k ON k.ogr = i.ogr"
-            " WHERE i.kind = 'knowledge' AND k.category LIKE 'Certification%'"):
-        code, label = str(code), str(label)
-        if stated.get(code) is not None or not names_a_state_diploma(texts.get(code, "")):
-            continue
-        if names_a_state_diploma(label):
-            level = certification_level(label)
-            if level is not None:
-                out[code] = min(level, out.get(code, level))
+    for code, label in certifications:
+        level = certification_level(label) if code in unstated else None
+        if level is not None and names_a_state_diploma(label):
+            out[code] = min(level, out.get(code, level))
     return out

@@ -45,20 +45,23 @@ _memo_lock = threading.Lock()
 
 
 def own_jobs_per_experience(index: RecommendIndex, profile: Profile) -> list[dict[int, int]]:
-    """`own_jobs_of` each experience's text, memoised per text on the index (so that a rebuilt
-    index never reads positions found with another) behind a lock (requests share it)."""
-    out = []
-    for e in profile.experiences:
+    """`own_jobs_of` each experience's text (see `own_jobs_said`)."""
+    return [own_jobs_said(index, e.text) for e in profile.experiences]
+
+
+def own_jobs_said(index: RecommendIndex, text: str) -> dict[int, int]:
+    """`own_jobs_of`, memoised per text on the index (so that a rebuilt index never reads
+    positions found with another) behind a lock (requests share it): the suggestions, the
+    ranking and the explanation of one text all ask."""
+    with _memo_lock:
+        hit = index.own_jobs_memo.get(text)
+    if hit is None:
+        hit = own_jobs_of(index, text)
         with _memo_lock:
-            hit = index.own_jobs_memo.get(e.text)
-        if hit is None:
-            hit = own_jobs_of(index, e.text)
-            with _memo_lock:
-                index.own_jobs_memo[e.text] = hit
-                while len(index.own_jobs_memo) > OWN_JOBS_MEMO:
-                    index.own_jobs_memo.popitem(last=False)
-        out.append(hit)
-    return out
+            index.own_jobs_memo[text] = hit
+            while len(index.own_jobs_memo) > OWN_JOBS_MEMO:
+                index.own_jobs_memo.popitem(last=False)
+    return hit
 
 
 def own_jobs_of(index: RecommendIndex, text: str) -> dict[int, int]:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, RecommendIndex, get_index
-from tremplin.recommend.own_jobs import own_jobs_of
+from tremplin.recommend.own_jobs import own_jobs_said
 from tremplin.recommend.profile import check_experience_text
 from tremplin.recommend.text import (
     expand,
@@ -155,7 +155,7 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     scores = (index.vectors @ vector + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     own = index.own_jobs(text)
-    said = {} if own else own_jobs_of(index, text)
+    said = {} if own else own_jobs_said(index, text)
     if said:
         weight = index.weight_in(said)
         scores += (OWN_CLAUSE_BONUS * weight / max(float(weight.max()), 1e-9)).astype(np.float32)
