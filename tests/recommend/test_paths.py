@@ -10,6 +10,7 @@ from tremplin.recommend import Experience, Profile, recommend
 from tremplin.recommend.engine import (
     CLOSEST_KEPT,
     FIRST_BY_SCORE,
+    PATH_SENTENCE_SHARE,
     closest_fiches,
     keep_closest_first,
     rank_all,
@@ -142,6 +143,31 @@ def test_a_sentence_gets_a_weaker_pull_than_a_whole_job(index: RecommendIndex) -
     gap_s = float(sentence.relevance.max() - np.median(sentence.relevance))
     gap_w = float(whole.relevance.max() - np.median(whole.relevance))
     assert float(sentence.path_bonus.max()) / gap_s < float(whole.path_bonus.max()) / gap_w
+
+
+def test_a_sentence_lifts_only_jobs_it_already_fits(index: RecommendIndex) -> None:
+    """Formateur, which 423 fiches lead to, came 5th for a pizza delivery: a sentence's
+    closest fiches are a guess, so their paths only lift jobs the sentence itself fits."""
+    profile = Profile(experiences=(Experience("je livre des pizzas"),))
+    scored = score_jobs(index, profile)
+    assert scored.paths is not None and scored.path_bonus is not None
+    assert scored.too_far is not None
+    trainer = index.job_pos["K2111"]
+    assert float(scored.paths.score[trainer]) > 0.1  # the pizza makers' fiches do lead there
+    assert bool(scored.too_far[trainer]) and float(scored.path_bonus[trainer]) == 0.0
+    lifted = np.nonzero(scored.path_bonus > 0)[0]
+    assert len(lifted)  # the paths still lift the jobs the sentence fits
+    assert (scored.coverage[lifted] >= PATH_SENTENCE_SHARE * scored.paths.best).all()
+    recs = recommend(profile, 20)
+    assert "K2111" not in [r.code for r in recs[:10]]
+    far = [r for r in recs if r.why.path_from and r.why.parts["paths"].value == 0
+           and bool(scored.too_far[index.job_pos[r.code]])]
+    assert far and "va encore peu avec ce métier" in far[0].why.parts["paths"].text
+    english = recommend(profile, 20, lang="en")
+    same = next(r for r in english if r.code == far[0].code)
+    assert "still fits this job too little" in same.why.parts["paths"].text
+    # a whole job's profile is sure of its neighbours: nothing is held back
+    assert score_jobs(index, _fiche_profile(index, "D1102")).too_far is None
 
 
 def test_interests_alone_give_no_paths(index: RecommendIndex) -> None:

@@ -65,6 +65,12 @@ PATH_CONFIDENCE = 6.0
 # (confidence 0.05-0.5) keeps the plain diversity step.
 CLOSEST_KEPT = 3
 KEEP_CONFIDENCE = 0.5
+# A sentence's closest fiches are a guess, so when the paths are unsure (confidence below
+# KEEP_CONFIDENCE) they only lift jobs the profile already fits: a coverage of at least
+# PATH_SENTENCE_SHARE of the best one. Without it "je livre des pizzas" got Formateur 5th (423
+# of the 1,584 fiches lead there), and 12 of the 136 labelled and blind top-10 lists had it;
+# success@10 and the sensible jobs per list stay as they were (docs/scoring.md, §4).
+PATH_SENTENCE_SHARE = 0.6
 RECALL_EXPONENT = 0.5     # coverage = recall^e * precision^(1-e)
 DIVERSITY_STEP = 0.05     # relative penalty per job already shown from the same domain
 MAX_PER_DOMAIN = 3        # hard cap per ROME domain (e.g. K13) in the first DIVERSE_TOP places
@@ -211,6 +217,7 @@ class Scored:
     paths: Paths | None = None  # ROME career paths from the fiches closest to the profile
     path_bonus: F32 | None = None  # per job, what the paths added to its relevance
     kept: tuple[int, ...] = ()     # the closest fiches, kept first when the paths are sure
+    too_far: Any = None            # per job, True where the paths may not lift it (a sentence)
 
 
 _exp_lock = threading.Lock()
@@ -353,6 +360,10 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         top = float(base[closest_fiches(base, hidden)[0]])
         confidence = min(1.0, paths.best / PATH_FULL_COVERAGE) ** PATH_CONFIDENCE
         pull = np.minimum(PATH_CAP, PATH_PULL * confidence * paths.score)
+        too_far = None
+        if confidence < KEEP_CONFIDENCE:
+            too_far = coverage < PATH_SENTENCE_SHARE * paths.best
+            pull = np.where(too_far, 0.0, pull)
         lifted = (base + pull * np.maximum(top - base, 0.0)).astype(np.float32)
         # the fiches closest to what the person can do (coverage, not tastes: someone who
         # was a waitress and prefers helping others still sees Serveur), in the order of
@@ -366,7 +377,7 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
                            key=lambda k: (-float(base[k]), k)))
         relevance = keep_closest_first(with_paths, own, hidden)
         return Scored(relevance, coverage, recall, precision, interest, item_match, item_from,
-                      p, paths, (with_paths - base).astype(np.float32), kept)
+                      p, paths, (with_paths - base).astype(np.float32), kept, too_far)
     else:
         if interest is None and profile.riasec and no_preference(profile.riasec):
             raise ProfileError(

@@ -268,6 +268,8 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: s
         return ScorePart(round(bonus, 4), say(lang, "paths_kept", n=len(scored.kept)))
     if not leads:
         return ScorePart(0.0, say(lang, "paths_none"))
+    if bonus <= 0 and scored.too_far is not None and bool(scored.too_far[k]):
+        return ScorePart(0.0, say(lang, "paths_far", sources=sources), titles)
     if bonus <= 0:
         return ScorePart(0.0, say(lang, "paths_first", sources=sources), titles)
     # a lift too small to show (under half a percent) is not called "moved up"

@@ -66,6 +66,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                        "sais faire.{sources} C'est écrit dans le ROME, la liste officielle des "
                        "métiers. Ce métier était déjà en haut de ta liste : Tremplin ne l'a pas "
                        "fait monter.",
+        "paths_far": "On peut passer à ce métier depuis des métiers proches de ce que tu sais "
+                     "faire.{sources} C'est écrit dans le ROME, la liste officielle des métiers. "
+                     "Mais ce que tu as écrit va encore peu avec ce métier : Tremplin ne l'a "
+                     "donc pas fait monter.",
         "paths_direct": "On peut passer à ce métier depuis des métiers proches de ce que tu sais "
                         "faire.{sources} C'est écrit dans le ROME, la liste officielle des "
                         "métiers. Alors Tremplin a mis ce métier plus haut dans ta liste.",
@@ -170,6 +174,9 @@ SENTENCES: dict[str, dict[str, str]] = {
         "paths_first": "You can also move to this job from jobs close to what you can "
                        "do.{sources} This is written in ROME, the official list of jobs. This job "
                        "was already at the top of your list: Tremplin did not move it up.",
+        "paths_far": "You can move to this job from jobs close to what you can do.{sources} "
+                     "This is written in ROME, the official list of jobs. But what you wrote "
+                     "still fits this job too little, so Tremplin did not move it up.",
         "paths_direct": "You can move to this job from jobs close to what you can do.{sources} "
                         "This is written in ROME, the official list of jobs. So Tremplin put this "
                         "job higher in your list.",
