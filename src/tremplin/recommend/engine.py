@@ -199,7 +199,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
         out.conf.append(EXPERIENCE_TEXT_WEIGHT)
         out.weight.append(mean_w)
         out.source.append(n)
-        out.mentions.append(index.named_titles(prepared))
+        out.mentions.append(index.named_titles(prepared, said=e.text))
         out.blocked.append(blocked[n])
     return out
 

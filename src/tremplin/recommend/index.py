@@ -183,12 +183,15 @@ class RecommendIndex:
         if key and len(key) <= MAX_TITLE_WORDS and len(" ".join(key)) >= MIN_TITLE_CHARS:
             self.title_lookup.setdefault(key, {}).setdefault(job, title_pos)
 
-    def named_titles(self, text: str) -> dict[int, int]:
+    def named_titles(self, text: str, said: str | None = None) -> dict[int, int]:
         """Fiches one of whose job titles (or their everyday names) is written in the text
-        ("mon oncle qui est plombier", "I was a nurse"): fiche -> the title it names."""
+        ("mon oncle qui est plombier", "I was a nurse"): fiche -> the title it names. `said`:
+        the text as written, when `text` is it once read (an internship's frame left out)."""
         words = name_words(text)
+        work = speaks_of_work(name_words(said) if said is not None else words)
         return _titles_named(span for span in self._name_spans(words)
-                             if not negated(words[:span[0]]))  # "je ne suis pas boulanger"
+                             if not negated(words[:span[0]])  # "je ne suis pas boulanger"
+                             and (work or not after_chez(words, span[0])))
 
     def own_jobs(self, text: str) -> dict[int, int]:
         """The fiches a text names as the person's own job, each with the title it names: the
@@ -386,6 +389,27 @@ def name_words(text: str) -> list[str]:
         full = ABBREVIATIONS.get(word)
         out.extend(words_key(full) if full else (word,))
     return out
+
+
+# "chez le médecin", "chez ma coiffeuse": a place one goes to, unless the text speaks of work
+# done there ("stage chez un fleuriste", "je bosse chez un boulanger"). Without this rule
+# "je traduis pour mes parents à la CAF et chez le médecin" got Médecin généraliste 2nd.
+_AT_PLACE = frozenset(("le", "la", "l", "les", "un", "une", "des", "mon", "ma", "mes", "ton",
+                       "ta", "son", "sa", "ses", "notre", "leur"))
+_WORK_STEMS = ("stag", "travail", "boss", "taf", "job", "boulot", "apprenti", "alternan",
+               "employ", "emploi", "intern", "work", "sais", "remplac")
+
+
+def after_chez(words: list[str], start: int) -> bool:
+    """Whether the job name starting at `start` follows "chez" (and a determiner)."""
+    before = words[max(0, start - 2):start]
+    return (before[-1:] == ["chez"]
+            or (len(before) == 2 and before[0] == "chez" and before[1] in _AT_PLACE))
+
+
+def speaks_of_work(words: list[str]) -> bool:
+    """Whether a text says work was done ("stage", "je bosse", "job")."""
+    return any(w.startswith(_WORK_STEMS) for w in words)
 
 
 def _titles_named(spans: Iterable[tuple[int, int, dict[int, int]]]) -> dict[int, int]:
