@@ -128,3 +128,13 @@ def test_a_job_that_keeps_its_place_is_not_said_to_be_lowered(index: RecommendIn
     assert "plus bas" not in text
     lowered = _diversity_part("Boulangerie", 0.1, "lowered", 2, "fr").text
     assert "un peu plus bas" in lowered and "D'autres métiers du domaine" in lowered
+
+
+def test_the_first_job_of_a_domain_is_said_plainly_to_keep_its_place() -> None:
+    from tremplin.recommend.explain import _diversity_part
+
+    # QA: « Tremplin ne l'a donc pas mis plus bas » was hard to follow for a 16-year-old
+    fr = _diversity_part("Boulangerie", 0.0, "first", 0, "fr").text
+    en = _diversity_part("Boulangerie", 0.0, "first", 0, "en").text
+    assert fr.endswith("Il garde sa place.") and "donc" not in fr, fr
+    assert en.endswith("It keeps its place.") and " So " not in en, en

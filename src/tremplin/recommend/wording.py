@@ -45,8 +45,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                               "liste.",
         "domain_others_one": "Un autre métier du domaine {domain} est déjà plus haut.",
         "domain_others_many": "D'autres métiers du domaine {domain} sont déjà plus haut.",
-        "no_penalty": "C'est le premier métier du domaine {domain} dans ta liste. Tremplin ne "
-                      "l'a donc pas mis plus bas.",
+        "no_penalty": "C'est le premier métier du domaine {domain} dans ta liste. Il garde sa "
+                      "place.",
         "penalty_best": "C'est l'un des {n} métiers qui te vont le mieux. Tremplin le laisse en "
                         "haut de ta liste, même si un métier du domaine {domain} est déjà plus "
                         "haut.",
@@ -156,8 +156,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                               "your list.",
         "domain_others_one": "Another job of the field {domain} is higher.",
         "domain_others_many": "Other jobs of the field {domain} are higher.",
-        "no_penalty": "It is the first job of the field {domain} in your list. So Tremplin did "
-                      "not put it lower.",
+        "no_penalty": "It is the first job of the field {domain} in your list. It keeps its "
+                      "place.",
         "penalty_best": "It is one of the {n} jobs that fit you best. Tremplin leaves it at the "
                         "top of your list, even though a job of the field {domain} is higher.",
         "penalty_passed": "Tremplin put this job after the first {top} of your list. {others} "
