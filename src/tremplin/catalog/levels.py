@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+
+from tremplin.catalog.onisep_fit import Words, name_words
 
 # ONISEP study levels ("niveau_etudes", "niveau_acces_min"): folded text -> scale. Below CAP
 # (brevet, 3e, no diploma) counts as 3, the lowest level a profile can choose.
@@ -19,16 +22,28 @@ _STUDY_LEVELS = (
 )
 _AFTER_BAC = {1: 4, 2: 5, 3: 6, 4: 6, 5: 7, 6: 7, 7: 7, 8: 8, 9: 8}
 
-# Diplomas named by ROME whose level does not depend on the speciality. "Titre
-# professionnel", "CQP", "MC" and the like exist at several levels and are left out.
+# Diplomas named by ROME whose level does not depend on the speciality, by the kind that heads
+# the name ("BTS …") or an acronym in brackets ("Pâtissier confiseur glacier traiteur (BTM)");
+# the highest level first, so that "brevet technique des métiers supérieur" is read before
+# "brevet technique des métiers". "Titre professionnel", "CQP", "MC", "certificat de
+# spécialisation" and the like exist at several levels and are left out: for Pâtissier, the
+# « … (BTM) », level 4, was listed to someone who chose up to CAP.
 _DIPLOMAS = (
     (re.compile(r"^(diplome d'etat de docteur|diplome d'etudes specialisees|doctorat)\b"), 8),
-    (re.compile(r"^(master|mastere|magistere|ingenieur|diplome d'ingenieur)\b"), 7),
-    (re.compile(r"^(licence|but|bachelor|desjeps)\b"), 6),
-    (re.compile(r"^(bts|btsa|dut|deust|dejeps|dma)\b"), 5),
-    (re.compile(r"^(bac|baccalaureat|bp|bpjeps|brevet professionnel|bma)\b"), 4),
-    (re.compile(r"^(cap|capa|bep|bpa)\b"), 3),
+    (re.compile(r"^(master|mastere|magistere|ms|ingenieur|diplome d'ingenieur|titre d'ingenieur"
+                r"|dsaa|diplome superieur d'arts appliques|dnsep"
+                r"|diplome national superieur d'expression plastique)\b"), 7),
+    (re.compile(r"^(licence|but|bachelor|desjeps|dn ?made|dnsp"
+                r"|diplome national des metiers d'art et du design)\b"), 6),
+    (re.compile(r"^(bts|btsa|btsm|dut|deust|dejeps|dma|bm|brevet de maitrise|btms"
+                r"|brevet technique des metiers superieur|brevet de technicien superieur)\b"), 5),
+    # the brevet d'Etat d'éducateur sportif by its first degree, the lowest
+    (re.compile(r"^(bac|baccalaureat|bp|bpjeps|brevet professionnel|bma|brevet des metiers d'art"
+                r"|btm|brevet technique des metiers|bt|bta|brevet de technicien"
+                r"|bees|brevet d'etat d'educateur sportif)\b"), 4),
+    (re.compile(r"^(cap|capa|bep|bpa|ctm|certificat technique des metiers|cpjeps)\b"), 3),
 )
+_BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
 # French accented letters, folded by a table: decomposing every character of 1,584 access
@@ -58,25 +73,28 @@ def study_level_number(text: str) -> int | None:
 
 
 def diploma_level(label: str) -> int | None:
-    """The level of a diploma ROME lists, from its name; None when the name does not say."""
+    """The level of a diploma ROME lists, from its name: the kind that heads it ("BTS …"), else
+    an acronym in brackets ("Boulanger (BM)" -> 5); None when the name does not say."""
     folded = _fold(label)
-    for pattern, level in _DIPLOMAS:
-        if pattern.match(folded):
-            return level
+    for text in (folded, *_BRACKETS.findall(folded)):
+        for pattern, level in _DIPLOMAS:
+            if pattern.match(text.strip()):
+                return level
     return None
 
 
 # Levels named in ROME's "accès à l'emploi" text of a fiche ("accessible avec un diplôme de
 # niveau CAP/BEP à Bac", "… sans diplôme particulier", "… un Master"). Checked in this order
-# on the folded text; every level mentioned counts, the lowest is the way in.
+# on the folded text of a sentence; every level it mentions counts.
 _ACCESS = (
     (re.compile(r"\bsans (diplome|qualification)\b|\btous les niveaux\b"), 3),
-    (re.compile(r"\b(cap|bep|capa|niveau 3)\b"), 3),
+    (re.compile(r"\b(cap|bep|capa|niveau 3|certificat technique des metiers)\b"), 3),
     (re.compile(r"\bbac ?\+ ?([1-9])\b"), None),  # the number says it
     (re.compile(r"\b(bac|baccalaureat|bac pro(fessionnel)?|brevet professionnel|bp|niveau 4)\b"
-                r"(?! ?\+)"), 4),
-    (re.compile(r"\b(bts|btsa|dut|deust|niveau 5)\b"), 5),
-    (re.compile(r"\b(licence|but|niveau 6)\b"), 6),
+                r"(?! ?\+)|\b(btm|brevet technique des metiers)\b(?! superieur)"), 4),
+    (re.compile(r"\b(bts|btsa|dut|deust|niveau 5|brevet de maitrise"
+                r"|brevet technique des metiers superieur)\b"), 5),
+    (re.compile(r"\b(licence|but|niveau 6|dn ?made)\b"), 6),
     (re.compile(r"\b(master|mastere|diplome d'ingenieur|ecole d'ingenieurs?|grandes? ecoles?"
                 r"|niveau 7)\b"), 7),
     (re.compile(r"\b(doctorat|docteur|niveau 8)\b"), 8),
@@ -95,11 +113,51 @@ _ACCESS = (
 )
 
 
-def certification_level(label: str) -> int | None:
+def certification_level(label: str, twins: Mapping[Words, int] | None = None) -> int | None:
     """The level of a certification ROME lists, from its name: a state diploma of care or
     social work by its name ("Diplôme d'Etat d'auxiliaire de puériculture" -> 4), else the
-    kind of diploma ("BTS …" -> 5); None when the name does not say."""
-    return access_level(label) or diploma_level(label)
+    kind of diploma ("BTS …" -> 5), else, for a mention complémentaire or a certificat de
+    spécialisation, the level of the ONISEP training of the same speciality (`twins`, from
+    `twin_levels`: "MC sommellerie" -> 4, "MC plâtrier" -> 3); None when nothing says."""
+    level = access_level(label) or diploma_level(label)
+    if level is None and twins:
+        for words in speciality(label):
+            if words in twins:
+                return twins[words]
+    return level
+
+
+# Diplomas that exist at several levels, the same speciality always at one: the mentions
+# complémentaires (MC; after a CAP, level 3, or after a bac, level 4) and the certificats de
+# spécialisation (CS: their new name, and the agricultural ones, levels 3 to 5). ROME names
+# them "MC sommellerie", "Certificat de spécialisation sommellerie"; ONISEP « MC (futur CS)
+# sommellerie », « CS apiculture », with the level.
+_SEVERAL_LEVELS = re.compile(
+    r"^(mc \(futur cs\)|mc|mention complementaire|certificat de specialisation|cs) ")
+_GENDER_ENDING = re.compile(r"\((e|ne|le|ere|euse|trice|se)\)")
+
+
+def speciality(name: str) -> tuple[Words, ...]:
+    """The words of the speciality of an MC or CS, the whole and the part before a "mention"
+    ("… élevage caprin mention agriculture biologique"); () for another diploma."""
+    folded = _fold(_GENDER_ENDING.sub("", name))
+    kind = _SEVERAL_LEVELS.match(folded)
+    if kind is None:
+        return ()
+    rest = folded[kind.end():]
+    return tuple(dict.fromkeys(w for w in (name_words(rest), name_words(rest.split(" mention ")[0]))
+                               if w))
+
+
+def twin_levels(trainings: Iterable[tuple[str, int | None]]) -> dict[Words, int]:
+    """Speciality words -> level of the MC and CS among (title, level) trainings; the lowest
+    when two of one speciality differ."""
+    twins: dict[Words, int] = {}
+    for title, level in trainings:
+        words = speciality(title)
+        if words and level is not None:
+            twins[words[0]] = min(level, twins.get(words[0], level))
+    return twins
 
 
 def names_a_state_diploma(text: str) -> bool:
@@ -107,9 +165,48 @@ def names_a_state_diploma(text: str) -> bool:
     return "diplome d'etat" in _fold(text)
 
 
+# The sentences of an access text, and what each says of the levels it names. A sentence that
+# says how the job is entered ("est accessible avec", "est requis", "sur concours", "il est
+# possible d'y entrer") decides; one that only says a diploma helps ("peut être un atout",
+# "en facilite l'accès", "apprécié", "non obligatoire") or describes the studies ("Les niveaux
+# d'études varient de CAP à Bac +5", "Suite au Diplôme d'Etat d'infirmier … il est possible de
+# faire la spécialisation") counts only when no sentence of the first kind names a level.
+# Until 2026-11-29 every level named counted: « Chef de travaux dans l'enseignement technique »
+# ("accessible avec un diplôme d'Ingénieur ou un Master. Avoir un CAP Agricole peut être un
+# atout") came out at level 3 and first for someone who chose up to CAP.
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[^a-z\u00df-\u00ff\s])|\n+")
+_STATED_ACCESS = re.compile(r"\b(est|sont)( \w+)? accessibles?\b")  # "est également accessible"
+_HELPS = re.compile(
+    r"\b(atouts?|apprecie(e|s|es)?|un plus|facilit\w*|benefiques?|utiles?|recommande(e|s|es)?"
+    r"|souhaite(e|s|es)?|souhaitable|pertinent(e|s|es)?|envisage\w*|privilegie(e|s|es)?"
+    r"|(non|pas) obligatoires?|courant(e|s|es)?)\b")
+_WAY_IN = re.compile(
+    r"\b(acce(s|ssible|der|de)\w*|requis(e|es)?|exige(e|s|es)?|obligatoires?|necessaires?"
+    r"|indispensables?|demande(e|s|es)?|concours|convenir|ouvert(e|s|es)?"
+    r"|possible d'(entrer|y entrer|exercer)|possible de devenir|peut s'exercer)\b"
+    r"|\b(est|sont) possibles?\b(?! (de|d'))")
+_WAYS_IN, _OTHERS, _HELPERS = 0, 1, 2
+
+
 def access_level(text: str) -> int | None:
-    """The lowest study level a ROME access text names (None when it names none)."""
-    folded = _fold(text)
+    """The lowest study level a ROME access text gives as a way into the job: the lowest that
+    its sentences saying how the job is entered name, else the lowest the others name (None
+    when it names none)."""
+    lowest: dict[int, int] = {}
+    for sentence in _SENTENCE.split(text):
+        folded = _fold(sentence)
+        level = _lowest_named(folded)
+        if level is None:
+            continue
+        kind = (_WAYS_IN if _STATED_ACCESS.search(folded)
+                else _HELPERS if _HELPS.search(folded)
+                else _WAYS_IN if _WAY_IN.search(folded) else _OTHERS)
+        lowest[kind] = min(level, lowest.get(kind, level))
+    return lowest[min(lowest)] if lowest else None
+
+
+def _lowest_named(folded: str) -> int | None:
+    """The lowest study level a (folded) text names."""
     levels: list[int] = []
     for pattern, level in _ACCESS:
         for match in pattern.finditer(folded):

@@ -6,6 +6,11 @@ phones and its farm-machinery trainings to him. Among the fiches of one v3 code,
 *fits by title* when the fiche's job titles share the largest share of the words of the
 métier's names (its name, both genders, its synonyms); all the fiches of the code fit when
 none shares a word, since nothing then tells them apart.
+
+A métier also fits the fiche whose own name it bears ("pâtissier" and the fiche « Pâtissier /
+Pâtissière »), whatever its v3 codes say: ONISEP gives its pâtissier only D1102, the bakers'
+code, so the CAP pâtissier led to the baker and not to the pastry cook. Such a link has no
+v3 code (an empty `rome_v3`).
 """
 
 from __future__ import annotations
@@ -61,10 +66,27 @@ def fiche_titles(db: sqlite3.Connection) -> dict[str, list[Words]]:
     return titles
 
 
+def same_name_pairs(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(onisep id, fiche) for each métier whose masculine or feminine name is the fiche's own
+    (its masculine or feminine name, not one of its other titles): the same job."""
+    fiches: dict[Words, set[str]] = defaultdict(set)
+    for code, *labels in db.execute("SELECT code, label_masculine, label_feminine FROM jobs"):
+        for label in labels:
+            if label:
+                fiches[name_words(str(label))].add(str(code))
+    pairs: set[tuple[str, str]] = set()
+    for ident, *labels in db.execute("SELECT id, masculine, feminine FROM onisep_jobs"):
+        for label in labels:
+            words = name_words(str(label)) if label else frozenset()
+            pairs.update((str(ident), code) for code in fiches.get(words, ()) if words)
+    return sorted(pairs)
+
+
 def link_rows(db: sqlite3.Connection, pairs: Iterable[tuple[str, str]],
               targets: dict[str, list[str]]) -> list[tuple[str, str, str, int]]:
     """(onisep id, fiche, v3 code, fits by title) for every fiche an (onisep id, v3 code)
-    pair reaches; a fiche reached through two codes is one row, fitting if either fits."""
+    pair reaches; a fiche reached through two codes is one row, fitting if either fits. A
+    métier that bears a fiche's own name fits it, reached by its v3 codes or not."""
     names, titles = onisep_names(db), fiche_titles(db)
     rows: dict[tuple[str, str], tuple[str, str, str, int]] = {}
     for ident, v3 in sorted(set(pairs)):
@@ -75,4 +97,7 @@ def link_rows(db: sqlite3.Connection, pairs: Iterable[tuple[str, str]],
             old = rows.get((ident, code))
             if old is None or row[3] > old[3]:
                 rows[(ident, code)] = row
+    for ident, code in same_name_pairs(db):
+        old = rows.get((ident, code))
+        rows[(ident, code)] = (ident, code, "" if old is None else old[2], 1)
     return sorted(rows.values())

@@ -8,7 +8,6 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.catalog.levels import certification_level
 from tremplin.recommend.centres import centre_links, centres_value, chosen_centres_of_job
 from tremplin.recommend.engine import (
     DIVERSE_TOP,
@@ -21,7 +20,7 @@ from tremplin.recommend.engine import (
     riasec_fit_of,
 )
 from tremplin.recommend.index import RecommendIndex
-from tremplin.recommend.levels import entry_levels
+from tremplin.recommend.levels import certification_level_in, entry_levels
 from tremplin.recommend.own_jobs import own_jobs_per_experience
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
@@ -152,7 +151,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     certs_all = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
     # a diploma whose name says a level above the chosen one is hidden, as trainings are
     # ("BTS …" for someone who chose up to bac); a name that says no level stays
-    certs = [c for c in certs_all if level is None or (certification_level(c) or 0) <= level]
+    certs = [c for c in certs_all
+             if level is None or (certification_level_in(index, c) or 0) <= level]
     if len(certs) < len(certs_all):
         notes.append(certifications_hidden_note(lang, len(certs_all) - len(certs)))
     return Why(

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from tremplin.catalog.levels import (
     access_level,
     certification_level,
     diploma_level,
     names_a_state_diploma,
     study_level_number,
+    twin_levels,
 )
+from tremplin.catalog.onisep_fit import Words
 from tremplin.recommend.index import RecommendIndex
+
+_TWINS: WeakKeyDictionary[RecommendIndex, dict[Words, int]] = WeakKeyDictionary()
 
 
 def entry_levels(index: RecommendIndex) -> dict[str, int]:
     """Lowest level (3..8) at which the open data says each job can be entered. First the
-    levels ROME's own access text for the fiche names ("accessible avec un diplôme de niveau
-    CAP/BEP à Bac", "… sans diplôme particulier"): it speaks of this fiche only, while ONISEP
+    levels ROME's own access text for the fiche gives as a way in ("accessible avec un diplôme
+    de niveau CAP/BEP à Bac", "… sans diplôme particulier"; not "Avoir un CAP Agricole peut
+    être un atout": `access_level`): it speaks of this fiche only, while ONISEP
     links its métiers to ROME v3 codes, several fiches wide (the greffier fiche got the
     brevet of a clerc d'huissier). Else the lowest of its ONISEP trainings' levels, its
     ONISEP métiers' minimum access levels and the diplomas ROME lists for it. Jobs none of
@@ -67,3 +74,17 @@ def _state_diploma_levels(unstated: set[str], certifications: list[tuple[str, st
         if level is not None and names_a_state_diploma(label):
             out[code] = min(level, out.get(code, level))
     return out
+
+
+def certification_level_in(index: RecommendIndex, label: str) -> int | None:
+    """The level of a certification ROME lists: `certification_level` of its name, with the
+    ONISEP trainings of the index's catalog for the mentions complémentaires and certificats de
+    spécialisation, whose name does not say it ("MC sommellerie": level 4, after a bac; "MC
+    plâtrier": 3, after a CAP)."""
+    twins = _TWINS.get(index)
+    if twins is None:
+        twins = twin_levels((str(title), None if level is None else int(str(level)))
+                            for title, level in index.catalog.query(
+                                "SELECT title, level_number FROM trainings"))
+        _TWINS[index] = twins
+    return certification_level(label, twins)
