@@ -113,3 +113,11 @@ def test_national_diplomas_come_before_one_territorys_at_a_level(catalog: Catalo
     first_cap = [t.title for t in trainings if t.entry_level == 3]
     assert "polynésien" in " ".join(first_cap)  # ONISEP lists one, for French Polynesia
     assert "polynésien" not in first_cap[0], first_cap  # a waiter in Lyon reads a national one first
+
+
+def test_within_a_level_the_diploma_named_like_the_job_comes_first(catalog: Catalog) -> None:
+    caps = [t.title for t in catalog.trainings_for_job("D1104") if t.entry_level == 3]
+    # ONISEP's pâtissier lists the bakers' CAP too; alphabetically it came first
+    assert "CAP boulanger" in caps and caps[0] == "CAP pâtissier", caps
+    levels = [t.entry_level or 99 for t in catalog.trainings_for_job("D1104")]
+    assert levels == sorted(levels)  # still lowest level first

@@ -180,6 +180,15 @@ LEFT JOIN grand_domains g ON g.code = d.grand_domain_code
 """
 
 
+def _words_of(text: str) -> set[str]:
+    """The words of 4 letters or more, lower case, accents kept (both sides are French)."""
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.lower())}
+
+
+def _title_words(rows: list[tuple[object, ...]]) -> set[str]:
+    return _words_of(" ".join(str(r[0]) for r in rows))
+
+
 def _int(value: object) -> int:
     return value if isinstance(value, int) else int(str(value))
 
@@ -368,9 +377,12 @@ class Catalog:
         ]
         # lowest level first, the ones that state none last; within a level, diplomas of one
         # overseas territory after the national ones ("CAP certificat polynésien…" came
-        # first for a waiter in Lyon); stable: then by title
+        # first for a waiter in Lyon), then the ones named like the job ("CAP pâtissier"
+        # before "CAP boulanger" for Pâtissier); stable: then by title
+        named = _title_words(self.query("SELECT label FROM jobs WHERE code = ?", (code,)))
         return sorted(trainings, key=lambda t: (99 if t.entry_level is None else t.entry_level,
-                                                bool(_ONE_TERRITORY.search(t.title))))
+                                                bool(_ONE_TERRITORY.search(t.title)),
+                                                not named & _words_of(t.title)))
 
     # --- places ----------------------------------------------------------------
     def places_near(
