@@ -1,4 +1,4 @@
-"""Opening hours as people read them."""
+"""Opening hours as people read them: one format, whatever the source wrote."""
 
 from __future__ import annotations
 
@@ -8,15 +8,43 @@ from tremplin.catalog.hours import readable_hours
 
 
 @pytest.mark.parametrize(("raw", "lang", "said"), [
+    # OpenStreetMap syntax: a later rule replaces an earlier one for the days it names
     ("Mo-Fr 09:00-12:00,13:30-17:30; Th off", "fr",
-     "lun.–ven. 9\u00a0h – 12\u00a0h et 13\u00a0h\u00a030 – 17\u00a0h\u00a030 ; jeu. fermé"),
+     "lun.–mer., ven. 9\u00a0h – 12\u00a0h et 13\u00a0h\u00a030 – 17\u00a0h\u00a030 ; jeu. fermé"),
     ("Mo,We 14:00-18:00", "fr", "lun., mer. 14\u00a0h – 18\u00a0h"),
     ("Mo-Fr 09:00-12:00,13:30-17:30; Th off", "en",
-     "Mon–Fri 9:00 – 12:00 and 13:30 – 17:30; Thu closed"),
-    # written otherwise (France Services) or broken: left exactly as it is
-    ("Lun 09:00 - 12:00 / 13:30 - 17:00", "fr", "Lun 09:00 - 12:00 / 13:30 - 17:00"),
+     "Mon–Wed, Fri 9:00 – 12:00 and 13:30 – 17:30; Thu closed"),
+    ("Tu-Fr 13:30-18:00; Mo,We 10:00-12:30,13:30-18:00", "fr",
+     "lun., mer. 10\u00a0h – 12\u00a0h\u00a030 et 13\u00a0h\u00a030 – 18\u00a0h ;"
+     " mar., jeu., ven. 13\u00a0h\u00a030 – 18\u00a0h"),
+    # France Services' own format: the same words, the days with the same hours together
+    ("Lun 09:00 - 12:00 / 13:30 - 17:00", "fr", "lun. 9\u00a0h – 12\u00a0h et 13\u00a0h\u00a030 – 17\u00a0h"),
+    ("Lun 14:00 - 17:00; Mar 09:00 - 12:00 / 14:00 - 17:00; Mer 09:00 - 12:00 / 14:00 - 17:00; "
+     "Jeu 09:00 - 12:00 / 14:00 - 17:00; Ven 09:00 - 12:00 / 14:00 - 17:00; Sam 09:00 - 12:00",
+     "fr", "lun. 14\u00a0h – 17\u00a0h ; mar.–ven. 9\u00a0h – 12\u00a0h et 14\u00a0h – 17\u00a0h ;"
+     " sam. 9\u00a0h – 12\u00a0h"),
+    ("Lun 09:00-12:00/14:00-17:00; Mar 09:00-12:00/14:00-17:00; Sam -", "en",
+     "Mon, Tue 9:00 – 12:00 and 14:00 – 17:00"),
+    ("Lun -; Mar -", "fr", ""),  # no hours given: nothing to show
+    # written otherwise (free text) or broken: left exactly as it is
+    ("Du lundi au vendredi : 9h30-12h30 / 14h-17h", "fr",
+     "Du lundi au vendredi : 9h30-12h30 / 14h-17h"),
     ("Mo 08:30-13:30; Tu 08:30", "fr", "Mo 08:30-13:30; Tu 08:30"),
+    ("Lun 09:00-12:30-13:30-17:00; Mar 09:00-12:30", "fr",
+     "Lun 09:00-12:30-13:30-17:00; Mar 09:00-12:30"),
     ("", "fr", ""),
 ])
-def test_osm_hours_are_written_in_words(raw: str, lang: str, said: str) -> None:
+def test_hours_are_written_in_words(raw: str, lang: str, said: str) -> None:
     assert readable_hours(raw, lang) == said
+
+
+@pytest.mark.parametrize(("osm", "france_services"), [
+    ("Mo-Fr 09:00-12:00,14:00-17:00", "Lun 09:00 - 12:00 / 14:00 - 17:00; Mar 09:00 - 12:00 / "
+     "14:00 - 17:00; Mer 09:00 - 12:00 / 14:00 - 17:00; Jeu 09:00 - 12:00 / 14:00 - 17:00; "
+     "Ven 09:00 - 12:00 / 14:00 - 17:00"),
+    ("Mo,We 13:30-17:00; Sa 09:00-12:00", "Lun 13:30-17:00; Mer 13:30-17:00; Sam 09:00-12:00"),
+])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_same_hours_read_the_same_from_either_source(osm: str, france_services: str,
+                                                          lang: str) -> None:
+    assert readable_hours(osm, lang) == readable_hours(france_services, lang) != osm

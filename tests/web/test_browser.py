@@ -53,8 +53,11 @@ def test_page_type_is_accessible_light_and_local(browser: Any, live_server: str,
 
 @pytest.mark.parametrize(("name", "width"), [
     *((name, 1280) for name in ("home", "job", "avatar", "competences")),
-    # a phone with large text (pages QA: the avatar's bubble and the choices ran off screen)
-    *((name, 360) for name in ("avatar", "competences", "interests", "tracks"))])
+    # a phone with large text (pages QA: the avatar's bubble and the choices ran off screen;
+    # then a long word in a heading, "Boulangère" 13 px past the job page's edge, the centres'
+    # choices, the search cards)
+    *((name, 360) for name in ("avatar", "competences", "interests", "tracks", "job", "search",
+                               "centres", "error", "helper", "summary"))])
 def test_text_resizes_to_200_percent(browser: Any, live_server: str, name: str,
                                      width: int) -> None:
     with Visit(browser, live_server, width) as visit:

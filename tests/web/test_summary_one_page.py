@@ -15,6 +15,7 @@ import unicodedata
 from typing import Any
 
 import pytest
+from markupsafe import escape
 from pypdf import PdfReader
 
 from tremplin.guide.journey import MAX_EXPERIENCE_CHARS, MAX_EXPERIENCES, MAX_NOTES, Journey
@@ -204,6 +205,56 @@ def test_summary_page_keeps_the_whole_explanation_on_screen(client: SyncClient,
         assert e.text.replace("'", "&#39;") in html
 
 
+def many_competences(services: Services, typical: Journey) -> Journey:
+    """The typical journey, kept competences first 30 with the longest ROME labels: more than
+    the one page has room for."""
+    longest = services.catalog.query(
+        "SELECT ogr FROM competences WHERE is_macro = 0 ORDER BY length(label) DESC, ogr LIMIT 30")
+    return Journey.from_dict({**typical.to_dict(),
+                              "competences": [int(str(r[0])) for r in longest]})
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_competence_of_a_typical_journey_is_printed(client: SyncClient,
+                                                          web_services: Services,
+                                                          typical: Journey, lang: str) -> None:
+    # QA: the page printed 2 of the 9 the person confirmed, "et 7 autres"
+    s = summary_of(web_services, typical, lang)
+    assert len(s.competences) >= 8
+    assert s.competences_shown == len(s.competences) and s.competences_more == ""
+    client.cookies.set(state.COOKIE, state.encode(typical))
+    pages = _pages(client.get("/accompagnant/synthese.pdf", params={"lang": lang}).content)
+    assert len(pages) == 1
+    for label in s.competences:
+        assert _has(pages[0], label), label
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("fr", "et {n} autres compétences (toutes dans Tremplin, quête 2 «\u00a0Ce que je sais "
+           "faire\u00a0»)"),
+    ("en", "and {n} more competences (all in Tremplin, quest 2 “What I can do”)")])
+def test_competences_past_the_page_are_counted_and_said_where_they_are(
+        client: SyncClient, web_services: Services, typical: Journey, lang: str,
+        said: str) -> None:
+    journey = many_competences(web_services, typical)
+    s = summary_of(web_services, journey, lang)
+    left = len(s.competences) - s.competences_shown
+    assert s.competences_shown >= 1 and left >= 20
+    assert s.competences_more == said.format(n=left)
+    client.cookies.set(state.COOKIE, state.encode(journey))
+    pages = _pages(client.get("/accompagnant/synthese.pdf", params={"lang": lang}).content)
+    assert len(pages) == 1, "still one page"
+    assert _has(pages[0], s.competences_more)
+    for label in s.competences[:s.competences_shown]:
+        assert _has(pages[0], label)
+    # on screen, every one of them; on paper, the count (app.css hides the rest)
+    html = client.get("/accompagnant/synthese", params={"lang": lang}).text
+    for label in s.competences:
+        assert str(escape(label)) in html
+    assert html.count('<li class="print-hide">') == left
+    assert str(escape(s.competences_more)) in html
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_typical_summary_prints_on_one_page(browser: Any, live_server: str,
@@ -243,3 +294,23 @@ def test_typical_summary_prints_on_one_page(browser: Any, live_server: str,
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_summary_with_many_competences_prints_on_one_page_and_counts_the_rest(
+        browser: Any, live_server: str, web_services: Services, typical: Journey,
+        lang: str) -> None:
+    journey = many_competences(web_services, typical)
+    s = summary_of(web_services, journey, lang)
+    with Visit(browser, live_server, 1280) as visit:
+        visit.context.add_cookies([{"name": state.COOKIE, "value": state.encode(journey),
+                                    "url": live_server}])
+        visit.goto(f"/accompagnant/synthese?lang={lang}")
+        visit.page.emulate_media(media="print")
+        pages = _pages(visit.page.pdf(format="A4"))
+        assert len(pages) == 1, f"printed on {len(pages)} pages"
+        assert ("compétences" if lang == "fr" else "competences") in s.competences_more
+        assert _has(pages[0], s.competences_more)
+        for label in s.competences[:s.competences_shown]:
+            assert _has(pages[0], label), label

@@ -1,12 +1,20 @@
-"""Opening hours as people read them. Most places give them in the OpenStreetMap syntax
-("Mo-Fr 09:00-12:00,13:30-17:30; Th off"), which a young person or a helper should not have
-to decode; France Services already write them in French ("Lun 09:00 - 12:00 / …") and are
-left as they are, like anything this module does not fully understand."""
+"""Opening hours as people read them, in one format whatever the source wrote.
+
+The places come with hours in two machine formats: the OpenStreetMap syntax
+("Mo-Fr 09:00-12:00,13:30-17:30; Th off", conseillers numériques, data.inclusion) and France
+Services' own ("Lun 09:00 - 12:00 / 13:30 - 17:00; Mar ..."). A young person or a helper
+should not have to decode either, nor see the same thing written two ways on one page: both
+are read into one week (OSM's later rules replace the earlier ones for the days they name)
+and written the same way, the days that share their hours together:
+"lun.–mer., ven. 9 h – 12 h et 13 h 30 – 17 h 30 ; jeu. fermé". Anything this module does not
+fully understand (free text, a broken time) is left exactly as it is, never half rewritten.
+"""
 
 from __future__ import annotations
 
 import re
 
+WEEK = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _DAYS = {
     "fr": {"Mo": "lun.", "Tu": "mar.", "We": "mer.", "Th": "jeu.", "Fr": "ven.", "Sa": "sam.",
            "Su": "dim.", "PH": "jours fériés"},
@@ -14,9 +22,100 @@ _DAYS = {
            "Su": "Sun", "PH": "public holidays"},
 }
 _CLOSED = {"fr": "fermé", "en": "closed"}
+_AND = {"fr": " et ", "en": " and "}
+_BETWEEN_DAYS = {"fr": " ; ", "en": "; "}  # French puts a space before ";"
+# France Services' day names (its CSV has one column a day)
+_FS_DAYS = {"lun": "Mo", "mar": "Tu", "mer": "We", "jeu": "Th", "ven": "Fr", "sam": "Sa",
+            "dim": "Su"}
+
 _DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)"
 _DAYS_PART = re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)*$")
-_TIMES_PART = re.compile(r"^\d{1,2}:\d\d-\d{1,2}:\d\d(?:,\d{1,2}:\d\d-\d{1,2}:\d\d)*$")
+_TIME = r"\d{1,2}\s?:\s?\d\d"
+_SPAN = re.compile(rf"^({_TIME})\s*-\s*({_TIME})$")
+_FS_RULE = re.compile(r"^([A-Za-zé]{3})\.?\s+(.+)$")
+
+Spans = tuple[tuple[str, str], ...]  # ("09:00", "12:00"), ...; () for a closed day
+
+
+def _clock(text: str) -> str | None:
+    """'9:05', '09 :05' -> '09:05'; None when it is not a time of day."""
+    hours, _, minutes = text.replace(" ", "").partition(":")
+    if not (hours.isdigit() and minutes.isdigit()) or int(hours) > 24 or int(minutes) > 59:
+        return None
+    return f"{int(hours):02d}:{minutes}"
+
+
+def _spans(text: str, separators: str) -> Spans | None:
+    """'09:00-12:00,13:30-17:30' (separators ',') or '09:00 - 12:00 / 13:30 - 17:00' ('/,')
+    as ((start, end), ...); None when any piece is not a time span."""
+    out = []
+    for piece in re.split(f"[{re.escape(separators)}]", text):
+        m = _SPAN.match(piece.strip())
+        start, end = (_clock(m.group(1)), _clock(m.group(2))) if m else (None, None)
+        if start is None or end is None:
+            return None
+        out.append((start, end))
+    return tuple(out)
+
+
+def _osm_days(part: str) -> list[str] | None:
+    """'Mo-We,Fr' -> ['Mo', 'Tu', 'We', 'Fr'] ("Sa-Mo" goes round the week); None for a
+    range that is not one ("Mo-PH")."""
+    days: list[str] = []
+    for span in part.split(","):
+        first, _, last = span.partition("-")
+        if "PH" in (first, last):
+            if span != "PH":
+                return None
+            days.append("PH")
+            continue
+        i, j = WEEK.index(first), WEEK.index(last or first)
+        days += [WEEK[(i + k) % 7] for k in range((j - i) % 7 + 1)]
+    return days
+
+
+def _osm_week(text: str) -> dict[str, Spans] | None:
+    """'Mo-Fr 09:00-12:00; Th off' as {day: spans}; None when not entirely OSM syntax."""
+    week: dict[str, Spans] = {}
+    rules = [r.strip() for r in text.split(";") if r.strip()]
+    for rule in rules:
+        days, _, times = rule.partition(" ")
+        times = times.strip()
+        if not _DAYS_PART.match(days):
+            return None
+        if times.lower() in ("off", "closed"):
+            spans: Spans | None = ()
+        elif re.fullmatch(r"\d{1,2}:\d\d-\d{1,2}:\d\d(?:,\d{1,2}:\d\d-\d{1,2}:\d\d)*", times):
+            spans = _spans(times, ",")
+        else:
+            return None
+        named = _osm_days(days)
+        if spans is None or named is None:
+            return None
+        for day in named:
+            week[day] = spans  # a later rule replaces an earlier one (OSM's rule)
+    return week or None
+
+
+def _france_services_week(text: str) -> dict[str, Spans] | None:
+    """'Lun 09:00 - 12:00 / 13:30 - 17:00; Sam -' as {day: spans} (a day given as "-" says
+    nothing: left out, and "Sam -" alone is an empty week); None when not entirely in that
+    form."""
+    week: dict[str, Spans] = {}
+    rules = [" ".join(r.split()) for r in text.split(";")]
+    for rule in (r for r in rules if r):
+        m = _FS_RULE.match(rule)
+        day = _FS_DAYS.get(m.group(1).lower()) if m else None
+        if m is None or day is None or day in week:
+            return None
+        times = m.group(2)
+        if times == "-":
+            continue
+        spans = _spans(times, "/,")
+        if spans is None:
+            return None
+        week[day] = spans
+    return week if rules and any(rules) else None
 
 
 def _time(hhmm: str, lang: str) -> str:
@@ -26,32 +125,50 @@ def _time(hhmm: str, lang: str) -> str:
     return f"{int(hours)}:{minutes}"
 
 
-def _days(part: str, lang: str) -> str:
+def _day_list(days: list[str], lang: str) -> str:
+    """Days in week order: three or more in a row as a range ("lun.–mer."), the others one
+    by one ("lun., mer.")."""
     names = _DAYS[lang]
-    return ", ".join("–".join(names[d] for d in span.split("-")) for span in part.split(","))
+    runs: list[list[str]] = []
+    for day in days:
+        if (runs and day != "PH" and runs[-1][-1] != "PH"
+                and WEEK.index(day) == WEEK.index(runs[-1][-1]) + 1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    out: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            out.append(f"{names[run[0]]}–{names[run[-1]]}")
+        else:
+            out += [names[d] for d in run]
+    return ", ".join(out)
 
 
-def _rule(rule: str, lang: str) -> str | None:
-    """One "days times" rule in words, or None when it is not in the expected syntax."""
-    days, _, times = rule.strip().partition(" ")
-    times = times.strip()
-    if not _DAYS_PART.match(days):
-        return None
-    if times.lower() in ("off", "closed"):
-        return f"{_days(days, lang)} {_CLOSED[lang]}"
-    if not _TIMES_PART.match(times):
-        return None
-    spans = [" – ".join(_time(t, lang) for t in span.split("-")) for span in times.split(",")]
-    joiner = " et " if lang == "fr" else " and "
-    return f"{_days(days, lang)} {joiner.join(spans)}"
+def _written(week: dict[str, Spans], lang: str) -> str:
+    """The week, the days with the same hours together, in the order of their first day
+    (public holidays last)."""
+    order = [d for d in (*WEEK, "PH") if d in week]
+    groups: dict[Spans, list[str]] = {}
+    for day in order:
+        groups.setdefault(week[day], []).append(day)
+    said = []
+    for spans, days in groups.items():
+        hours = (_AND[lang].join(f"{_time(a, lang)} – {_time(b, lang)}" for a, b in spans)
+                 if spans else _CLOSED[lang])
+        said.append(f"{_day_list(days, lang)} {hours}")
+    return _BETWEEN_DAYS[lang].join(said)
 
 
 def readable_hours(text: str, lang: str = "fr") -> str:
-    """'Mo-Fr 09:00-12:00,13:30-17:30; Th off' -> 'lun.–ven. 9 h – 12 h et 13 h 30 – 17 h 30 ;
-    jeu. fermé'. Text in any other form is returned unchanged (never half rewritten)."""
+    """'Mo-Fr 09:00-12:00,13:30-17:30; Th off' -> 'lun.–mer., ven. 9 h – 12 h et 13 h 30 –
+    17 h 30 ; jeu. fermé'; 'Lun 09:00 - 12:00 / 14:00 - 17:00; Mar 09:00 - 12:00 / 14:00 -
+    17:00' -> 'lun., mar. 9 h – 12 h et 14 h – 17 h'. Text in any other form is returned
+    unchanged (never half rewritten)."""
     lang = lang if lang in _DAYS else "fr"
-    rules = [r for r in text.split(";") if r.strip()]
-    said = [_rule(r, lang) for r in rules]
-    if not rules or any(s is None for s in said):
+    week = _osm_week(text)
+    if week is None:
+        week = _france_services_week(text)
+    if week is None:
         return text
-    return " ; ".join(s for s in said if s) if lang == "fr" else "; ".join(s for s in said if s)
+    return _written(week, lang) if week else ""  # "Sam -": no hours given

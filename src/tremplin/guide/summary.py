@@ -91,7 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_places": "Ajoute un code postal pour voir des lieux d'aide proches.",
         "hours": "Horaires",
         "phone": "Tél.",
-        "hours_unknown": "horaires non publiés : appeler avant",
+        "hours_unknown": "non publiés, appeler avant d'y aller",
         "notes": "Notes de l'accompagnant",
         "data": "Données utilisées",
         "footer": (
@@ -100,6 +100,11 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "more": "et {n} autres",
         "more_one": "et 1 autre",
+        # the competences the page has no room for: how many, and where they all are
+        "competences_more": "et {n} autres compétences (toutes dans Tremplin, quête 2 "
+                            "«\u00a0Ce que je sais faire\u00a0»)",
+        "competences_more_one": "et 1 autre compétence (toutes dans Tremplin, quête 2 "
+                                "«\u00a0Ce que je sais faire\u00a0»)",
         "score": "accord de {score}",
         "shown": "Les {n} premières pistes sur {total}.",
         "shown_one": "La première piste sur {total}.",
@@ -142,9 +147,9 @@ LABELS: dict[str, dict[str, str]] = {
         "next_steps": "Next steps",
         "places": "Places that can help",
         "no_places": "Add a postcode to see places that can help nearby.",
-        "hours": "Hours",
+        "hours": "Opening hours",  # as the job pages say
         "phone": "Phone",
-        "hours_unknown": "hours not published: call first",
+        "hours_unknown": "not published, call before going",
         "notes": "Helper's notes",
         "data": "Data used",
         "footer": (
@@ -153,6 +158,10 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "more": "and {n} more",
         "more_one": "and 1 more",
+        "competences_more": "and {n} more competences (all in Tremplin, quest 2 “What I can "
+                            "do”)",
+        "competences_more_one": "and 1 more competence (all in Tremplin, quest 2 “What I can "
+                                "do”)",
         "score": "match of {score}",
         "shown": "The first {n} suggestions out of {total}.",
         "shown_one": "The first suggestion out of {total}.",
@@ -328,8 +337,12 @@ def _value_of(part: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-COMPETENCES_SHOWN = 8  # the competences kept, printed (the rest counted)...
-COMPETENCES_CHARS = 330  # ...in about three printed lines (ROME labels can be long)
+# The competences kept, printed: all of them when they fit in the room a typical journey's one
+# page leaves them (about seven printed lines: ROME labels are long, 80 to 130 characters),
+# else the first ones and how many more there are, and where they all are ("et 5 autres
+# compétences (toutes dans Tremplin…)"). 330 characters cut a typical journey's 9 to 2.
+COMPETENCES_SHOWN = 40
+COMPETENCES_CHARS = 900
 # How many items each line of a suggestion keeps on the one page (the rest is counted): the
 # groups the suggestion pages show, the things to learn, the first training.
 GROUP_LIMITS = {"known": 3, "close": 2, "words": 2, "titles": 1, "loose": 2}
@@ -499,6 +512,16 @@ def printed_experiences(texts: Sequence[str]) -> list[str]:
     return [shorten(text, room) for text in texts]
 
 
+def printed_competences(labels: Sequence[str], lang: str) -> BriefLine:
+    """The competences the printed page lists (all when they fit in COMPETENCES_CHARS) and,
+    when some are left out, how many, said as competences, with where the whole list is."""
+    words = LABELS[lang]
+    line = brief_line("competences", words, labels, COMPETENCES_SHOWN, budget=COMPETENCES_CHARS)
+    left = len(labels) - len(line.shown)
+    more = count_text(words, "competences_more", left) if left else ""
+    return dataclasses.replace(line, more=more)
+
+
 def build_summary(
     journey: Journey,
     catalog: Any,
@@ -551,8 +574,7 @@ def build_summary(
     places = [dataclasses.replace(p, opening_hours=readable_hours(p.opening_hours, lang))
               for p in nearby_places(catalog, journey.postcode, max_places)]
     experiences = [e.text for e in journey.experiences if e.text]
-    kept = brief_line("competences", LABELS[lang], competences, COMPETENCES_SHOWN,
-                      budget=COMPETENCES_CHARS)
+    kept = printed_competences(competences, lang)
     return Summary(
         lang=lang,
         date=human_date((today or dt.date.today()).isoformat(), lang),

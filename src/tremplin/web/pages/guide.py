@@ -259,7 +259,8 @@ def _helper_page(request: Request, *, note: str = "", error: str = "",
                 notes=list(journey.notes), note=note, error=error, status_code=status_code,
                 max_notes=MAX_NOTES, max_chars=MAX_NOTE_CHARS,
                 room_used=state.used_percent(journey),  # of the cookie; only this page says it
-                saved=request.query_params.get("ok") == "note")
+                saved=request.query_params.get("ok", "") if request.query_params.get("ok") in (
+                    "note", "note_removed") else "")
 
 
 def too_large_page(request: Request) -> Response:
@@ -325,9 +326,10 @@ async def note_remove(request: Request) -> Response:
     form = await request.form()
     i = state.form_int(form.get("index", ""), 3)
     journey = journey_of(request)
-    if i is not None and i < len(journey.notes):
-        journey = replace(journey, notes=journey.notes[:i] + journey.notes[i + 1:])
-    return go("/accompagnant#notes", journey)
+    if i is None or i >= len(journey.notes):
+        return go("/accompagnant#notes")
+    journey = replace(journey, notes=journey.notes[:i] + journey.notes[i + 1:])
+    return go("/accompagnant?ok=note_removed#notes", journey)
 
 
 def _summary(request: Request) -> Any:

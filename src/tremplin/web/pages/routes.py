@@ -37,7 +37,8 @@ router = APIRouter(include_in_schema=False)
 STEPS = ("avatar", "interests", "competences", "explorer")
 CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_down", "start",
           "reviewed_none", "experience_removed", "nothing_kept", "full", "experience_same",
-          "experiences_full", "postcode", "postcode_erased", "level", "domains"}
+          "experiences_full", "postcode", "postcode_erased", "level", "domains",
+          "competence_removed"}
 MAX_QUERY = 200
 REVIEW_SUGGESTIONS = 8  # competences offered to confirm for one experience (one screen)
 CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
@@ -82,19 +83,34 @@ def progress(journey: Journey) -> dict[str, Any]:
     return {"done": len(done), "total": len(STEPS), "steps": STEPS}
 
 
-# said by the tracks page next to the form that was sent: the companion does not repeat them
-SAID_IN_PLACE = frozenset({"level", "domains"})
+# Said next to the form that was sent, where the page lands (`#gardees`, `#job-…`), not by the
+# companion at the top of the page, out of view on a phone; the companion does not repeat
+# them. "Not for me" is said by both: at the top that the job left the summary, in the card
+# the reader lands on which job went down.
+SAID_IN_PLACE = frozenset({
+    "level", "domains", "postcode", "postcode_erased", "thumbs",
+    "experience", "experience_same", "experiences_full", "experience_removed",
+    "reviewed_none", "competences", "competence_removed", "nothing_kept",
+})
 
 
 def cheer(request: Request) -> str:
+    """What the companion says at the top of the page after a change (else its tip)."""
     ok = request.query_params.get("ok", "")
     return ok if ok in CHEERS and ok not in SAID_IN_PLACE else ""
+
+
+def said_here(request: Request) -> str:
+    """The change confirmed next to the form that made it (a `.moved` status there)."""
+    ok = request.query_params.get("ok", "")
+    return ok if ok in CHEERS and ok in SAID_IN_PLACE else ""
 
 
 def page(request: Request, name: str, **ctx: Any) -> Response:
     journey = journey_of(request)
     ctx.setdefault("progress", progress(journey))
     ctx.setdefault("cheer", cheer(request))
+    ctx.setdefault("said", said_here(request))
     i = 1 if request.state.lang == "en" else 0
     ctx.setdefault("badge_names", {b: names[i] for b, names in BADGES.items()})
     return render(request, name, **ctx)
@@ -330,11 +346,11 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
     review_found = experience_suggestions(svc, to_review.text) if to_review else []
     own_job = _own_job_titles(svc, to_review.text) if to_review and review_found else []
     # "look at what the tool understood and tick": not when it found nothing to tick
-    cheered = cheer(request)
-    if cheered == "experience" and to_review and not review_found:
-        cheered = "experience_none"
+    said = said_here(request)
+    if said == "experience" and to_review and not review_found:
+        said = "experience_none"
     return page(request, "competences.html", nav="competences", cq=cq, found=found,
-                cheer=cheered,
+                said=said,
                 kept=[k for k in kept if k], unavailable=unavailable,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
                 review_found=review_found,
@@ -483,7 +499,7 @@ async def competence_remove(request: Request) -> Response:
             competences=tuple(c for c in journey.competences if c != ogr),
             experiences=tuple(e.without(ogr) for e in journey.experiences),
         )
-    return go("/parcours/competences#gardees", journey)
+    return go("/parcours/competences?ok=competence_removed#gardees", journey)
 
 
 TRACKS_SHOWN = 10   # ideas on the tracks page, and how many more each "see more" adds
@@ -579,8 +595,8 @@ async def thumb(request: Request) -> Response:
     code = str(form.get("code", "")).upper()
     vote = str(form.get("vote", ""))
     more = _more_tracks(str(form.get("plus", "")))
-    back = ("/metiers/" + code if form.get("from") == "job"
-            else "/parcours/pistes" + (f"?plus={more}" if more else ""))
+    on_job = form.get("from") == "job"
+    back = "/metiers/" + code if on_job else "/parcours/pistes" + (f"?plus={more}" if more else "")
     if not JOB_CODE.fullmatch(code) or vote not in ("1", "-1"):
         return go(back if JOB_CODE.fullmatch(code) else "/parcours/pistes")
     journey = journey_of(request)
@@ -590,15 +606,19 @@ async def thumb(request: Request) -> Response:
     journey = replace(journey, thumbs=dict(list(thumbs.items())[-200:]),
                       xp=min(journey.xp + 5, 100_000))
     journey = state.award(journey, "thumbs")
-    if form.get("from") != "job":
+    if not on_job:
         from tremplin.web.pages.guide import record_vote
 
         record_vote(request, code, str(form.get("rank", "")), int(vote), previous)
     cheer = "thumbs_down" if vote == "-1" else "thumbs"
+    joiner = "&" if "?" in back else "?"
+    if on_job:  # back to the buttons, told there
+        return go(f"{back}{joiner}ok={cheer}#avis", journey)
     # "not for me" sends the card to the end: the reader stays where they were, on the next one
     following = str(form.get("next", "")).upper()
     anchor = following if vote == "-1" and JOB_CODE.fullmatch(following) else code
-    # ...and is told there, next to that card, which one went down (`bas`, `ici`)
-    moved = f"bas={code}&ici={anchor}&" if vote == "-1" and form.get("from") != "job" else ""
-    joiner = "&" if "?" in back else "?"
-    return go(f"{back}{joiner}{moved}ok={cheer}#job-{anchor}", journey)
+    # ...and is told there, next to that card, which one went down (`bas`, `ici`); a thumb up
+    # is told in its own card (`ici`: the server never sees the fragment)
+    if vote == "-1":
+        return go(f"{back}{joiner}bas={code}&ici={anchor}&ok={cheer}#job-{anchor}", journey)
+    return go(f"{back}{joiner}ok={cheer}&ici={code}#job-{code}", journey)

@@ -57,6 +57,24 @@
       }
     });
   });
+  // A change confirmed next to the form that made it (`.moved`, a status message): the page
+  // already lands there (its address ends with that form's #anchor); the focus goes to it
+  // too, so that a screen reader reads it out (a status in a page just loaded is not
+  // announced). Once loaded, the browser moves the focus to the #anchor, or drops it when the
+  // anchor cannot take it: the confirmation, right by it, takes it back, once. Not when
+  // something else has the focus (a field at fault, with `autofocus`).
+  var said = document.querySelector("main .moved[role=status]");
+  if (said) {
+    var anchor = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    var show = function () { said.focus(); };
+    var idle = function (el) { return !el || el === document.body || el === anchor; };
+    said.setAttribute("tabindex", "-1");
+    said.addEventListener("blur", function back(e) {
+      said.removeEventListener("blur", back);
+      if (idle(e.relatedTarget)) setTimeout(show, 0);
+    });
+    if (idle(document.activeElement)) show();
+  }
   // Portable profile: a scanned QR code opens /profil/import#TJ1Z:...; the fragment never
   // reaches the server, so the page copies the link into the field and lets the person confirm.
   var qrForm = document.querySelector("form[data-qr-link]");
