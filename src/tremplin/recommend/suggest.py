@@ -21,6 +21,7 @@ from tremplin.recommend.text import (
     tokens,
     without_dislikes,
     without_frame,
+    without_names,
     without_status,
     written_out,
 )
@@ -151,7 +152,7 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     vector = text_vector(prepared)
     # in English, ROME words only match false friends ("I cleaned offices" -> "Gestion du
     # Back Office"): the multilingual sentence model alone does better
-    lex = index.bm25([] if looks_english(text) else lexical_tokens(index, prepared))
+    lex = index.bm25([] if looks_english(text) else lexical_tokens(index, without_names(prepared)))
     scores = (index.vectors @ vector + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     own = index.own_jobs(text)

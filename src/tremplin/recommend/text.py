@@ -188,7 +188,7 @@ GLOSSARY: Mapping[str, str] = {
     "chantier": "chantier, bâtiment",
     "maquillage": "maquillage, esthétique",
     "ongles": "manucure, soins des ongles, onglerie, esthétique",
-    "tresses": "coiffure, tresses",
+    "tresses": "coiffure, coiffeur, coiffer les cheveux, tresses",
     "coiffer": "coiffure",
     "vendanges": "vendanges, cueillette du raisin, ouvrier viticole, viticulture",
     "cueillette": "récolte de fruits et légumes",
@@ -245,7 +245,7 @@ GLOSSARY: Mapping[str, str] = {
     "manucure": "manucure, soins des ongles, onglerie, esthétique",
     "onglerie": "manucure, soins des ongles, onglerie, esthétique",
     "braids": "coiffure, tresses",
-    "nattes": "coiffure, tresses",
+    "nattes": "coiffure, coiffeur, coiffer les cheveux, tresses",
     "iftar": "préparer des repas pour un groupe, cuisine, bénévolat",
     "snu": "service national universel, engagement citoyen, vie en collectivité",
     # found by a QA pass of 2026-11-29 (a counsellor's 86 texts), each read by its letters
@@ -283,6 +283,17 @@ GLOSSARY: Mapping[str, str] = {
     "melec": "métiers de l'électricité, installations électriques",
     "mspc": "maintenance des systèmes de production, maintenance industrielle",
     "agora": "gestion administrative, secrétariat, accueil",
+    # third counsellor QA pass: words read by their letters ("mobylettes" found a demolisher,
+    # "maraudes" sellers at home, "buvette" coil winders, "maternelle" a driving school)
+    "mobylette": "cyclomoteur, deux-roues, mécanique deux-roues",
+    "mobylettes": "cyclomoteurs, deux-roues, mécanique deux-roues",
+    "maraude": "maraude sociale, travail de rue, aller vers les personnes sans abri, médiation "
+               "sociale, écoute, orientation vers les services sociaux",
+    "maraudes": "maraude sociale, travail de rue, aller vers les personnes sans abri, médiation "
+                "sociale, écoute, orientation vers les services sociaux",
+    "buvette": "buvette, service au bar, servir des boissons et des snacks, caisse",
+    "maternelle": "école maternelle, petite enfance, ATSEM, accompagnement des jeunes enfants",
+    "aquarium": "aquariophilie, entretien des aquariums, soins aux poissons d'ornement, animaux",
 }
 
 # Everyday phrases (regular expressions on the lower-cased text) -> ROME-like words.
@@ -356,7 +367,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # a shoemaker (« Réparer des vêtements »), "je livre des pizzas" only pizza makers
         (r"\br[ée]par\w* (des |les |la |une |sa |ma |mes |leurs? )?(voitures?|autos?|bagnoles?)\b",
          "mécanique automobile, entretien et réparation de véhicules"),
-        (r"\br[ée]par\w* (des |les |la |une |sa |ma |mes |leurs? )?(scooters?|scoots?|motos?"
+        (r"\b(r[ée]par|d[ée]mont|remont|entretien)\w* (des |les |la |une |sa |ma |mes |leurs? )?"
+         r"(scooters?|scoots?|motos?"
          r"|mobylettes?|mobs?|deux.roues)\b", "mécanique deux-roues, réparation de motocycles"),
         (r"\br[ée]par\w* (des |les |la |un |son |mon |mes |leurs? )?(t[ée]l[ée]phones?|tels?"
          r"|portables?|smartphones?|[ée]crans?)\b",
@@ -372,6 +384,29 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(aid|travaill|boss|r[ée]par)\w*\b.{0,25}\b(au|dans (un|le|son|mon|leur))"
          r" garage\b", "garage automobile, entretien de véhicules"),
         (r"\bbo[iî]tes? de nuit\b", "discothèque, établissement de nuit"),
+        # third counsellor QA pass (each read by its letters before: "auto" met the driving
+        # school, "ménage chez des particuliers" household waste, "castration" of animals)
+        (r"\bm[ée]ca(nique)?s? (auto|automobile|voitures?|bagnoles?)\b",
+         "mécanique automobile, entretien et réparation de véhicules"),
+        (r"\b(dans|aux) (les )?champs\b(?!-)|\brizi[eè]res?\b",  # not "aux Champs-Élysées"
+         "travaux agricoles, cultures, récolte, ouvrier agricole"),
+        (r"\b(r[ée]colt|collect|ramass)\w* (des |les )?(dons|fonds)\b",
+         "collecter des dons, collecte de fonds pour une association"),
+        (r"\b(mes|mon|nos|ses|son|des) poissons?( rouges?)?\b.{0,30}\baquariums?\b"
+         r"|\baquariums?\b.{0,30}\b(mes|mon|nos|ses|son|des) poissons?\b|\bpoissons? rouges?\b",
+         "soins aux animaux de compagnie, aquariophilie, soins aux poissons d'ornement"),
+        (r"\btravailler (tout )?seul\b|\ben (autonomie|solo)\b",
+         "faire preuve d'autonomie, savoir travailler de manière autonome"),
+        (r"\b(regard|observ)\w* (les |des )?[ée]toiles\b", "astronomie, observation du ciel"),
+        # gardening done ("faire son potager", "au potager"): ROME has no "potager", and the
+        # sentence model alone found an alga farmer
+        (r"\b(fai\w*|entreti\w*|cultiv\w*|arros\w*|d[ée]sherb\w*) (le |son |un |mon |notre |leur "
+         r"|du )?potager\b|\b(au|du|dans (le|son|mon|notre|leur)) potager\b",
+         "jardinage, culture de légumes, entretien d'un jardin potager"),
+        # someone in a wheelchair is cared for (one's own is a status, see _STATUS): "ma mère
+        # qui est en fauteuil roulant" found « arrimer les fauteuils roulants » and tow trucks
+        (r"\ben fauteuil\b", "assistant de vie, aide à domicile d'une personne en situation de "
+                              "handicap, aide aux déplacements, aide à la toilette"),
 
     )
 )
@@ -385,12 +420,23 @@ _SMS_WORDS = {
     "qd": "quand", "pcq": "parce que", "pck": "parce que", "mtn": "maintenant",
 }
 _SMS_WORD = re.compile(r"\b(" + "|".join(_SMS_WORDS) + r")\b", re.IGNORECASE)
+# Words in another sense than ROME's, said in plain words: the castration of maize is a
+# seasonal field job (it found the castration of rabbits and poultry), donations are collected
+# rather than harvested (« Récolter le produit d'un élevage » and an alga farmer).
+_SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(la |de la )?castration (du |de |des )?ma[iï]s\b", re.IGNORECASE),
+     "des travaux saisonniers dans les champs de maïs"),
+    (re.compile(r"\br[ée]colt(\w*)(?= (des |les |de l'|l'|de |d')?(dons|argent|fonds|signatures)\b)",
+                re.IGNORECASE), r"collect\1"),
+)
 
 
 def written_out(text: str) -> str:
     """Text-message spellings written out ("jgarde ma ptite soeur" -> "je garde ma petite
     soeur"), so that the glossary and ROME's words meet them."""
     text = _GLUED_J.sub("je ", text)
+    for pattern, plain in _SENSES:
+        text = pattern.sub(plain, text)
     return _SMS_WORD.sub(lambda m: _SMS_WORDS[m.group(1).lower()], text)
 
 
@@ -430,11 +476,19 @@ _DISLIKE = re.compile(
     r"(?:deteste|hais|ai\s+horreur|ai\s+pas\s+(?:aime|kiffe)|"
     r"(?:aime|aimais|veux|voulais|supporte|supportais|kiffe)\s+(?:vraiment\s+)?"
     r"(?:pas|plus|jamais|rien))\b"
+    # what the person cannot do ("je peux pas porter de charges lourdes" found « Arrimer des
+    # charges lourdes » and crane drivers); "je peux pas m'empêcher de dessiner" is done
+    r"|\b(?:je\s+|j'\s*|j(?=[a-z]))(?:ne\s+|n'\s*)?(?:peux|pouvais|pourrai|pourrais|arrive"
+    r"|arrivais)"
+    r"\s+(?:vraiment\s+|toujours\s+)?(?:pas|plus|jamais)\b(?!\s+(?:m'\s*|me\s+)?empecher)"
     r"|^\s*(?:pas|vraiment\s+pas)\s+fan\b|\bhorreur\s+d"
     r"|\bi\s+(?:really\s+)?(?:hate|dislike|can't\s+stand|cannot\s+stand|"
     r"(?:don't|do\s+not|didn't|did\s+not)\s+(?:really\s+)?(?:like|want|enjoy|love))\b"
-    r"|\b(?:no\s+me\s+gusta|odio|no\s+quiero|nao\s+gosto|odeio)\b"
-    r"|ненавиджу|не\s+люблю|не\s+хочу|ненавижу|أكره|لا\s+أحب|لا\s+احب|لا\s+أريد",
+    r"|\bi\s+(?:can't|cannot|can\s+not|couldn't|could\s+not)\b(?!\s+(?:wait|help|stop)\b)"
+    r"|\bi(?:'m|\s+am)\s+(?:not\s+able|unable)\s+to\b"
+    r"|\b(?:no\s+me\s+gusta|odio|no\s+quiero|nao\s+gosto|odeio|no\s+puedo|nao\s+posso)\b"
+    r"|ненавиджу|не\s+люблю|не\s+хочу|ненавижу|не\s+можу|не\s+могу"
+    r"|أكره|لا\s+أحب|لا\s+احب|لا\s+أريد|لا\s+استطيع|ما\s+بقدر|ما\s+اقدر",
     re.IGNORECASE)
 # What someone is rather than what they did: age, school year, no diploma, looking for work.
 # It says nothing of a skill ("j'ai 16 ans et je suis en seconde" found school inspectors).
@@ -460,6 +514,21 @@ _STATUS = re.compile(
     r"|\b(?:je\s+suis|jsuis|chui|j'\s*ai|jai)\s+(?:a|à|au|en|un|le)\s+(?:l'\s*)?"
     r"(?:epide|cej|contrat\s+d'engagement\s+jeune|garantie\s+jeunes?|mission\s+locale)\b"
     r"|\b(?:3e|3eme|troisieme)\s+prepa.?metiers?\b"
+    # a disability, or the sheltered workplace, is who someone is or where: "je suis en
+    # fauteuil" found « Positionner et arrimer les fauteuils roulants » and warehouse jobs.
+    # Someone else's ("ma mère qui est en fauteuil roulant") is care: see _PHRASES.
+    + r"|\b(?:je\s+suis|jsuis|chui|j'\s*etais|jetais)\s+(?:en\s+fauteuil(?:\s+roulant)?"
+    + r"|sourde?|malentendante?|aveugle|malvoyante?|autiste|handicapee?|dyslexique|dyspraxique"
+    + r"|dyscalculique|dysphasique|hyperacti(?:f|ve)|tdah|epileptique|paraplegique|tetraplegique"
+    + r"|en\s+situation\s+de\s+handicap|reconnue?\s+travailleu(?:r|se)\s+handicapee?|rqth)\b"
+    + r"|\b(?:j'\s*ai|jai)\s+(?:une\s+|la\s+|ma\s+)?rqth\b"
+    + r"|\b(?:j'\s*ai|jai)\s+(?:un|une|des|le|la|les)\s+(?:handicap|troubles?\s+(?:dys\w*"
+    + r"|autistiques?|du\s+spectre\s+(?:de\s+l'\s*)?autis\w*|de\s+l'\s*attention"
+    + r"|des\s+apprentissages)|tdah|tsa|dyslexie|dyspraxie|autisme|epilepsie)\b"
+    + r"|\b(?:(?:je\s+suis|jsuis|chui|je\s+travaille|je\s+bosse)\s+)?"
+    + r"(?:en|a\s+l'\s*|dans\s+une?|a\s+une?)\s*esat\b"
+    + r"|\bi(?:'m|\s+am)\s+(?:deaf|blind|autistic|disabled|dyslexic|in\s+a\s+wheelchair)\b"
+    + r"|\bi\s+have\s+(?:a\s+disability|adhd|autism|dyslexia)\b"
     # the wish to work, alone
     + r"|\b(?:je\s+|j)(?:veux|voudrais|aimerais)\s+(?:bien\s+)?(?:bosser|travailler|taffer"
     + r"|un\s+(?:travail|taf|job|boulot))" + _END
@@ -552,12 +621,21 @@ def _only_filler(text: str) -> bool:
 # words kept out of the word-by-word pass ("restos du cœur" is food aid, not a restaurant).
 _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), w) for p, w in (
-        (r"\brestos? du c(oe|œ)ur\b", "aide alimentaire, distribution de colis alimentaires, "
-                                     "association caritative"),
+        # food aid, not food: "alimentaire" with "je distribue" found « distribuer les rations
+        # alimentaires aux animaux » and a wild animal breeder
+        (r"\brestos? du c(oe|œ)ur\b", "aide alimentaire, aide aux personnes en difficulté, "
+                                     "distribution de denrées et de colis aux familles, accueil "
+                                     "des bénéficiaires, association caritative"),
         (r"\bsecours populaire\b", "aide alimentaire, association caritative"),
+        # housework in someone's home, not office cleaning (the word alone says « entretien
+        # des locaux »): "heures de ménage chez des particuliers" found street cleaners first
+        (r"\bm[ée]nages?\b.{0,30}\bchez (des |les |une |un )?(particuliers?|gens|personnes?"
+         r"|familles?|dames?|messieurs?)\b", "ménage à domicile, employé familial, entretien du "
+                                           "logement, entretien des espaces de vie"),
         (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
-        (r"\bbanques? alimentaires?\b", "aide alimentaire, distribution de colis alimentaires, "
-                                         "association caritative"),
+        (r"\bbanques? alimentaires?\b", "aide alimentaire, aide aux personnes en difficulté, "
+                                         "tri et stockage de denrées, distribution de colis aux "
+                                         "familles, association caritative"),
         # shop and restaurant chains young people work in: the name says what is sold; for a
         # supermarket, only that it is one ("grande surface" found surfaces to polish)
         (r"\b(zara|h ?& ?m|primark|kiabi|bershka|celio|pull ?& ?bear|stradivarius|jennyfer"
@@ -585,7 +663,7 @@ qui s sa se ses si son sur ta te tes toi ton tu un une vos votre vous y d n c m 
 fait faire fais j'ai ai avais avait suis étais était très tres trop bien plus moins aussi
 comme quand tout tous toute toutes chez après avant pendant depuis souvent parfois toujours
 jamais beaucoup peu petit petits petite petites grand grande an ans mois semaine semaines
-week-end weekend été
+week-end weekend été heure heures
 """)
 
 # Context words (who, when, where) that say nothing about a skill: ignored for lexical matching.
@@ -598,6 +676,16 @@ occupe occupes occuper occupais occupait occupé occupée
 toilette toilettes
 bosse bosses bosser bossé bossais bossait taffe taffes taffer taffé taff taf charbonne
 charbonner charbonné
+travail travaille travailles travaillent travailler travaillé travaillée travaillés travaillais
+travaillait travaillaient travaillons travaillez métier métiers boulot boulots emploi emplois
+""")
+# Everyday verbs that share a stem with a trade's noun: "je regarde les étoiles" met «
+# Installer des regards préfabriqués », "j'ai essayé" « essayages », "j'ai tenu la buvette" «
+# bonne tenue du chantier »; looking, trying, holding say nothing of a skill.
+_STOP = _STOP | _words("""
+regarde regardes regardent regarder regardé regardée regardais regardait regardions regardons
+essaie essaies essaient essaye essayes essayer essayé essayée essayais essayait essayons
+tiens tient tiennent tenir tenu tenus tenais tenait tenions tenons tenez
 """)
 
 
@@ -667,8 +755,18 @@ def only_self_words(words: list[str]) -> bool:
     return all(w in _SELF_KEYS for w in words)
 
 
+# Words the stemmer would join to another word's stem: "ménage" (housework) is not
+# "ménager" (of the household, « déchets ménagers »).
+_STEMS = {"menager": "menager", "menagers": "menager", "menagere": "menager",
+          "menageres": "menager"}
+# Compounds whose parts mean something else alone: "école" is no driving school.
+_COMPOUNDS = frozenset(("auto-ecole", "auto-ecoles"))
+
+
 def stem(word: str) -> str:
     """A very light French stemmer: plural and a few frequent derivations."""
+    if word in _STEMS:
+        return _STEMS[word]
     w = word
     for suffix in ("ements", "ement", "ations", "ation", "ateurs", "ateur", "ances", "ance",
                    "ages", "age", "eurs", "eur", "ions", "ion", "ers", "er", "es", "s", "x", "e"):
@@ -681,6 +779,10 @@ def tokens(text: str) -> list[str]:
     """Folded, stemmed content words of a text (stop words removed)."""
     out = []
     for m in _WORD.finditer(text.lower()):
+        whole = fold(m.group(0))
+        if whole in _COMPOUNDS:
+            out.append(stem(whole.replace("-", "")))
+            continue
         for part in m.group(0).split("-"):
             token = _token(part)
             if token:
@@ -698,19 +800,51 @@ def _token(word: str) -> str:
     return "" if f in _STOP else stem(f)
 
 
+# Accents are often left out ("je fais le menage"): the glossary is looked up without them.
+_FOLDED_GLOSSARY = {fold(k): v for k, v in GLOSSARY.items()}
+_GRANDPARENT = (r"(?:grands?[ -]?(?:m[eè]res?|p[eè]res?|parents)|papi|papy|mamie|m[ée]m[ée]"
+                r"|p[ée]p[ée]|grandma|grandpa|grandmother|grandfather|grandparents)")
+_OWNER = r"(?:ma|mon|mes|sa|son|ses|leur|leurs|notre|nos|la|le|les|my|her|his)"
+# What one does with a grandparent ("j'aide ma grand-mère à faire son potager", "je cuisine
+# avec mon grand-père"): the grandparent is company, and the activity is what counts. Helping
+# with daily life ("à faire ses courses", "à se lever", "à la maison") stays care.
+_DAILY_LIFE = (r"(?:se |s'|m'|me |faire (?:ses|sa|son|le|la|les) (?:courses|toilette|m[ée]nage|repas"
+               r"|lessive|papiers|d[ée]marches)|prendre|manger|marcher|monter|descendre|sortir"
+               r"|(?:la )?maison|domicile|chez (?:elle|lui|eux))")
+_WITH_GRANDPARENT = re.compile(
+    r"\b(?:aid\w*|help\w*) " + _OWNER + " " + _GRANDPARENT
+    + r"(?= (?:à|a|pour|au|aux|dans|with|in|at) (?!" + _DAILY_LIFE + r"))"
+    + r"|\b(?:avec|with) " + _OWNER + " " + _GRANDPARENT + r"\b")
+
+
+# Food aid is for people: "je distribue les colis alimentaires" met « distribuer les rations
+# alimentaires aux animaux » word by word.
+_FOOD_AID = re.compile(r"\b(aides?|colis|distributions?|paniers?) alimentaires?\b")
+
+
+def without_names(text: str) -> str:
+    """The text without the names of _NAMES and the words of food aid, for matching word by
+    word against ROME's labels: "banque alimentaire" found banking and diet items, "restos
+    du cœur" restaurants. Their expansion, and the sentence model, say what they are."""
+    lowered = _FOOD_AID.sub(" ", text.lower())
+    for pattern, _ in _NAMES:
+        lowered = pattern.sub(" ", lowered)
+    return lowered
+
+
 def expand(text: str) -> str:
     """Append glossary expansions for everyday words found in the (neutralised) text."""
     found = []
-    lowered = text.lower()
+    lowered = _WITH_GRANDPARENT.sub(" ", text.lower())
     for pattern, words in _NAMES:
         if pattern.search(lowered):
             found.append(words)
             lowered = pattern.sub(" ", lowered)
     for m in _WORD.finditer(lowered):
         w = m.group(0)
-        hit = GLOSSARY.get(w) or GLOSSARY.get(fold(w))
+        hit = GLOSSARY.get(w) or _FOLDED_GLOSSARY.get(fold(w))
         if not hit and len(w) > 3 and w.endswith(("s", "x")):  # "ordis", "gâteaux"
-            hit = GLOSSARY.get(w[:-1]) or GLOSSARY.get(fold(w[:-1]))
+            hit = GLOSSARY.get(w[:-1]) or _FOLDED_GLOSSARY.get(fold(w[:-1]))
         if hit and hit not in found:
             found.append(hit)
     for pattern, words in _PHRASES:
