@@ -20,7 +20,8 @@ def _landing(client: SyncClient, text: str) -> tuple[int, str]:
 def test_the_review_says_what_was_left_out(client: SyncClient) -> None:
     status, page = _landing(client, "je déteste les enfants, je préfère bricoler")
     assert status == 303
-    assert "Tremplin n'a pas lu ce que tu n'aimes pas : « je déteste les enfants »" in page
+    assert ("Tremplin n'a pas lu ce que tu n'aimes pas ou ne peux pas faire : « je déteste les "
+            "enfants »") in page
     status, plain = _landing(client, "je répare des vélos")
     assert "n'a pas lu ce que tu n'aimes pas" not in plain
 
@@ -28,6 +29,12 @@ def test_the_review_says_what_was_left_out(client: SyncClient) -> None:
 def test_only_dislikes_or_only_a_school_year_get_their_own_message(client: SyncClient) -> None:
     status, page = _landing(client, "je déteste faire le ménage")
     assert status == 422 and "Tu as écrit ce que tu n'aimes pas" in page
+    # what one cannot do is left out the same way, and said so (QA: an RQTH text)
+    status, page = _landing(client, "je peux pas porter de charges lourdes")
+    assert status == 422 and "ce que tu n'aimes pas ou ne peux pas faire" in page
+    status, page = _landing(client, "je peux pas porter de charges lourdes, je fais du code")
+    assert status == 303
+    assert "ne peux pas faire : « je peux pas porter de charges lourdes »" in page
     status, page = _landing(client, "j'ai 16 ans et je suis en seconde")
     said = "Ton âge, ta classe, ton diplôme, tes qualités ou ton envie de travailler"
     assert status == 422 and said in page
