@@ -400,8 +400,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(regard|observ)\w* (les |des )?[ée]toiles\b", "astronomie, observation du ciel"),
         # gardening done ("faire son potager", "au potager"): ROME has no "potager", and the
         # sentence model alone found an alga farmer
-        (r"\b(fai\w*|entreti\w*|cultiv\w*|arros\w*|d[ée]sherb\w*) (le |son |un |mon |notre |leur "
-         r"|du )?potager\b|\b(au|du|dans (le|son|mon|notre|leur)) potager\b",
+        # ("j'ai un potager avec mon grand-père" too: the grandparent is company there)
+        (r"\bpotagers?\b",
          "jardinage, culture de légumes, entretien d'un jardin potager"),
         # someone in a wheelchair is cared for (one's own is a status, see _STATUS): "ma mère
         # qui est en fauteuil roulant" found « arrimer les fauteuils roulants » and tow trucks
