@@ -48,3 +48,15 @@ def test_hours_are_written_in_words(raw: str, lang: str, said: str) -> None:
 def test_the_same_hours_read_the_same_from_either_source(osm: str, france_services: str,
                                                           lang: str) -> None:
     assert readable_hours(osm, lang) == readable_hours(france_services, lang) != osm
+
+
+@pytest.mark.parametrize(("raw", "said"), [
+    ("Permanences :<ul><li>Lundi de 14h - 16h</li><li>Mardi de 10h30 - 12h</li></ul>",
+     "Permanences : Lundi de 14h - 16h ; Mardi de 10h30 - 12h"),
+    ("Mardi 18.30h-20h<br />20h-21h45<br /><br />Samedi 14h-16h30",
+     "Mardi 18.30h-20h ; 20h-21h45 ; Samedi 14h-16h30"),
+])
+def test_hours_written_in_html_are_shown_without_their_tags(raw: str, said: str) -> None:
+    # six places of the data.inclusion file write their hours in HTML; the pages showed "<br />"
+    assert readable_hours(raw) == said
+    assert readable_hours(raw, "en") == said  # free text stays as written, in any language

@@ -265,3 +265,15 @@ def test_a_note_several_suggestions_carry_is_said_once(catalog: Catalog) -> None
     assert [x.notes for x in s.suggestions] == [[], [], ["Une note à elle."]]
     _, text = _flat(render_summary_pdf(s))
     assert text.count(guessed) == 1 and "Une note à elle." in text
+
+
+def test_a_place_whose_hours_say_nothing_does_not_pass_places_with_hours(
+        catalog: Catalog) -> None:
+    from tremplin.catalog.hours import readable_hours
+    from tremplin.guide.summary import nearby_places
+
+    # France Services write "Sam -" for a Saturday without hours: no hours at all, yet it
+    # counted as given and a bus with no hours came first in La Courneuve
+    places = nearby_places(catalog, "93120")
+    assert places and all(readable_hours(p.opening_hours) for p in places[:3]), [
+        (p.name, p.opening_hours) for p in places]

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from tremplin.catalog.htmltext import html_to_text
+
 WEEK = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _DAYS = {
     "fr": {"Mo": "lun.", "Tu": "mar.", "We": "mer.", "Th": "jeu.", "Fr": "ven.", "Sa": "sam.",
@@ -160,12 +162,24 @@ def _written(week: dict[str, Spans], lang: str) -> str:
     return _BETWEEN_DAYS[lang].join(said)
 
 
+def _without_markup(text: str) -> str:
+    """HTML hours as one line: each line or list item after a ";", or after a space where
+    the line before ends with ":" ("Permanences : Lundi de 14h - 16h ; Mardi …")."""
+    out = ""
+    for line in html_to_text(text).split("\n"):
+        line = line.removeprefix("• ")  # list items: the separator says enough
+        out += line if not out else (" " if out.endswith(":") else " ; ") + line
+    return out
+
+
 def readable_hours(text: str, lang: str = "fr") -> str:
     """'Mo-Fr 09:00-12:00,13:30-17:30; Th off' -> 'lun.–mer., ven. 9 h – 12 h et 13 h 30 –
     17 h 30 ; jeu. fermé'; 'Lun 09:00 - 12:00 / 14:00 - 17:00; Mar 09:00 - 12:00 / 14:00 -
     17:00' -> 'lun., mar. 9 h – 12 h et 14 h – 17 h'. Text in any other form is returned
     unchanged (never half rewritten)."""
     lang = lang if lang in _DAYS else "fr"
+    if "<" in text:  # a few sources write their hours in HTML ("Mardi 18h-20h<br />Jeudi …")
+        text = _without_markup(text)
     week = _osm_week(text)
     if week is None:
         week = _france_services_week(text)

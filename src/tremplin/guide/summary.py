@@ -445,7 +445,9 @@ def nearby_places(catalog: Any, postcode: str | None, limit: int = 4,
 
     def rank(p: Any) -> tuple[int, float, str]:
         jobs = any("insertion" in s.lower() or "emploi" in s.lower() for s in p.services)
-        useful = (2 if jobs else 0) + (1 if p.phone else 0) + (1 if p.opening_hours else 0)
+        # "Sam -" gives no hours: only hours that read as some count
+        hours = bool(p.opening_hours and readable_hours(p.opening_hours))
+        useful = (2 if jobs else 0) + (1 if p.phone else 0) + (1 if hours else 0)
         return (-useful, p.distance_km if p.distance_km is not None else 0.0, p.name)
 
     found = sorted(found, key=lambda p: (p.distance_km or 0.0, p.name))[:12]
