@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from tremplin.catalog.read import Catalog
-from tremplin.recommend import Experience, Profile, recommend
+from tremplin.recommend import Experience, Profile, recommend, suggest_competences
 from tremplin.recommend.engine import (
     CLOSEST_KEPT,
     FIRST_BY_SCORE,
@@ -168,6 +168,27 @@ def test_a_sentence_lifts_only_jobs_it_already_fits(index: RecommendIndex) -> No
     assert "still fits this job too little" in same.why.parts["paths"].text
     # a whole job's profile is sure of its neighbours: nothing is held back
     assert score_jobs(index, _fiche_profile(index, "D1102")).too_far is None
+
+
+def test_words_alone_lift_only_jobs_they_fit_even_when_one_fiche_fits_well(
+        index: RecommendIndex) -> None:
+    """QA: a pupil's pharmacy internship fits Préparateur en pharmacie well (the paths are
+    "sure"), and its ROME moves (Formateur, data protection officer) came right behind it
+    with a quarter of its coverage: one well-fitting fiche is still a guess from words."""
+    text = "en stage de 3e j'étais dans une pharmacie, je rangeais les médicaments"
+    scored = score_jobs(index, Profile(experiences=(Experience(text),)))
+    assert scored.paths is not None and scored.path_bonus is not None
+    assert scored.paths.best >= 0.54  # sure by coverage alone: the old gate let all through
+    assert scored.too_far is not None
+    lifted = np.nonzero(scored.path_bonus > 0)[0]
+    assert (scored.coverage[lifted] >= PATH_SENTENCE_SHARE * scored.paths.best).all()
+    codes = [r.code for r in recommend(Profile(experiences=(Experience(text),)), 10)]
+    assert "K2111" not in codes and "K1906" not in codes, codes
+    # confirmed competences are no guess: once the person kept the suggestions, the paths
+    # of a well-covered fiche are sure and lift as for any profile
+    kept = tuple(s.ogr for s in suggest_competences(text, 5))
+    sure = score_jobs(index, Profile(experiences=(Experience(text, confirmed_competences=kept),)))
+    assert sure.paths is not None and sure.paths.best >= 0.54 and sure.too_far is None
 
 
 def test_interests_alone_give_no_paths(index: RecommendIndex) -> None:

@@ -66,7 +66,8 @@ PATH_CONFIDENCE = 6.0
 CLOSEST_KEPT = 3
 KEEP_CONFIDENCE = 0.5
 # A sentence's closest fiches are a guess, so when the paths are unsure (confidence below
-# KEEP_CONFIDENCE) they only lift jobs the profile already fits: a coverage of at least
+# KEEP_CONFIDENCE), or the profile is words alone (nothing chosen or confirmed, no job of the
+# person's own named), they only lift jobs the profile already fits: a coverage of at least
 # PATH_SENTENCE_SHARE of the best one. Without it "je livre des pizzas" got Formateur 5th (423
 # of the 1,584 fiches lead there), and 12 of the 136 labelled and blind top-10 lists had it;
 # success@10 and the sensible jobs per list stay as they were (docs/scoring.md, §4).
@@ -360,8 +361,9 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         top = float(base[closest_fiches(base, hidden)[0]])
         confidence = min(1.0, paths.best / PATH_FULL_COVERAGE) ** PATH_CONFIDENCE
         pull = np.minimum(PATH_CAP, PATH_PULL * confidence * paths.score)
+        own_jobs = own_jobs_in(index, profile) - {hidden}
         too_far = None
-        if confidence < KEEP_CONFIDENCE:
+        if confidence < KEEP_CONFIDENCE or (_words_only(profile) and not own_jobs):
             too_far = coverage < PATH_SENTENCE_SHARE * paths.best
             pull = np.where(too_far, 0.0, pull)
         lifted = (base + pull * np.maximum(top - base, 0.0)).astype(np.float32)
@@ -373,8 +375,7 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         with_paths = keep_closest_first(lifted, kept, hidden)
         # a job the person says they do or did comes first of all ("j'étais serveuse"); that
         # lift is not the paths' (their part of the explanation would claim it)
-        own = tuple(sorted(own_jobs_in(index, profile) - {hidden},
-                           key=lambda k: (-float(base[k]), k)))
+        own = tuple(sorted(own_jobs, key=lambda k: (-float(base[k]), k)))
         relevance = keep_closest_first(with_paths, own, hidden)
         return Scored(relevance, coverage, recall, precision, interest, item_match, item_from,
                       p, paths, (with_paths - base).astype(np.float32), kept, too_far)
@@ -400,6 +401,13 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
         relevance = interest
     return Scored(relevance.astype(np.float32), coverage, recall, precision, interest,
                   item_match, item_from, p)
+
+
+def _words_only(profile: Profile) -> bool:
+    """Whether all the profile says of what the person can do is free text, none of it
+    chosen or confirmed: its closest fiches are a guess, however well one of them fits."""
+    return not profile.competences and not any(e.confirmed_competences
+                                               for e in profile.experiences)
 
 
 def closest_fiches(base: F32, hidden: int | None) -> tuple[int, ...]:
