@@ -29,6 +29,7 @@ SAMPLE = {
     "domain": "« LABEL »", "riasec": "100 %", "centres": "0 %",
     "one": "décider et convaincre", "other": "aider les autres",
     "than_other": "qu'aider les autres",
+    "points": "21",
 }
 FORMAL_FRENCH = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 

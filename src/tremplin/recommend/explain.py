@@ -115,10 +115,11 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
                 centres=percent(centres_value(centres), lang)) + " " + interest_words
     centre_titles = tuple(str(c["label"]) for c in centres)
     has_items = bool(profile.competences or profile.experiences)
+    alike = has_items and not _any_exact(index, scored, ordered) and title is None
     parts = {
         "coverage": ScorePart(round(coverage, 4), say(
-            lang, "coverage", recall=percent(recall, lang), precision=percent(precision, lang),
-            both=percent(coverage, lang))
+            lang, "coverage_alike" if alike else "coverage", recall=percent(recall, lang),
+            precision=percent(precision, lang), both=percent(coverage, lang))
             if has_items else say(lang, "coverage_none")),
         "interest": (ScorePart(round(interest_value, 4), say(
             lang, "interest" if has_items else "interest_alone",
@@ -148,6 +149,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
         notes.append(trainings_hidden_note(lang, hidden))
     if level is not None and job.code not in entry_levels(index):
         notes.append(say(lang, "level_unknown"))
+    elif level is not None and did_job and entry_levels(index)[job.code] > level:
+        notes.append(say(lang, "own_job_above_level"))
     certs_all = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
     # a diploma whose name says a level above the chosen one is hidden, as trainings are
     # ("BTS …" for someone who chose up to bac); a name that says no level stays
@@ -256,6 +259,18 @@ def _diversity_part(label: str, penalty: float, placement: str, same_domain: int
                                             n=FIRST_BY_SCORE, top=DIVERSE_TOP), (label,))
 
 
+def _any_exact(index: RecommendIndex, scored: Scored, rows: list[Any]) -> bool:
+    """Whether one of the fiche's items the profile matched is one of the profile's own items
+    (or of its group), not a look-alike: else "Tu as déjà" would claim what only resembles."""
+    p = scored.items
+    for _c, _m, i, _core in rows:
+        pitem = p.item[int(scored.item_from[i])]
+        if pitem == i or (pitem >= 0 and index.item_group[i] >= 0
+                          and index.item_group[i] == index.item_group[pitem]):
+            return True
+    return False
+
+
 def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: str,
                 ) -> ScorePart:
     bonus = float(scored.path_bonus[k]) if scored.path_bonus is not None else 0.0
@@ -265,13 +280,17 @@ def _paths_part(scored: Scored, k: int, path_from: list[dict[str, Any]], lang: s
     sources = (say(lang, "paths_source" if len(titles) == 1 else "paths_sources",
                    names=", ".join(titles)) if titles else "")
     if bonus > 0 and k in scored.kept:
-        return ScorePart(round(bonus, 4), say(lang, "paths_kept", n=len(scored.kept)))
+        lift = round(100 * round(bonus, 4))  # the figure the card shows
+        return ScorePart(round(bonus, 4), say(lang, "paths_kept", n=len(scored.kept))
+                         + (say(lang, "paths_kept_lift", points=lift) if lift else ""))
     if not leads:
         return ScorePart(0.0, say(lang, "paths_none"))
+    # no neighbour leads there directly: the sentence says "in 2 steps" and names none
+    steps = "" if titles else "_two_steps"
     if bonus <= 0 and scored.too_far is not None and bool(scored.too_far[k]):
-        return ScorePart(0.0, say(lang, "paths_far", sources=sources), titles)
+        return ScorePart(0.0, say(lang, "paths_far" + steps, sources=sources), titles)
     if bonus <= 0:
-        return ScorePart(0.0, say(lang, "paths_first", sources=sources), titles)
+        return ScorePart(0.0, say(lang, "paths_first" + steps, sources=sources), titles)
     # a lift too small to show (under half a percent) is not called "moved up"
     tiny = round(100 * round(bonus, 4)) == 0  # the figure the card shows
     if path_from:

@@ -24,6 +24,11 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "plus importantes du métier comptent 2 fois. Ce métier utilise {precision} de "
                     "ce que tu sais faire. Avec ces 2 nombres, Tremplin calcule une note : "
                     "{both}.",
+        "coverage_alike": "Rien de ce que tu sais faire n'est exactement demandé par ce métier. "
+                          "Mais cela ressemble à environ {recall} de ce qu'il demande. Les "
+                          "compétences les plus importantes du métier comptent 2 fois. Ce métier "
+                          "utilise {precision} de ce que tu sais faire. Avec ces 2 nombres, "
+                          "Tremplin calcule une note : {both}.",
         "coverage_none": "Tu n'as pas encore donné de compétences ni d'expériences. Seuls tes "
                          "goûts comptent.",
         # the floor is said, so that "à 0 %" next to "en garde 70 %" reads as the rule it is
@@ -66,6 +71,15 @@ SENTENCES: dict[str, dict[str, str]] = {
                        "sais faire.{sources} C'est écrit dans le ROME, la liste officielle des "
                        "métiers. Ce métier était déjà en haut de ta liste : Tremplin ne l'a pas "
                        "fait monter.",
+        "paths_first_two_steps": "On peut aussi arriver à ce métier en 2 étapes, depuis des "
+                                 "métiers proches de ce que tu sais faire. C'est écrit dans le "
+                                 "ROME, la liste officielle des métiers. Ce métier était déjà en "
+                                 "haut de ta liste : Tremplin ne l'a pas fait monter.",
+        "paths_far_two_steps": "On peut arriver à ce métier en 2 étapes, depuis des métiers "
+                               "proches de ce que tu sais faire. C'est écrit dans le ROME, la "
+                               "liste officielle des métiers. Mais ce que tu as écrit va encore "
+                               "peu avec ce métier : Tremplin ne l'a donc pas fait monter.",
+        "paths_kept_lift": " Pour ça, sa note monte de {points} points.",
         "paths_far": "On peut passer à ce métier depuis des métiers proches de ce que tu sais "
                      "faire.{sources} C'est écrit dans le ROME, la liste officielle des métiers. "
                      "Mais ce que tu as écrit va encore peu avec ce métier : Tremplin ne l'a "
@@ -118,6 +132,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "français, ou demande de l'aide.",
         "to_learn": "à apprendre : {labels}",
         # instead of "à apprendre" on the card of a job the person says they do or did
+        "own_job_above_level": "Ce métier demande plus d'études que le niveau que tu as choisi. "
+                               "Tu le fais ou l'as déjà fait : Tremplin le garde dans ta liste.",
         "own_job": "Tu as écrit que tu fais ou as fait ce métier. Tu connais sans doute déjà ses "
                    "compétences principales. Vérifie-les sur la fiche du métier.",
         "centres_chosen": "Ce métier va avec ce que tu as choisi : {labels}.",
@@ -136,6 +152,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "coverage": "You already have about {recall} of what this job asks for. The job's most "
                     "important competences count twice. This job uses {precision} of what you can "
                     "do. From these 2 numbers, Tremplin works out a mark: {both}.",
+        "coverage_alike": "Nothing you can do is exactly what this job asks for. But it looks "
+                          "like about {recall} of what it asks. The job's most important "
+                          "competences count twice. This job uses {precision} of what you can "
+                          "do. From these 2 numbers, Tremplin works out a mark: {both}.",
         "coverage_none": "You have not given any competences or experiences yet. Only what you "
                          "like counts.",
         "interest": "This job matches what you like: {fit}. {words} What you like counts in its "
@@ -174,6 +194,15 @@ SENTENCES: dict[str, dict[str, str]] = {
         "paths_first": "You can also move to this job from jobs close to what you can "
                        "do.{sources} This is written in ROME, the official list of jobs. This job "
                        "was already at the top of your list: Tremplin did not move it up.",
+        "paths_first_two_steps": "You can also reach this job in 2 steps, from jobs close to "
+                                 "what you can do. This is written in ROME, the official list of "
+                                 "jobs. This job was already at the top of your list: Tremplin "
+                                 "did not move it up.",
+        "paths_far_two_steps": "You can reach this job in 2 steps, from jobs close to what you "
+                               "can do. This is written in ROME, the official list of jobs. But "
+                               "what you wrote still fits this job too little, so Tremplin did "
+                               "not move it up.",
+        "paths_kept_lift": " To do so, its mark goes up by {points} points.",
         "paths_far": "You can move to this job from jobs close to what you can do.{sources} "
                      "This is written in ROME, the official list of jobs. But what you wrote "
                      "still fits this job too little, so Tremplin did not move it up.",
@@ -221,6 +250,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "These ideas may be wrong. If you can, also write in French, or ask for "
                         "help.",
         "to_learn": "to learn: {labels}",
+        "own_job_above_level": "This job needs more study than the level you chose. You do or "
+                               "did it already: Tremplin keeps it in your list.",
         "own_job": "You wrote that you do or did this job. You probably know its main "
                    "competences already. Check them on the job's page.",
         "centres_chosen": "This job fits what you chose: {labels}.",
