@@ -521,3 +521,18 @@ def test_the_own_job_lift_is_not_told_as_a_career_path(index: RecommendIndex) ->
     assert int(np.argmax(with_paths)) != waiter  # the paths did not put it first...
     # ...so what raised it is not counted as theirs (the explanation's paths part reads it)
     assert float(scored.relevance[waiter]) > float(with_paths[waiter]) + 1e-3
+
+
+def test_the_cli_marks_an_item_that_only_resembles_the_text(index: RecommendIndex) -> None:
+    # QA: « + Déterminer les besoins thérapeutiques… ← « secrétaire dans un cabinet
+    # médical… » » read as something a medical secretary already does
+    text = "secrétaire dans un cabinet médical, je prends les rendez-vous"
+    args = ["recommend", "--experience", text]
+    cards = json.loads(CliRunner().invoke(cli, [*args, "--json"]).output)["recommendations"]
+    alike = {m["label"] for r in cards for m in r["why"]["matched"][:3]
+             if m["how"] == "similar" and not m["guessed"] and not m["weak"]}
+    assert alike
+    for line in CliRunner().invoke(cli, args).output.splitlines():
+        label = line.strip()[2:].split(" ← ")[0]
+        if line.strip().startswith("+ ") and label in alike:
+            assert line.endswith("(proche de ce que tu as écrit)"), line

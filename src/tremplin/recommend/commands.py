@@ -186,7 +186,9 @@ def recommend_cmd(competences: str, experiences: tuple[str, ...], riasec: str, c
             click.echo(f"      - {part.text}")
         for m in r.why.matched[:3]:
             src = f" ← « {m['experience_text']} »" if m.get("experience_text") else ""
-            mark = f" {say(lang, 'guessed_mark')}" if m.get("guessed") else ""
+            # the text itself resembling an item is no more "done" than a guess is
+            mark = (f" {say(lang, 'guessed_mark')}" if m.get("guessed")
+                    else f" {say(lang, 'alike_mark')}" if m.get("how") == "similar" else "")
             if m.get("weak"):  # a loose resemblance is not something the person can do
                 click.echo(f"      ~ {m['label']}{src} {say(lang, 'weak_mark')}")
             else:

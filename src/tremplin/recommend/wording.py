@@ -126,6 +126,7 @@ SENTENCES: dict[str, dict[str, str]] = {
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a devinées. "
                    "Vérifie si elles sont justes.",
         "guessed_mark": "(deviné par l'outil)",
+        "alike_mark": "(proche de ce que tu as écrit)",
         "weak_mark": "(ressemble seulement de loin)",
         "other_script": "L'outil comprend moins bien les textes qui ne sont pas en français ou en "
                         "anglais. Ces idées peuvent être fausses. Si tu peux, écris aussi en "
@@ -245,6 +246,7 @@ SENTENCES: dict[str, dict[str, str]] = {
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check that "
                    "they are right.",
         "guessed_mark": "(guessed by the tool)",
+        "alike_mark": "(close to what you wrote)",
         "weak_mark": "(only loosely alike)",
         "other_script": "The tool understands texts that are not in French or English less well. "
                         "These ideas may be wrong. If you can, also write in French, or ask for "
