@@ -22,6 +22,12 @@ _STUDY_LEVELS = (
 )
 _AFTER_BAC = {1: 4, 2: 5, 3: 6, 4: 6, 5: 7, 6: 7, 7: 7, 8: 8, 9: 8}
 
+# A licence is the university degree (level 6: "Licence mention droit", "Licence (Bac +3)"),
+# except the permits of the same name: "Licence de pilote d'aéronef léger", "Licence JAR 66",
+# "licence européenne de conducteur de train", "licence IV", "licence annuelle d'agent". Until
+# 2026-11-29 these made Pilote de drone and Conducteur de train level 6.
+_DEGREE_LICENCE = r"(?<!pilote )licence(?! (de |d'|iv\b|jar\b|europeenne\b|annuelle\b))"
+
 # Diplomas named by ROME whose level does not depend on the speciality, by the kind that heads
 # the name ("BTS …") or an acronym in brackets ("Pâtissier confiseur glacier traiteur (BTM)");
 # the highest level first, so that "brevet technique des métiers supérieur" is read before
@@ -29,11 +35,14 @@ _AFTER_BAC = {1: 4, 2: 5, 3: 6, 4: 6, 5: 7, 6: 7, 7: 7, 8: 8, 9: 8}
 # spécialisation" and the like exist at several levels and are left out: for Pâtissier, the
 # « … (BTM) », level 4, was listed to someone who chose up to CAP.
 _DIPLOMAS = (
-    (re.compile(r"^(diplome d'etat de docteur|diplome d'etudes specialisees|doctorat)\b"), 8),
+    # the medical DES ("Diplôme d'études spécialisées pneumologie"), not a business school's
+    # "Diplôme d'études spécialisées en management international"
+    (re.compile(r"^(diplome d'etat de docteur|diplome d'etudes specialisees(?! en )|doctorat)\b"),
+     8),
     (re.compile(r"^(master|mastere|magistere|ms|ingenieur|diplome d'ingenieur|titre d'ingenieur"
                 r"|dsaa|diplome superieur d'arts appliques|dnsep"
                 r"|diplome national superieur d'expression plastique)\b"), 7),
-    (re.compile(r"^(licence|but|bachelor|desjeps|dn ?made|dnsp"
+    (re.compile(r"^(" + _DEGREE_LICENCE + r"|but|bachelor|desjeps|dn ?made|dnsp"
                 r"|diplome national des metiers d'art et du design)\b"), 6),
     (re.compile(r"^(bts|btsa|btsm|dut|deust|dejeps|dma|bm|brevet de maitrise|btms"
                 r"|brevet technique des metiers superieur|brevet de technicien superieur)\b"), 5),
@@ -87,14 +96,18 @@ def diploma_level(label: str) -> int | None:
 # niveau CAP/BEP à Bac", "… sans diplôme particulier", "… un Master"). Checked in this order
 # on the folded text of a sentence; every level it mentions counts.
 _ACCESS = (
-    (re.compile(r"\bsans (diplome|qualification)\b|\btous les niveaux\b"), 3),
+    # no diploma needed: "sans diplôme particulier", "accessible sans formation", "Aucun
+    # diplôme n'est requis", "Il n'existe pas de diplôme obligatoire" (not "Aucun diplôme
+    # spécifique n'est requis pour se présenter au concours", a concours that asks a bac)
+    (re.compile(r"\bsans (diplome|qualification|formation|certification)\b|\btous les niveaux\b"
+                r"|\baucun diplome\b(?! specifique)|\bpas de diplome (specifique )?obligatoire\b"), 3),
     (re.compile(r"\b(cap|bep|capa|niveau 3|certificat technique des metiers)\b"), 3),
     (re.compile(r"\bbac ?\+ ?([1-9])\b"), None),  # the number says it
     (re.compile(r"\b(bac|baccalaureat|bac pro(fessionnel)?|brevet professionnel|bp|niveau 4)\b"
                 r"(?! ?\+)|\b(btm|brevet technique des metiers)\b(?! superieur)"), 4),
     (re.compile(r"\b(bts|btsa|dut|deust|niveau 5|brevet de maitrise"
                 r"|brevet technique des metiers superieur)\b"), 5),
-    (re.compile(r"\b(licence|but|niveau 6|dn ?made)\b"), 6),
+    (re.compile(r"\b(" + _DEGREE_LICENCE + r"|but|niveau 6|dn ?made)\b"), 6),
     (re.compile(r"\b(master|mastere|diplome d'ingenieur|ecole d'ingenieurs?|grandes? ecoles?"
                 r"|niveau 7)\b"), 7),
     (re.compile(r"\b(doctorat|docteur|niveau 8)\b"), 8),
@@ -110,7 +123,16 @@ _ACCESS = (
                 r"|assistant de service social|mediateur familial)\b"), 6),
     (re.compile(r"\b(infirmiere? anesthesiste|iade|infirmiere? de bloc operatoire|ibode"
                 r"|puericultrice|sage.femme|masseur.kinesitherapeute|demk)\b"), 7),
+    # the diploma a commissaire aux comptes must hold, named without its level (RNCP level 7)
+    (re.compile(r"\bdiplome d'expert(ise |.)comptable\b"), 7),
 )
+
+# The category of a civil-service concours, read only when the text names no level: the
+# lowest diploma its external concours asks, A a licence, B a bac, C none ("Fonctionnaire de
+# la catégorie B de la fonction publique d'État"; not "permis de conduire catégorie B").
+_CIVIL_SERVICE = re.compile(r"\b(concours|fonction publique|fonctionnaire)\b[^.;]*?\bcategorie ([abc])\b"
+                            r"|\bcategorie ([abc])\b[^.;]*?\bfonction publique\b")
+_CATEGORY_LEVELS = {"a": 6, "b": 4, "c": 3}
 
 
 def certification_level(label: str, twins: Mapping[Words, int] | None = None) -> int | None:
@@ -191,24 +213,40 @@ _WAYS_IN, _OTHERS, _HELPERS = 0, 1, 2
 def access_level(text: str) -> int | None:
     """The lowest study level a ROME access text gives as a way into the job: the lowest that
     its sentences saying how the job is entered name, else the lowest the others name (None
-    when it names none)."""
+    when it names none; then the category of a civil-service concours it names, if any)."""
     lowest: dict[int, int] = {}
+    categories: list[int] = []
     for sentence in _SENTENCE.split(text):
         folded = _fold(sentence)
         level = _lowest_named(folded)
         if level is None:
+            categories.extend(_CATEGORY_LEVELS[m.group(2) or m.group(3)]
+                              for m in _CIVIL_SERVICE.finditer(folded))
             continue
         kind = (_WAYS_IN if _STATED_ACCESS.search(folded)
                 else _HELPERS if _HELPS.search(folded)
                 else _WAYS_IN if _WAY_IN.search(folded) else _OTHERS)
         lowest[kind] = min(level, lowest.get(kind, level))
-    return lowest[min(lowest)] if lowest else None
+    return lowest[min(lowest)] if lowest else min(categories, default=None)
+
+
+# The doctorates of medicine, pharmacy, dentistry and veterinary medicine, which the law
+# requires to practise. A sentence that names one and no other diploma gives its level, 8,
+# whatever years it counts: "un diplôme Bac + 7 docteur en médecine et un diplôme d'études
+# spécialisées en radiologie" made Radiologue level 7, shown to someone who chose bac + 5.
+_HEALTH_DOCTORATE = re.compile(
+    r"\b(docteur|doctorat) (en )?(medecine|pharmacie|chirurgie dentaire|odontologie|veterinaire)\b")
 
 
 def _lowest_named(folded: str) -> int | None:
     """The lowest study level a (folded) text names."""
     levels: list[int] = []
+    diplomas: list[int] = []  # the levels named otherwise than by a number of years
     for pattern, level in _ACCESS:
         for match in pattern.finditer(folded):
             levels.append(_AFTER_BAC.get(int(match.group(1)), 8) if level is None else level)
+            if level is not None:
+                diplomas.append(level)
+    if diplomas and min(diplomas) == 8 and _HEALTH_DOCTORATE.search(folded):
+        return 8
     return min(levels) if levels else None

@@ -24,9 +24,12 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
     de niveau CAP/BEP à Bac", "… sans diplôme particulier"; not "Avoir un CAP Agricole peut
     être un atout": `access_level`): it speaks of this fiche only, while ONISEP
     links its métiers to ROME v3 codes, several fiches wide (the greffier fiche got the
-    brevet of a clerc d'huissier). Else the lowest of its ONISEP trainings' levels, its
-    ONISEP métiers' minimum access levels and the diplomas ROME lists for it. Jobs none of
-    these speak of are absent (the constraint keeps them, and says so)."""
+    brevet of a clerc d'huissier). Else the lowest of the diplomas ROME lists for it and,
+    of the ONISEP métiers that fit it by title (`title_fit`, onisep_fit.py: the ones whose
+    trainings its card shows), their trainings' levels and minimum access levels: every
+    métier of its v3 code made « Médecin responsable -DIM- » level 4 (a secrétaire
+    médical/e of M1609) and an architect of weapon systems level 3 (militaire du rang).
+    Jobs none of these speak of are absent (the constraint keeps them, and says so)."""
     if index.entry_levels is None:
         texts = {str(code): str(text)
                  for code, text in index.catalog.query("SELECT code, access FROM jobs")}
@@ -43,12 +46,12 @@ def entry_levels(index: RecommendIndex) -> dict[str, int]:
         for code, number, study in index.catalog.query(
                 "SELECT l.job_code, t.level_number, t.study_level FROM onisep_job_links l"
                 " JOIN training_onisep_jobs tj ON tj.onisep_id = l.onisep_id"
-                " JOIN trainings t ON t.id = tj.training_id"):
+                " JOIN trainings t ON t.id = tj.training_id WHERE l.title_fit = 1"):
             offer(str(code), int(str(number)) if number is not None
                   else study_level_number(str(study)))
         for code, access in index.catalog.query(
                 "SELECT l.job_code, o.min_level FROM onisep_job_links l"
-                " JOIN onisep_jobs o ON o.id = l.onisep_id"):
+                " JOIN onisep_jobs o ON o.id = l.onisep_id WHERE l.title_fit = 1"):
             offer(str(code), study_level_number(str(access)))
         for code, label in certifications:
             offer(code, diploma_level(label))
