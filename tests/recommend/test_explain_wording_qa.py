@@ -64,3 +64,17 @@ def test_an_own_job_above_the_chosen_level_says_why_it_stays(catalog: Catalog) -
     assert any("You do or did it already" in n for n in english.why.notes)
     free = recommend(Profile(experiences=(Experience("je suis aide-soignante"),)), 5)[0]
     assert not any("Tu le fais ou l'as déjà fait" in n for n in free.why.notes)
+
+
+def test_a_job_within_the_level_whose_trainings_are_all_above_it_says_so(
+        catalog: Catalog) -> None:
+    # ONISEP lists bac pro and above for Mécanicien automobile; ROME's access text lets one
+    # in with a CAP: the card hid every training and said only « Tremplin cache 7 formations »
+    text = Experience("je répare des voitures")
+    capped = recommend(Profile(experiences=(text,), constraints=Constraints(
+        max_study_level=3)), 10)
+    card = next(r for r in capped if r.code == "I1604")
+    assert not card.why.trainings and card.why.trainings_hidden
+    assert any("avec moins d'études" in n for n in card.why.notes), card.why.notes
+    free = next(r for r in recommend(Profile(experiences=(text,)), 10) if r.code == "I1604")
+    assert free.why.trainings and not any("avec moins d'études" in n for n in free.why.notes)

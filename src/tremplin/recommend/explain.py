@@ -158,6 +158,11 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
              if level is None or (certification_level_in(index, c) or 0) <= level]
     if len(certs) < len(certs_all):
         notes.append(certifications_hidden_note(lang, len(certs_all) - len(certs)))
+    # every training hidden, yet the job is within the level: ROME's access text allows a
+    # way in with less study than ONISEP's trainings (240 cards at their own entry level)
+    if (level is not None and hidden and not trainings and not did_job
+            and entry_levels(index).get(job.code, 99) <= level):
+        notes.append(say(lang, "level_other_way_in"))
     return Why(
         matched=matched,
         missing=missing,

@@ -133,6 +133,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "français, ou demande de l'aide.",
         "to_learn": "à apprendre : {labels}",
         # instead of "à apprendre" on the card of a job the person says they do or did
+        "level_other_way_in": "Tremplin cache les formations au-dessus de ton niveau. Mais "
+                              "d'après le ROME, on peut entrer dans ce métier avec moins "
+                              "d'études. Regarde comment sur la fiche du métier.",
         "own_job_above_level": "Ce métier demande plus d'études que le niveau que tu as choisi. "
                                "Tu le fais ou l'as déjà fait : Tremplin le garde dans ta liste.",
         "own_job": "Tu as écrit que tu fais ou as fait ce métier. Tu connais sans doute déjà ses "
@@ -252,6 +255,9 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "These ideas may be wrong. If you can, also write in French, or ask for "
                         "help.",
         "to_learn": "to learn: {labels}",
+        "level_other_way_in": "Tremplin hides the trainings above your level. But ROME says "
+                              "this job can be entered with less study. See how on the job's "
+                              "page.",
         "own_job_above_level": "This job needs more study than the level you chose. You do or "
                                "did it already: Tremplin keeps it in your list.",
         "own_job": "You wrote that you do or did this job. You probably know its main "
