@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tremplin.catalog.hours import readable_hours
+from tremplin.catalog.hours import hours_to_check, readable_hours
 
 
 @pytest.mark.parametrize(("raw", "lang", "said"), [
@@ -26,12 +26,9 @@ from tremplin.catalog.hours import readable_hours
     ("Lun 09:00-12:00/14:00-17:00; Mar 09:00-12:00/14:00-17:00; Sam -", "en",
      "Mon, Tue 9:00 – 12:00 and 14:00 – 17:00"),
     ("Lun -; Mar -", "fr", ""),  # no hours given: nothing to show
-    # written otherwise (free text) or broken: left exactly as it is
+    # written otherwise (free text): left exactly as it is
     ("Du lundi au vendredi : 9h30-12h30 / 14h-17h", "fr",
      "Du lundi au vendredi : 9h30-12h30 / 14h-17h"),
-    ("Mo 08:30-13:30; Tu 08:30", "fr", "Mo 08:30-13:30; Tu 08:30"),
-    ("Lun 09:00-12:30-13:30-17:00; Mar 09:00-12:30", "fr",
-     "Lun 09:00-12:30-13:30-17:00; Mar 09:00-12:30"),
     ("", "fr", ""),
 ])
 def test_hours_are_written_in_words(raw: str, lang: str, said: str) -> None:
@@ -60,3 +57,32 @@ def test_hours_written_in_html_are_shown_without_their_tags(raw: str, said: str)
     # six places of the data.inclusion file write their hours in HTML; the pages showed "<br />"
     assert readable_hours(raw) == said
     assert readable_hours(raw, "en") == said  # free text stays as written, in any language
+
+
+@pytest.mark.parametrize("raw", [
+    # a machine format that cannot be read: never shown as codes (QA, places near 69008)
+    "Mo 08:30-13:30-17:00; Tu 13:00-17:00; We 08:30-12:00,13:30-17:00",
+    "Mo 08:30-13:30; Tu 08:30",
+    "Mo-Fr 09:00-12:30,13:30-17:00; We,Th 13:30",
+    "Mo-Fr 9h-12h30,13h30-17h",
+    "08:30-11:30; Th 08:30-11:30,14:00-16:30",
+    "Lun 09:00-12:30-13:30-17:00; Mar 09:00-12:30",
+    "Lun 07:30-12:30/14:00-17:00; Ven 07:30:12:30; Sam -",
+    # read well, but impossible: opening before 5 h, closing when or before it opens
+    "Tu-Fr 01:00-17:00",
+    "Lun 09:00 - 12:00; Mer 00:00 - 00:00 / 08:30 - 12:00",
+    "Mo 14:00-14:00; Tu 09:00-12:00",
+    "Fr 19:00-11:00",
+])
+def test_hours_that_cannot_be_read_say_to_call(raw: str) -> None:
+    assert readable_hours(raw) == "Horaires à vérifier par téléphone"
+    assert readable_hours(raw, "en") == "Check the opening hours by phone"
+    assert hours_to_check(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    "Mo-Fr 09:00-12:00,13:30-17:30; Th off", "Lun -; Mar -", "",
+    "Du lundi au vendredi : 9h30-12h30 / 14h-17h", "Tu-Fr 05:00-12:00",
+])
+def test_hours_that_read_well_or_are_free_text_are_not_to_check(raw: str) -> None:
+    assert not hours_to_check(raw)

@@ -5,6 +5,7 @@ import json
 import random
 import string
 import zlib
+from dataclasses import replace
 
 import pytest
 
@@ -36,11 +37,29 @@ def test_file_round_trip_is_small_and_versioned(sample_journey: Journey) -> None
     raw = export_json(sample_journey)
     head = json.loads(raw)
     assert head["format"] == "tremplin-journey" and head["version"] == 1
-    assert b" " not in raw.split(b'"notes"')[0].replace(b"J'ai aid", b"")[:40]  # compact separators
+    assert b" " not in raw.split(b'"riasec"')[0][:40]  # compact separators
     assert len(raw) < 2000
-    assert import_json(raw) == sample_journey
-    assert import_json(raw.decode()) == sample_journey
-    assert import_json(b"\xef\xbb\xbf" + raw) == sample_journey  # a BOM from a text editor
+    own = without_notes(sample_journey)  # the helper's notes stay out of the file
+    assert import_json(raw) == own
+    assert import_json(raw.decode()) == own
+    assert import_json(b"\xef\xbb\xbf" + raw) == own  # a BOM from a text editor
+
+
+def without_notes(journey: Journey) -> Journey:
+    return replace(journey, notes=())
+
+
+def test_the_helper_notes_stay_out_of_the_file_and_the_qr_code(sample_journey: Journey) -> None:
+    # QA: "notes": ["Très à l'aise à l'oral…"] travelled in the file given to the young person,
+    # while the helper page said they stay in the browser and on the summary
+    assert sample_journey.notes
+    for raw in (export_json(sample_journey).decode(), qr_payload(sample_journey)):
+        assert '"notes"' not in raw and "motivée" not in raw
+        assert "avatar" in raw  # the young person's own choice stays theirs
+    link = qr_payload(sample_journey, base_url="https://tremplin.example/profil/import")
+    assert decode_qr_payload(link).notes == ()
+    # a file of an older Tremplin that holds notes is still read
+    assert import_json(_file()).notes == sample_journey.notes
 
 
 def test_largest_valid_journey_fits_the_file_limit() -> None:
@@ -53,7 +72,7 @@ def test_largest_valid_journey_fits_the_file_limit() -> None:
     })
     raw = export_json(big)
     assert len(raw) <= MAX_FILE_BYTES
-    assert import_json(raw) == big
+    assert import_json(raw) == without_notes(big)
 
 
 def test_many_multibyte_notes_hit_the_total_size_limit() -> None:
@@ -106,16 +125,22 @@ def test_qr_plain_payload_round_trip(sample_journey: Journey) -> None:
     payload = qr_payload(sample_journey)
     assert payload.isascii() and payload.startswith("{")
     assert len(payload) <= QR_MAX_BYTES
-    assert decode_qr_payload(payload) == sample_journey
+    assert decode_qr_payload(payload) == without_notes(sample_journey)
 
 
-def _noisy_notes(n: int, size: int, seed: int = 1) -> list[str]:
+def _noisy_texts(n: int, size: int, seed: int = 1) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choice(string.ascii_letters + " ") for _ in range(size)) for _ in range(n)]
+    return ["".join(rng.choice(string.ascii_letters + " ") for _ in range(size)).strip()
+            for _ in range(n)]
+
+
+def _long_experiences(n: int = 6) -> list[dict[str, object]]:
+    return [{"text": f"{i} — une expérience racontée assez longuement. " * 10, "competences": []}
+            for i in range(n)]
 
 
 def test_qr_compresses_when_plain_json_is_too_big() -> None:
-    j = Journey.from_dict({**SAMPLE, "notes": ["Une note répétée assez longue. " * 60] * 3})
+    j = Journey.from_dict({**SAMPLE, "notes": [], "experiences": _long_experiences()})
     assert len(json.dumps(j.to_dict())) > QR_MAX_BYTES
     payload = qr_payload(j)
     assert payload.startswith(QR_PREFIX) and len(payload) <= QR_MAX_BYTES
@@ -123,7 +148,8 @@ def test_qr_compresses_when_plain_json_is_too_big() -> None:
 
 
 def test_qr_refuses_a_journey_too_big_and_states_the_limit() -> None:
-    j = Journey.from_dict({"version": 1, "notes": _noisy_notes(5, 2000)})
+    j = Journey.from_dict({"version": 1, "experiences": [
+        {"text": text, "competences": []} for text in _noisy_texts(8, 500)]})
     with pytest.raises(PortableError, match=str(QR_MAX_BYTES)) as info:
         qr_payload(j)
     assert "fichier" in info.value.message_fr and "file" in info.value.message_en
@@ -133,7 +159,7 @@ def test_qr_link_keeps_the_profile_in_the_fragment(sample_journey: Journey) -> N
     payload = qr_payload(sample_journey, base_url="https://tremplin.example/importer")
     url, _, token = payload.partition("#")
     assert url == "https://tremplin.example/importer" and token.startswith(QR_PREFIX)
-    assert decode_qr_payload(payload) == sample_journey
+    assert decode_qr_payload(payload) == without_notes(sample_journey)
 
 
 def _token(raw: bytes) -> str:
@@ -160,8 +186,9 @@ def test_bad_qr_payloads_are_refused(payload: str, needle: str) -> None:
 
 
 def test_truncated_compressed_payload_is_refused(sample_journey: Journey) -> None:
-    j = Journey.from_dict({**SAMPLE, "notes": ["Une note répétée assez longue. " * 60] * 3})
+    j = Journey.from_dict({**SAMPLE, "experiences": _long_experiences()})
     payload = qr_payload(j)
+    assert payload.startswith(QR_PREFIX)
     with pytest.raises(JourneyError, match=r"incomplet|abîmé"):
         decode_qr_payload(payload[: len(payload) // 2])
 

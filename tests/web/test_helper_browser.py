@@ -21,6 +21,7 @@ NEW_PAGE_TYPES = {
     "helper": "/accompagnant",
     "summary": "/accompagnant/synthese",
     "import": "/profil/import",
+    "qr": "/profil/qr",
 }
 
 
@@ -96,7 +97,8 @@ def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -
     from tremplin.guide.journey import Journey
     from tremplin.guide.portable import qr_payload
 
-    journey = Journey(competences=(104174,), notes=("Rappeler la mission locale",))
+    journey = Journey(competences=(104174,), postcode="93200",
+                      notes=("Rappeler la mission locale",))
     link = qr_payload(journey, base_url=live_server + "/profil/import")
     with Visit(browser, live_server, 360) as visit:
         page = visit.page
@@ -106,8 +108,11 @@ def test_scanned_qr_link_fills_the_import_form(browser: Any, live_server: str) -
         page.click("form[data-qr-link] button[type=submit]")
         page.wait_for_url(re.compile(r"/profil/import\?ok=import"))
         assert "Profil repris" in page.locator("main").inner_text()
+        visit.goto("/parcours/pistes")
+        assert page.input_value("#cp") == "93200"  # the profile came along...
         visit.goto("/accompagnant")
-        assert "Rappeler la mission locale" in page.locator("main").inner_text()
+        # ...without the helper's notes: they stay with the helper (second QA pass)
+        assert "Rappeler la mission locale" not in page.locator("main").inner_text()
 
 
 def test_summary_pdf_and_profile_file_travel_to_another_browser(
@@ -120,6 +125,8 @@ def test_summary_pdf_and_profile_file_travel_to_another_browser(
     with Visit(browser, live_server, 1280) as first:
         page = first.page
         start_helper_session(first)
+        page.click("text=C'est parti")  # the avatar: a step done, that travels with the file
+        page.wait_for_url(re.compile(r"/parcours/gouts"))
         add_note(first, "Appeler la mission locale <i>mardi</i>")
         # the PDF of this browser's session, fetched with its own cookies
         pdf = page.request.get(live_server + "/accompagnant/synthese.pdf")
@@ -136,5 +143,9 @@ def test_summary_pdf_and_profile_file_travel_to_another_browser(
         page.set_input_files("#file", str(saved))
         page.click("form[data-qr-link] button[type=submit]")
         page.wait_for_url(re.compile(r"/profil/import\?ok=import"))
+        second.goto("/parcours/gouts")
+        assert "Étapes finies : 1 sur 4" in page.locator("main").inner_text()
         second.goto("/accompagnant")
-        assert "Appeler la mission locale <i>mardi</i>" in page.locator(".notes").inner_text()
+        # the profile travels without the helper's notes (second QA pass): on the summary only
+        assert "Appeler la mission locale" not in page.locator("main").inner_text()
+        assert page.locator(".notes").count() == 0

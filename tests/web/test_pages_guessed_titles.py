@@ -38,7 +38,7 @@ def test_a_title_the_tool_guessed_says_so_on_every_page(client: SyncClient,
 
 def test_the_qr_code_fits_the_screen(client: SyncClient) -> None:
     client.post("/parcours/competences/experience", data={"text": "je répare des vélos"})
-    svg = client.get("/profil/qr").text
+    svg = client.get("/profil/qr.svg").text
     assert re.match(r'<svg[^>]* viewBox="0 0 \d+ \d+" width="100%" height="100%"', svg), svg[:120]
 
 

@@ -115,7 +115,9 @@ def test_shortened_lines_say_how_many_more_and_keep_the_first_training(
     s = summary_of(web_services, typical)
     for x in s.suggestions:
         assert x.why_short and len(x.why_short) < len(" ".join(x.reasons))
-        assert x.why_short.startswith(x.reasons[0].split(".")[0])  # the score's first sentence
+        # the parts of the mark, adding up to it (QA: one name for the figure)
+        assert _flat(x.why_short).startswith("ce que tu sais déjà faire : ")
+        assert _flat(x.why_short).endswith(_flat(x.score_text))
         todo = {line.key: line for line in x.todo_lines}
         assert ("missing" in todo) == bool(x.missing)
         assert ("trainings" in todo) == bool(x.trainings)

@@ -86,11 +86,11 @@ def test_summary_page_shows_experiences_counts_and_scores(client: SyncClient,
         assert e.text.replace("'", "&#39;") in r.text  # every experience told is there
     assert "Expériences racontées" in seen
     assert "Les 5 premières pistes sur 10." in seen
-    scores = re.findall(r"</span> — accord de (\d+) %", r.text)
+    scores = re.findall(r"</span> — note\s:\s(\d+)\s%", r.text)
     assert len(scores) == 5
     assert "correspondance" not in seen
     pdf = _pdf_text(client)
-    assert len(re.findall(r"accord de \d+ %", pdf)) == 5
+    assert len(re.findall(r"— note : \d+ %", pdf)) == 5
     assert "Les 5 premières pistes sur 10." in pdf
 
 
@@ -114,10 +114,10 @@ def test_english_summary_marks_french_credits_and_writes_percent_signs(
     assert 'Source: <span lang="fr">ONISEP, Idéo</span>' in html
     assert re.search(r'Sources: <span lang="fr">ANCT [^<]+</span>', html)
     assert "Source :" not in html and "Sources :" not in html
-    assert re.search(r"— match of \d+%", html) and not re.search(r"\d+ %", _visible(html))
+    assert re.search(r"— mark: \d+%", html) and not re.search(r"\d+ %", _visible(html))
     text = _pdf_text(client, "en")
     assert "Source: ONISEP, Idéo" in text and "Source :" not in text
-    assert re.search(r"match of \d+%", text) and not re.search(r"\d %", text)
+    assert re.search(r"mark: \d+%", text) and not re.search(r"\d %", text)
     assert re.search(r"These places come from data published (on|between) \d{1,2} [A-Z][a-z]+ "
                      r"\d{4}", text)
     fr = client.get("/accompagnant/synthese", params={"lang": "fr"}).text

@@ -6,8 +6,11 @@ Services' own ("Lun 09:00 - 12:00 / 13:30 - 17:00; Mar ..."). A young person or 
 should not have to decode either, nor see the same thing written two ways on one page: both
 are read into one week (OSM's later rules replace the earlier ones for the days they name)
 and written the same way, the days that share their hours together:
-"lun.–mer., ven. 9 h – 12 h et 13 h 30 – 17 h 30 ; jeu. fermé". Anything this module does not
-fully understand (free text, a broken time) is left exactly as it is, never half rewritten.
+"lun.–mer., ven. 9 h – 12 h et 13 h 30 – 17 h 30 ; jeu. fermé". Free text ("Du lundi au
+vendredi de 9h à 12h") is left exactly as it is, never half rewritten. Hours in one of the two
+machine formats that cannot be read ("Mo 08:30-13:30-17:00", "Tu 08:30"), or that read as
+impossible (opening before 5 h, closing when or before it opens: "mar.–ven. 1 h – 17 h"),
+are never shown as they are: `TO_CHECK` says to call ("Horaires à vérifier par téléphone").
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ _DAYS = {
            "Su": "Sun", "PH": "public holidays"},
 }
 _CLOSED = {"fr": "fermé", "en": "closed"}
+# what is shown instead of hours that cannot be read, or read as impossible
+TO_CHECK = {"fr": "Horaires à vérifier par téléphone", "en": "Check the opening hours by phone"}
+EARLIEST_OPENING = "05:00"  # a place that helps people opening earlier: a data error
 _AND = {"fr": " et ", "en": " and "}
 _BETWEEN_DAYS = {"fr": " ; ", "en": "; "}  # French puts a space before ";"
 # France Services' day names (its CSV has one column a day)
@@ -35,6 +41,10 @@ _DAYS_PART = re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)*$")
 _TIME = r"\d{1,2}\s?:\s?\d\d"
 _SPAN = re.compile(rf"^({_TIME})\s*-\s*({_TIME})$")
 _FS_RULE = re.compile(r"^([A-Za-zé]{3})\.?\s+(.+)$")
+# a rule of either machine format, at the start or after a ";": "Mo-Fr 09:00…", "Tu 8h…",
+# "Lun 09:00…", "Sam -"
+_MACHINE = re.compile(rf"(?:^|;)\s*(?:{_DAY}(?:[-,]{_DAY})*\s+\d"
+                      r"|(?:Lun|Mar|Mer|Jeu|Ven|Sam|Dim)\.?\s+(?:\d|-))")
 
 Spans = tuple[tuple[str, str], ...]  # ("09:00", "12:00"), ...; () for a closed day
 
@@ -172,11 +182,19 @@ def _without_markup(text: str) -> str:
     return out
 
 
+def _impossible(week: dict[str, Spans]) -> bool:
+    """Whether a week read well holds a time no place keeps: opening before 5 h, or closing
+    when or before it opens ("Tu-Fr 01:00-17:00", "Mo 14:00-14:00")."""
+    return any(start < EARLIEST_OPENING or end <= start
+               for spans in week.values() for start, end in spans)
+
+
 def readable_hours(text: str, lang: str = "fr") -> str:
     """'Mo-Fr 09:00-12:00,13:30-17:30; Th off' -> 'lun.–mer., ven. 9 h – 12 h et 13 h 30 –
     17 h 30 ; jeu. fermé'; 'Lun 09:00 - 12:00 / 14:00 - 17:00; Mar 09:00 - 12:00 / 14:00 -
-    17:00' -> 'lun., mar. 9 h – 12 h et 14 h – 17 h'. Text in any other form is returned
-    unchanged (never half rewritten)."""
+    17:00' -> 'lun., mar. 9 h – 12 h et 14 h – 17 h'. Free text is returned unchanged (never
+    half rewritten); a machine format that cannot be read, or hours that read as impossible,
+    give TO_CHECK ("Horaires à vérifier par téléphone"), never the codes."""
     lang = lang if lang in _DAYS else "fr"
     if "<" in text:  # a few sources write their hours in HTML ("Mardi 18h-20h<br />Jeudi …")
         text = _without_markup(text)
@@ -184,5 +202,13 @@ def readable_hours(text: str, lang: str = "fr") -> str:
     if week is None:
         week = _france_services_week(text)
     if week is None:
-        return text
-    return _written(week, lang) if week else ""  # "Sam -": no hours given
+        return TO_CHECK[lang] if _MACHINE.search(text) else text
+    if not week:
+        return ""  # "Sam -": no hours given
+    return TO_CHECK[lang] if _impossible(week) else _written(week, lang)
+
+
+def hours_to_check(text: str) -> bool:
+    """Whether `text` gives hours that cannot be shown (see `readable_hours`): the pages
+    then say to call instead of "Horaires : …"."""
+    return bool(text) and readable_hours(text) == TO_CHECK["fr"]

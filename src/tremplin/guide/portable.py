@@ -1,9 +1,9 @@
 """Take a journey away without any server storage: a small JSON file, or a QR code.
 
-File: `{"format": "tremplin-journey", "version": 1, ...journey fields}`, UTF-8, compact,
-at most `MAX_FILE_BYTES`. QR code: the same JSON (ASCII-escaped) when it fits in one code,
-otherwise `TJ1Z:` + base64url(zlib(JSON)); optionally placed in the fragment of a link
-(`https://…/import#TJ1Z:…`), which browsers never send to the server.
+File: `{"format": "tremplin-journey", "version": 1, ...journey fields}` (the helper's notes
+left out), UTF-8, compact, at most `MAX_FILE_BYTES`. QR code: the same JSON (ASCII-escaped)
+when it fits in one code, otherwise `TJ1Z:` + base64url(zlib(JSON)); optionally placed in the
+fragment of a link (`https://…/import#TJ1Z:…`), which browsers never send to the server.
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ MAX_FILE_BYTES = 64 * 1024
 FILE_NAME = "tremplin-profil.json"
 MEDIA_TYPE = "application/json"
 
-# Byte-mode capacity of the largest QR code (version 40) at error correction level M.
-QR_ERROR = "m"
+# The code is shown on a screen (or printed once), not worn out: error correction level L
+# keeps its modules large enough on a phone (QA: a typical profile at level M was a version
+# 21 code, 3 px a module on a 360 px screen; at L it is a version 18 code). The payload is
+# kept within the byte capacity of the largest code at level M (version 40): a larger one
+# could not be scanned from a phone's screen anyway.
+QR_ERROR = "l"
 QR_MAX_BYTES = 2331
 QR_PREFIX = "TJ1Z:"
 _B64URL = re.compile(r"[A-Za-z0-9_-]*={0,2}")
@@ -143,8 +147,12 @@ def _where(message: str, path: str, lang: str) -> str:
 
 
 def _envelope(journey: Journey) -> dict[str, Any]:
+    """The journey as a file or QR code holds it: the young person's own profile. The
+    helper's notes stay out: they are the helper's, written for the summary, and the person
+    takes the file away (a file of an older Tremplin that holds notes is still read)."""
     body = journey.to_compact_dict()
     body.pop("version", None)
+    body.pop("notes", None)
     return {"format": FORMAT, "version": FORMAT_VERSION, **body}
 
 
@@ -265,9 +273,9 @@ def qr_payload(journey: Journey, base_url: str | None = None) -> str:
     if len(payload) > QR_MAX_BYTES:
         raise _err(
             f"Profil trop gros pour un QR code ({len(payload)} caractères une fois compressé, "
-            f"limite {QR_MAX_BYTES}) : exporte-le plutôt en fichier, ou raccourcis les notes",
+            f"limite {QR_MAX_BYTES}) : exporte-le plutôt en fichier",
             f"Profile too big for a QR code ({len(payload)} characters once compressed, "
-            f"limit {QR_MAX_BYTES}): export it as a file instead, or shorten the notes",
+            f"limit {QR_MAX_BYTES}): export it as a file instead",
         )
     return payload
 

@@ -28,33 +28,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tremplin.catalog.hours import readable_hours
+from tremplin.catalog.hours import hours_to_check, readable_hours
 from tremplin.catalog.places import readable_phone
 from tremplin.guide.explain_text import MATCH_GROUPS, matched_groups
-from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey, avatar_words
+from tremplin.guide.journey import STUDY_LEVEL_WORDS, Journey
+from tremplin.recommend.engine import INTEREST_WEIGHT
+from tremplin.recommend.riasec import LETTER_NAMES
 from tremplin.recommend.wording import first_sentence, human_date, percent, places_dated, say
 
-RIASEC_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    # letter: ((French name, French words), (English name, English words))
-    "R": (("Réaliste", "faire des choses concrètes, manipuler, construire, réparer"),
-          ("Realistic", "doing concrete things, handling tools, building, repairing")),
-    "I": (("Investigateur", "comprendre, chercher, analyser, résoudre des problèmes"),
-          ("Investigative", "understanding, researching, analysing, solving problems")),
-    "A": (("Artistique", "créer, imaginer, s'exprimer"),
-          ("Artistic", "creating, imagining, expressing yourself")),
-    "S": (("Social", "aider, soigner, conseiller, s'occuper des autres"),
-          ("Social", "helping, caring, advising, looking after people")),
-    "E": (("Entreprenant", "convaincre, organiser une équipe, lancer des projets"),
-          ("Enterprising", "persuading, leading a team, starting projects")),
-    "C": (("Conventionnel", "organiser, classer, suivre des méthodes précises"),
-          ("Conventional", "organising, sorting, following precise methods")),
+# What each RIASEC letter means, as the pages say it: their plain names ("créer et imaginer",
+# `riasec.LETTER_NAMES`), never the jargon of the theory ("Investigateur", "Entreprenant"),
+# then a few examples that add to the name.
+RIASEC_WORDS: dict[str, tuple[str, str]] = {
+    # letter: (French examples, English examples)
+    "R": ("faire des choses concrètes, construire, réparer",
+          "doing concrete things, building, repairing"),
+    "I": ("analyser, résoudre des problèmes", "analysing, solving problems"),
+    "A": ("dessiner, inventer, s'exprimer", "drawing, inventing, expressing yourself"),
+    "S": ("soigner, conseiller, s'occuper des autres", "caring, advising, looking after people"),
+    "E": ("organiser une équipe, lancer des projets", "leading a team, starting projects"),
+    "C": ("classer, suivre des méthodes précises", "sorting, following precise methods"),
 }
+
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "title": "Synthèse du parcours Tremplin",  # as the page's heading says
         "date": "Date",
-        "avatar": "Avatar",
         "interests": "Centres d'intérêt",
         "no_interests": "Pas encore de réponses au jeu des goûts.",
         "flat_interests": "La même réponse partout au jeu des goûts : on ne sait pas ce que tu "
@@ -92,6 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "hours": "Horaires",
         "phone": "Tél.",
         "hours_unknown": "non publiés, appeler avant d'y aller",
+        "hours_check": "Horaires à vérifier par téléphone",
         "notes": "Notes de l'accompagnant",
         "data": "Données utilisées",
         "footer": (
@@ -105,7 +106,19 @@ LABELS: dict[str, dict[str, str]] = {
                             "«\u00a0Ce que je sais faire\u00a0»)",
         "competences_more_one": "et 1 autre compétence (toutes dans Tremplin, quête 2 "
                                 "«\u00a0Ce que je sais faire\u00a0»)",
-        "score": "accord de {score}",
+        # one name for the figure everywhere, as the engine's sentences say ("Tremplin
+        # calcule une note"): the cards, the explanation page and this summary
+        "score": "note : {score}",
+        # the "why" line: the parts of the mark, so that its numbers add up
+        "why_skills": "ce que tu sais déjà faire : {c}",
+        "why_tastes": "tes goûts : {i}, il garde donc {k} de ces {c}, soit {b}",
+        "why_tastes_only": "tes goûts : {i}",
+        "why_paths": "+ {n} grâce aux métiers du ROME qui mènent à celui-ci",
+        "why_own_job": "+ {n} : tu as écrit que tu fais ou as fait ce métier",
+        "why_variety": "\u2212 {n} pour varier ta liste",
+        "why_total": "note : {score}",
+        "points": "{n} points",
+        "points_one": "1 point",
         "shown": "Les {n} premières pistes sur {total}.",
         "shown_one": "La première piste sur {total}.",
         "shown_all": "Les {n} pistes trouvées.",
@@ -114,7 +127,6 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Tremplin — journey summary",
         "date": "Date",
-        "avatar": "Avatar",
         "interests": "Interests",
         "no_interests": "No answers to the interests game yet.",
         "flat_interests": "The same answer everywhere in the interests game: nobody can tell "
@@ -150,6 +162,7 @@ LABELS: dict[str, dict[str, str]] = {
         "hours": "Opening hours",  # as the job pages say
         "phone": "Phone",
         "hours_unknown": "not published, call before going",
+        "hours_check": "Check the opening hours by phone",
         "notes": "Helper's notes",
         "data": "Data used",
         "footer": (
@@ -162,7 +175,16 @@ LABELS: dict[str, dict[str, str]] = {
                             "do”)",
         "competences_more_one": "and 1 more competence (all in Tremplin, quest 2 “What I can "
                                 "do”)",
-        "score": "match of {score}",
+        "score": "mark: {score}",
+        "why_skills": "what you can already do: {c}",
+        "why_tastes": "what you like: {i}, so it keeps {k} of these {c}, that is {b}",
+        "why_tastes_only": "what you like: {i}",
+        "why_paths": "+ {n} thanks to the ROME jobs that lead to this one",
+        "why_own_job": "+ {n}: you wrote that you do or did this job",
+        "why_variety": "\u2212 {n} to vary your list",
+        "why_total": "mark: {score}",
+        "points": "{n} points",
+        "points_one": "1 point",
         "shown": "The first {n} suggestions out of {total}.",
         "shown_one": "The first suggestion out of {total}.",
         "shown_all": "The {n} suggestions found.",
@@ -210,8 +232,8 @@ class SummarySuggestion:
     liked: bool = False
     quoted: list[str] = field(default_factory=list)  # French ROME titles quoted in reasons
     notes: list[str] = field(default_factory=list)  # the engine's notes (guessed items...)
-    score_text: str = ""  # "accord de 65 %" / "match of 65%"
-    # what the summary prints: the first sentence of the first reasons, then these lines
+    score_text: str = ""  # "note : 65 %" / "mark: 65%"
+    # what the summary prints: the parts of the mark, adding up to it, then these lines
     why_short: str = ""
     matched_lines: list[BriefLine] = field(default_factory=list)
     todo_lines: list[BriefLine] = field(default_factory=list)  # to learn, first training
@@ -229,6 +251,7 @@ class SummaryPlace:
     website: str
     distance_km: float | None
     snapshot_date: str
+    hours_to_check: bool = False  # hours that cannot be read: "à vérifier par téléphone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +262,9 @@ class DataVersion:
     credit: str  # as the catalog gives it, in French
     lead: str = ""  # "Source" / "Sources" (the same word in English), or ""
     names: str = ""  # the rest of the credit: the producers' names, in French
+    # when, as printed: "18 septembre 2025" (the credit names the version already: "ROME 4.0
+    # v60"), "25 juin 2024" (the version is the date), else "version 3, 1er mars 2024"
+    when: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +272,9 @@ class Summary:
     lang: str
     date: str
     labels: dict[str, str]
-    avatar: list[tuple[str, str]]
+    # No avatar here: the summary is handed to others (a mission locale, a counsellor), and
+    # the avatar's parts (skin tone, headscarf, wheelchair) stand in for origin, religion or
+    # disability. The avatar stays the young person's own, in their journey and profile file.
     interests: list[Interest]
     competences: list[str]
     experiences: list[str]
@@ -302,15 +330,17 @@ def _text_of(item: object, lang: str) -> str:
 
 
 def interests_in_words(journey: Journey, lang: str = "fr", top: int = 3) -> list[Interest]:
+    """The person's first tastes, named as the pages name them ("Créer et imaginer")."""
     i = 1 if lang == "en" else 0
     scores = journey.riasec_scores()
     if journey.tastes_alike:  # no preference to tell
         return []
+    names = LETTER_NAMES["en" if lang == "en" else "fr"]
     ranked = sorted((s, -idx, letter) for idx, (letter, s) in enumerate(scores.items()) if s > 0)
     out = []
     for s, _, letter in reversed(ranked[-top:]):
-        name, words = RIASEC_WORDS[letter][i]
-        out.append(Interest(letter, name, words, s))
+        name = names[letter]
+        out.append(Interest(letter, name[:1].upper() + name[1:], RIASEC_WORDS[letter][i], s))
     return out
 
 
@@ -353,6 +383,62 @@ TRAININGS_SHOWN = 1
 LINE_CHARS = 120
 # The "why" of a suggestion: the first sentence of its first reasons (score, interests).
 WHY_SENTENCES = 2
+
+
+def why_numbers(parts: Mapping[str, Any], score: float, lang: str,
+                notes: Sequence[str] = ()) -> str:
+    """The "why" line of a suggestion: the parts of its mark, in the order the engine adds
+    them up, their numbers adding up to the mark shown ("ce que tu sais déjà faire : 44 % ·
+    tes goûts : 63 %, il garde donc 89 % de ces 44 %, soit 39 % · note : 39 %"). The figures
+    are the rounded ones the reader sees: the product is worked out from them, and the points
+    added by the ROME paths are what is left up to the mark (a rounding point at most apart
+    from the engine's own figure; none when the paths added nothing)."""
+    labels = LABELS[lang]
+
+    def pct(n: int) -> str:
+        return percent(n / 100, lang)
+
+    def points(n: int) -> str:
+        return count_text(labels, "points", n)
+
+    coverage = _value_of(parts.get("coverage"))
+    interest = _value_of(parts.get("interest"))
+    tastes_text = _text_of(parts.get("interest") or {}, lang)
+    tastes = interest is not None and not (
+        tastes_text.startswith(say(lang, "interest_flat")) or tastes_text == say(lang, "interest_none"))
+    skills = coverage is not None and _text_of(parts.get("coverage") or {}, lang) != say(
+        lang, "coverage_none")
+    total = round(100 * score)
+    paths = _value_of(parts.get("paths")) or 0.0
+    down = round(100 * (_value_of(parts.get("diversity_penalty")) or 0.0))
+    said: list[str] = []
+    lift = own = 0
+    if skills and coverage is not None:
+        c = round(100 * coverage)
+        said.append(labels["why_skills"].format(c=pct(c)))
+        kept = round(100 * (1 - INTEREST_WEIGHT + INTEREST_WEIGHT * (interest or 0.0))) \
+            if tastes else 100
+        base = round(c * kept / 100)
+        rest = total + down - base  # what the lifts add
+        if say(lang, "own_job") in notes and rest - round(100 * paths) >= 2:
+            # a job the person says they do is put first, apart from the paths
+            own, rest = rest - round(100 * paths), round(100 * paths)
+        if paths <= 0 or rest < 0:  # no lift to tell: the rounding goes to the base
+            base, rest = base + rest, 0
+        lift = rest
+        if tastes and interest is not None:
+            said.append(labels["why_tastes"].format(i=pct(round(100 * interest)), k=pct(kept),
+                                                    c=pct(c), b=pct(base)))
+    elif tastes:  # tastes alone: they are the mark
+        said.append(labels["why_tastes_only"].format(i=pct(total + down)))
+    if lift > 0:
+        said.append(labels["why_paths"].format(n=points(lift)))
+    if own > 0:
+        said.append(labels["why_own_job"].format(n=points(own)))
+    if down > 0:
+        said.append(labels["why_variety"].format(n=points(down)))
+    said.append(labels["why_total"].format(score=pct(total)))
+    return " · ".join(said)
 
 
 def brief_line(key: str, labels: Mapping[str, str], items: Sequence[str], limit: int,
@@ -424,8 +510,12 @@ def _suggestion(raw: object, rank: int, catalog: Any, journey: Journey, lang: st
         reasons=reasons, matched=matched, missing=missing,
         trainings=trainings, liked=journey.thumbs.get(code) == 1,
         quoted=quoted, notes=notes,
-        score_text="" if value is None else labels["score"].format(score=percent(value, lang)),
-        why_short=" ".join(first_sentence(r) for r in reasons[:WHY_SENTENCES]),
+        # no-break spaces where a line must not break ("39 %", "note : "), on paper too
+        score_text="" if value is None else unbroken(
+            labels["score"].format(score=percent(value, lang))),
+        why_short=unbroken(why_numbers(parts, value, lang, notes)
+                           if isinstance(parts, Mapping) and value is not None
+                           else " ".join(first_sentence(r) for r in reasons[:WHY_SENTENCES])),
         matched_lines=[brief_line(g, labels, matched[g], GROUP_LIMITS[g])
                        for g in MATCH_GROUPS if matched.get(g)],
         todo_lines=todo,
@@ -445,8 +535,9 @@ def nearby_places(catalog: Any, postcode: str | None, limit: int = 4,
 
     def rank(p: Any) -> tuple[int, float, str]:
         jobs = any("insertion" in s.lower() or "emploi" in s.lower() for s in p.services)
-        # "Sam -" gives no hours: only hours that read as some count
-        hours = bool(p.opening_hours and readable_hours(p.opening_hours))
+        # "Sam -" gives no hours, nor hours to check by phone: only hours that read as some
+        hours = bool(p.opening_hours and readable_hours(p.opening_hours)
+                     and not hours_to_check(p.opening_hours))
         useful = (2 if jobs else 0) + (1 if p.phone else 0) + (1 if hours else 0)
         return (-useful, p.distance_km if p.distance_km is not None else 0.0, p.name)
 
@@ -470,9 +561,22 @@ def _credit_parts(credit: str) -> tuple[str, str]:
     return "", credit
 
 
-def data_versions(catalog: Any) -> list[DataVersion]:
-    return [DataVersion(s.dataset, s.version, s.published, s.credit, *_credit_parts(s.credit))
+def data_versions(catalog: Any, lang: str = "fr") -> list[DataVersion]:
+    return [DataVersion(s.dataset, s.version, s.published, s.credit, *_credit_parts(s.credit),
+                        when=version_said(s.credit, s.version, s.published, lang))
             for s in catalog.sources()]
+
+
+def version_said(credit: str, version: str, published: str, lang: str) -> str:
+    """A dataset's version as the summary prints it, each thing once: QA read "ROME 4.0 v60
+    — 60 (2025-09-18)". The date as people write it; the version only when the credit does
+    not name it already and it is not the date itself."""
+    date = human_date(published, lang) if published else ""
+    named = bool(version) and re.search(rf"(?<![\w.])v?{re.escape(version)}(?![\w.])",
+                                        credit) is not None
+    if not version or named or version == published:
+        return date or human_date(version, lang)
+    return f"version {version}, {date}" if date else f"version {version}"
 
 
 def count_text(labels: Mapping[str, str], key: str, n: int, **values: object) -> str:
@@ -573,7 +677,9 @@ def build_summary(
         if comp is not None:
             competences.append(comp.label)
 
-    places = [dataclasses.replace(p, opening_hours=readable_hours(p.opening_hours, lang))
+    places = [dataclasses.replace(p, opening_hours="", hours_to_check=True)
+              if hours_to_check(p.opening_hours) else
+              dataclasses.replace(p, opening_hours=readable_hours(p.opening_hours, lang))
               for p in nearby_places(catalog, journey.postcode, max_places)]
     experiences = [e.text for e in journey.experiences if e.text]
     kept = printed_competences(competences, lang)
@@ -581,7 +687,6 @@ def build_summary(
         lang=lang,
         date=human_date((today or dt.date.today()).isoformat(), lang),
         labels=dict(LABELS[lang]),
-        avatar=avatar_words(journey.avatar, lang),
         interests=interests_in_words(journey, lang),
         interests_flat=journey.tastes_alike,
         shared_notes=shared,
@@ -598,7 +703,7 @@ def build_summary(
         liked_jobs=liked_jobs,
         places=places,
         notes=list(journey.notes),
-        data_versions=data_versions(catalog),
+        data_versions=data_versions(catalog, lang),
         hidden_suggestions=hidden,
         total_suggestions=total,
         shown_text=_shown_text(LABELS[lang], len(items), total),
@@ -923,11 +1028,7 @@ def render_summary_pdf(summary: Summary) -> bytes:
     pdf.set_text_color(0)
     pdf.set_font("DejaVu", "B", 13)
     pdf.cell(0, 6, safe(L["title"]), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    top = lead("date") + summary.date
-    if summary.avatar:
-        top += " — " + lead("avatar") + ", ".join(
-            f"{part}{colon}{option}" for part, option in summary.avatar)
-    para(top)
+    para(lead("date") + summary.date)
 
     heading(L["interests"])
     if summary.interests:
@@ -975,9 +1076,10 @@ def render_summary_pdf(summary: Summary) -> bytes:
         para(L["no_places"])
     for p in summary.places:
         where = ", ".join(x for x in (p.address, f"{p.postcode} {p.commune}".strip()) if x)
-        bits = [where, lead("hours") + (p.opening_hours or L["hours_unknown"])]
-        if p.phone:
-            bits.append(f"{L['phone']} {p.phone}")
+        bits = [where, L["hours_check"] if p.hours_to_check
+                else lead("hours") + (p.opening_hours or L["hours_unknown"])]
+        if p.phone:  # a number is never cut across two lines ("01 71 13 08 / 29")
+            bits.append(f"{L['phone']}\u00a0" + p.phone.replace(" ", "\u00a0"))
         if _web_address(p.website):
             bits.append(_web_address(p.website))
         lead_para(f"{p.name} ({p.kind})", " — " + " — ".join(b for b in bits if b))
@@ -1001,7 +1103,7 @@ def render_summary_pdf(summary: Summary) -> bytes:
 
     closing = lead("data") + " ; ".join(
         (f"{d.lead}{colon}{d.names}" if d.lead else d.names or d.credit)
-        + f" (version {d.version}" + (f", {d.published})" if d.published != d.version else ")")
+        + (f" ({d.when})" if d.when else "")
         for d in summary.data_versions
     ) + ". " + L["footer"]
     pdf.set_font("DejaVu", "", BODY_PT)

@@ -209,6 +209,15 @@ class FrameMiddleware:
                             scope.get("query_string", b""), _static_version(scope))
                 elif not path.startswith("/api/") and "cache-control" not in out:
                     out["Cache-Control"] = "no-store"
+                # helper mode: the journey (and the helper's notes in it) is kept for the
+                # browser session only, never 90 days on a shared computer
+                if not path.startswith("/api/"):
+                    sent = out.getlist("set-cookie")
+                    if any(v.startswith(state.COOKIE + "=") for v in sent) and \
+                            state.helper_in(raw_cookie, sent):
+                        del out["set-cookie"]
+                        for value in state.session_only(sent):
+                            out.append("set-cookie", value)
                 # the pages remember a language; the API is stateless and sets no cookie
                 if q in i18n.LANGS and not scope["path"].startswith("/api/"):
                     out.append("set-cookie", f"{i18n.LANG_COOKIE}={q}; Max-Age=31536000; "

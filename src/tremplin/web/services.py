@@ -233,8 +233,10 @@ class Services:
         return entry_levels(self.recommend_index()).get(code)
 
     def help_places(self, postcode: str) -> list[dict[str, Any]]:
-        """The few places near a postcode that the summary shows too."""
-        return [plain(p) for p in nearby_places(self.catalog, postcode)]
+        """The few places near a postcode that the summary shows too (as the API gives them:
+        their hours as the data has them, without the summary's own `hours_to_check`)."""
+        return [{k: v for k, v in plain(p).items() if k != "hours_to_check"}
+                for p in nearby_places(self.catalog, postcode)]
 
     def describe_competence(self, ogr: int) -> dict[str, Any] | None:
         return describe_item(self.recommend_index(), ogr)

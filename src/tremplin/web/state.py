@@ -12,12 +12,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import zlib
 from dataclasses import replace
 
 from tremplin.guide.journey import Experience, Journey, JourneyError, parse_journey
 
 COOKIE = "tremplin_journey"
+HELPER_COOKIE = "tremplin_helper"  # helper mode on in this browser ("1"), for the session only
 MAX_COOKIE_CHARS = 3800
 MAX_AGE_S = 90 * 24 * 3600  # "reprendre plus tard": kept 90 days in this browser
 
@@ -89,3 +91,25 @@ def award(journey: Journey, badge: str, xp: int = XP_PER_BADGE) -> Journey:
     if badge in journey.badges:
         return journey
     return replace(journey, badges=(*journey.badges, badge), xp=min(journey.xp + xp, 100_000))
+
+
+# --- helper mode: the journey lasts the browser session only ---------------------------------
+
+_LIFETIME = re.compile(r";\s*(?:Max-Age=\d+|expires=[^;]*)", re.IGNORECASE)
+
+
+def helper_in(cookie_header: str, set_cookies: list[str]) -> bool:
+    """Whether a response belongs to a helper-mode session: the request carries the helper
+    cookie and the response does not end helper mode, or the response starts it."""
+    for value in set_cookies:
+        if value.startswith(HELPER_COOKIE + "="):
+            return value.startswith(HELPER_COOKIE + "=1;")  # started, or ended ('=""')
+    return f"{HELPER_COOKIE}=1" in [c.strip() for c in cookie_header.split(";")]
+
+
+def session_only(set_cookies: list[str]) -> list[str]:
+    """The journey cookie of these Set-Cookie values made a session cookie (no Max-Age, no
+    expiry date): on a shared computer, in helper mode, the journey and the helper's notes go
+    when the browser is closed, not 90 days later. A deletion (Max-Age=0) is left as it is."""
+    return [_LIFETIME.sub("", v) if v.startswith(COOKIE + "=") and "Max-Age=0" not in v else v
+            for v in set_cookies]

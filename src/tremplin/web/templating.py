@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from tremplin.catalog.hours import readable_hours
+from tremplin.catalog.hours import hours_to_check, readable_hours
 from tremplin.catalog.places import readable_phone
 from tremplin.guide.explain_text import MATCH_GROUPS, decimal, matched_groups
 from tremplin.guide.journey import Journey
@@ -64,8 +64,23 @@ env.filters["matched_groups"] = matched_groups  # the summary (HTML and PDF) gro
 env.globals["match_groups"] = MATCH_GROUPS
 env.filters["human_date"] = human_date
 env.filters["readable_hours"] = readable_hours
+env.filters["hours_to_check"] = hours_to_check
 
 
+def _fitting(items: Any, budget: int) -> int:
+    """How many of the first `items` (strings) fit in about `budget` characters, one at least:
+    the part of a card's first reason that stays in view on a phone."""
+    used = n = 0
+    for item in items:
+        if n and used + len(str(item)) > budget:
+            break
+        used += len(str(item)) + 3
+        n += 1
+    return max(n, 1)
+
+
+env.filters["fitting"] = _fitting
+env.globals["card_line_chars"] = 110  # about two lines of a 360 px phone
 env.filters["decimal"] = decimal  # "0,45" in French, "0.45" in English
 env.filters["schema_name"] = _schema_name
 
@@ -136,7 +151,7 @@ def render(request: Request, name: str, *, status_code: int = 200, **ctx: Any) -
         "path": request.url.path,
         "nav": "",
         "message": "",
-        "helper_mode": request.cookies.get("tremplin_helper") == "1",
+        "helper_mode": request.cookies.get(state.HELPER_COOKIE) == "1",
     }
     base.update(ctx)
     html = env.get_template(name).render(**base)

@@ -8,6 +8,7 @@ from typing import Any
 
 from tremplin.guide.journey import Journey
 from tremplin.recommend import wording
+from tremplin.web import i18n
 
 
 def in_page_order(recs: list[dict[str, Any]], journey: Journey) -> list[dict[str, Any]]:
@@ -36,9 +37,26 @@ def track_view(rec: dict[str, Any], lang: str) -> dict[str, Any]:
     trainings_note, notes = split_notes(why, lang)
     # what concerns every card the page says once, above them
     once = {wording.say(lang, "guessed"), wording.say(lang, "other_script")}
-    return {**rec, "why_lines": wording.sentences(str(why.get("interest") or ""), french),
+    score = rec.get("score")
+    return {**rec, "why_lines": tastes_lines(str(why.get("interest") or ""), french, lang),
             "why_french": french, "trainings_note": trainings_note, "notes": notes,
-            "card_notes": [n for n in notes if n not in once]}
+            "card_notes": [n for n in notes if n not in once],
+            # the mark, named as the explanation page and the summary name it
+            "score_text": wording.percent(float(score), lang).replace(" ", "\u00a0")
+            if isinstance(score, int | float) else ""}
+
+
+def tastes_lines(interest: str, french: list[str], lang: str) -> list[str]:
+    """The interest explanation, one sentence a line, its first line saying what it is about
+    ("Pour tes goûts : tes réponses aux questions donnent 78 %…"): read after the lines on
+    what the person can do, "donnent 0 %" alone read as a penalty with no subject (QA)."""
+    lines = wording.sentences(interest, french)
+    if not lines:
+        return []
+    first = lines[0]
+    if first[:1].isupper() and not first[1:2].isupper():  # "Tes réponses", not "ROME"
+        first = first[:1].lower() + first[1:]
+    return [i18n.translator(lang)("tracks_tastes", what=first), *lines[1:]]
 
 
 def empty_reason(journey: Journey) -> str:

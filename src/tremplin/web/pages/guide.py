@@ -7,12 +7,13 @@ journey in the browser cookie only."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from starlette.datastructures import UploadFile
 
 from tremplin.guide import explain_text
@@ -29,7 +30,7 @@ from tremplin.web.templating import journey_of
 log = logging.getLogger("tremplin.web")
 router = APIRouter(include_in_schema=False)
 
-HELPER_COOKIE = "tremplin_helper"
+HELPER_COOKIE = state.HELPER_COOKIE
 MAX_NOTES = 20
 MAX_NOTE_CHARS = 2000
 SUGGESTIONS = 10
@@ -135,7 +136,31 @@ def explain_page(request: Request, q: str = "") -> Response:
             search["nearest"] = nearest
             total = (search.get("dense_share") or 0) + (search.get("lexical_share") or 0)
             search["has_shares"] = bool(total)
+            # the list of everyday words, said in words: neither the engine's tag ("[i18n]
+            # en") nor a code, and never as a spelling likeness ("Orthographe 1,00")
+            search["alias_sentences"] = [
+                sentence for sentence in (_alias_sentence(svc, str(a), request.state.lang)
+                                          for a in search.get("aliases") or ())
+                if sentence]
+            hits = search.get("hits") or []
+            search["alias_first"] = bool(hits) and hits[0].get("reason") == "alias"
     return _explain_page(request, q=q, search=search, search_error=error)
+
+
+_ALIAS = re.compile(r"(?P<word>.+) -> (?P<code>[A-N]\d{4}) \((?P<note>.*)\)")
+
+
+def _alias_sentence(svc: Services, alias: str, lang: str) -> Markup:
+    """'nurse -> J1506 ([i18n] en)' (the engine's trace) as the page says it: « "nurse" est un
+    mot d'une autre langue que Tremplin connaît pour : Infirmier / Infirmière… »."""
+    m = _ALIAS.fullmatch(alias)
+    if m is None:
+        return Markup("")
+    kind = "other_language" if m.group("note").startswith("[i18n]") else "everyday"
+    label = svc.job_label(m.group("code"))
+    job = Markup('<span lang="fr">{}</span>').format(label) if lang != "fr" else escape(label)
+    sentence = i18n.messages(lang)[f"explain_alias_{kind}"]
+    return escape(sentence).format(word=Markup("<bdi>{}</bdi>").format(m.group("word")), job=job)
 
 
 @router.get("/comment/demo")
@@ -260,7 +285,9 @@ def _helper_page(request: Request, *, note: str = "", error: str = "",
                 max_notes=MAX_NOTES, max_chars=MAX_NOTE_CHARS,
                 room_used=state.used_percent(journey),  # of the cookie; only this page says it
                 saved=request.query_params.get("ok", "") if request.query_params.get("ok") in (
-                    "note", "note_removed") else "")
+                    "note", "note_removed") else "",
+                ended=request.query_params.get("ok", "") if request.query_params.get("ok") in (
+                    "ended", "ended_kept") else "")
 
 
 def too_large_page(request: Request) -> Response:
@@ -291,14 +318,26 @@ async def helper_start(request: Request) -> Response:
         response.delete_cookie(state.COOKIE, path="/")
     else:
         response = RedirectResponse("/accompagnant#notes", status_code=303)
+        if request.cookies.get(state.COOKIE):
+            # the journey in progress is sent again, now for this browser session only
+            # (the app's middleware drops its 90 days: see `state.session_only`)
+            save(response, journey_of(request))
     response.set_cookie(HELPER_COOKIE, "1", samesite="lax", httponly=True, path="/")
     return response
 
 
 @router.post("/accompagnant/terminer")
-def helper_stop(request: Request) -> Response:
-    response = RedirectResponse("/accompagnant", status_code=303)
+async def helper_stop(request: Request) -> Response:
+    """End helper mode. By default the session's data goes too (the journey and the notes:
+    a shared computer must not show them to the next person); "keep" leaves the journey in
+    this browser (the young person's own device), and says how long it stays."""
+    form = await request.form()
+    keep = form.get("erase") == "0"
+    response = RedirectResponse(f"/accompagnant?ok={'ended_kept' if keep else 'ended'}#fin",
+                                status_code=303)
     response.delete_cookie(HELPER_COOKIE, path="/")
+    if not keep:
+        response.delete_cookie(state.COOKIE, path="/")
     return response
 
 
@@ -368,17 +407,54 @@ def profile_export(request: Request) -> Response:
 
 @router.get("/profil/qr")
 def profile_qr(request: Request) -> Response:
+    """The QR code on a page of its own: what to do with it, a way back, the code as wide
+    as a phone's screen allows, and a warning when this site's address is this computer's
+    own (a phone cannot open http://127.0.0.1:…: the file is the way then)."""
     from tremplin.guide.portable import qr_svg
 
     lang = request.state.lang
+    host = request.url.hostname or ""
     try:
         # A link to this site's import page with the profile in the fragment: any phone
         # camera opens it, and a fragment never reaches a server (nor its logs).
         svg = qr_svg(journey_of(request), base_url=import_link(request), lang=lang)
     except PortableError as exc:
-        return page(request, "import.html", nav="helper", error=exc.message(lang),
-                    status_code=413, dropped=[], done=False)
-    return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
+        return page(request, "qr.html", nav="helper", svg=None, error=exc.message(lang),
+                    local=local_host(host), host=host, status_code=413)
+    return page(request, "qr.html", nav="helper", svg=Markup(svg), error="",
+                local=local_host(host), host=host)
+
+
+@router.get("/profil/qr.svg")
+def profile_qr_svg(request: Request) -> Response:
+    """The QR code alone, as an SVG file to download."""
+    from tremplin.guide.portable import qr_svg
+
+    lang = request.state.lang
+    try:
+        svg = qr_svg(journey_of(request), base_url=import_link(request), lang=lang)
+    except PortableError as exc:
+        host = request.url.hostname or ""
+        return page(request, "qr.html", nav="helper", svg=None, error=exc.message(lang),
+                    local=local_host(host), host=host, status_code=413)
+    return Response(svg, media_type="image/svg+xml", headers={
+        "Content-Disposition": 'attachment; filename="tremplin-profil-qr.svg"',
+        "Cache-Control": "no-store"})
+
+
+def local_host(host: str) -> bool:
+    """Whether `host` names this computer only (localhost, 127.0.0.1, ::1): a phone that
+    scans a link to it reaches itself, not Tremplin."""
+    import ipaddress
+
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
 
 
 def import_link(request: Request) -> str:

@@ -25,7 +25,7 @@ from tremplin.guide.journey import (
 )
 from tremplin.recommend.profile import FIVE_DIGITS, POSTCODE, department_prefix, has_words
 from tremplin.recommend.text import disliked_clauses, nothing_done, other_language
-from tremplin.recommend.wording import say
+from tremplin.recommend.wording import places_dated, say
 from tremplin.web import i18n, state
 from tremplin.web.avatar import normalise, render_avatar
 from tremplin.web.pages.cards import empty_reason, in_page_order, only_alike_tastes, track_view
@@ -175,7 +175,12 @@ def job_page(request: Request, code: str, cp: str | None = None) -> Response:
     cp_message = _postcode_message(request, cp) if cp_error else ""
     if cp and not cp_error:
         places = svc.places(postcode=cp, radius_km=15, limit=8)
+    # when the places shown are from: the first and the last of their dates (QA: "datent du
+    # 1er décembre 2022" for places from June 2022 too), as the summary says it
+    places_date = places_dated((str(p.get("snapshot_date") or "") for p in places["places"]),
+                               request.state.lang) if places else ""
     return page(request, "job.html", nav="job", job=detail, mine=mine, places=places, cp=cp,
+                places_date=places_date,
                 cp_error=cp_error, cp_message=cp_message,
                 cp_kept=bool(cp) and cp == journey.postcode,
                 thumb=journey.thumbs.get(code, 0))
@@ -535,6 +540,12 @@ def tracks_page(request: Request) -> Response:
     i = 1 if request.state.lang == "en" else 0
     levels = [(n, words[i]) for n, words in STUDY_LEVEL_WORDS.items()]
     domains = [(g["code"], g["label"]) for g in svc.job_domains()]
+    # the first ideas complete quest 3: this very page says so ("Étapes finies : 4 sur 4"),
+    # its points and badges too, when the journey has room to keep it
+    awarded = state.award(journey, "explorer") if recs else journey
+    new_badge = awarded is not journey and state.fits(awarded)  # not when the journey is full
+    if new_badge:
+        request.state.journey = journey = awarded
     response = page(request, "tracks.html", nav="tracks",
                     recs=[track_view(r, request.state.lang) for r in with_summaries(svc, recs)],
                     empty=empty_reason(journey) if empty and not unavailable else None,
@@ -547,8 +558,8 @@ def tracks_page(request: Request) -> Response:
                     foreign_note=_foreign_note(request, journey.experiences),
                     unreviewed=[i for i, e in enumerate(journey.experiences)
                                 if e.text and not e.checked])
-    if recs and "explorer" not in journey.badges:
-        save(response, state.award(journey, "explorer"))  # not sent when the journey is full
+    if new_badge:
+        save(response, journey)
     return response
 
 
