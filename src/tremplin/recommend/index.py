@@ -30,6 +30,8 @@ from tremplin.recommend.diplomas import DIPLOMA_WORDS, DiplomaNames
 from tremplin.recommend.paths import MobilityGraph
 from tremplin.recommend.text import (
     Neutraliser,
+    employer_words,
+    expand,
     fold,
     negated,
     only_self_words,
@@ -167,6 +169,8 @@ class RecommendIndex:
         self.title_vectors = vectors
         self.title_start = np.searchsorted(self.title_job, np.arange(len(self.jobs))).astype(np.int64)
         self.title_lookup: dict[tuple[str, ...], dict[int, int]] = {}
+        # name -> the longer names that begin with it ("vendeur" -> "vendeur en cycles"…)
+        self.title_longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for pos, (job, label) in enumerate(titles):
             self._add_name(label, job, pos)
 
@@ -179,9 +183,15 @@ class RecommendIndex:
             self._add_name(self.neutralise(name), job, pos)
 
     def _add_name(self, name: str, job: int, title_pos: int) -> None:
-        key = tuple(name_words(name))
-        if key and len(key) <= MAX_TITLE_WORDS and len(" ".join(key)) >= MIN_TITLE_CHARS:
-            self.title_lookup.setdefault(key, {}).setdefault(job, title_pos)
+        # a title's closing acronym is often left out: "Agent de service hospitalier (ASH)"
+        bare = CLOSING_ACRONYM.sub("", name)
+        for form in (name, bare) if bare != name else (name,):
+            key = tuple(name_words(form))
+            if key and len(key) <= MAX_TITLE_WORDS and len(" ".join(key)) >= MIN_TITLE_CHARS:
+                if key not in self.title_lookup:
+                    for n in range(1, len(key)):
+                        self.title_longer.setdefault(key[:n], []).append(key)
+                self.title_lookup.setdefault(key, {}).setdefault(job, title_pos)
 
     def named_titles(self, text: str, said: str | None = None) -> dict[int, int]:
         """Fiches one of whose job titles (or their everyday names) is written in the text
@@ -189,25 +199,93 @@ class RecommendIndex:
         the text as written, when `text` is it once read (an internship's frame left out)."""
         words = name_words(text)
         work = speaks_of_work(name_words(said) if said is not None else words)
-        return _titles_named(span for span in self._name_spans(words)
+        return titles_named(span for span in self._name_spans(words)
                              if not negated(words[:span[0]])  # "je ne suis pas boulanger"
                              and (work or not after_chez(words, span[0])))
 
     def own_jobs(self, text: str) -> dict[int, int]:
         """The fiches a text names as the person's own job, each with the title it names: the
         text is only a job's name and words such as "je suis", "I was a" ("nurse",
-        "j'étais serveuse", "كنت ممرضة")."""
+        "j'étais serveuse", "كنت ممرضة"), how long, for whom or with which licence
+        ("serveuse 2 ans", "téléconseiller SFR", "cariste avec CACES 1 3 5")."""
+        return titles_named(self.own_job_spans(text)[1])
+
+    def own_job_spans(self, text: str) -> tuple[list[str], list[tuple[int, int, dict[int, int]]]]:
+        """`own_jobs` as the text's words (`name_words`) and the spans of the names it found
+        there (none when the text says more than the person's own job)."""
         # "apprenti boulanger", "jsuis mécano"; an internship's frame stays ("stage infirmière")
-        words = name_words(self.neutralise(written_out(without_elsewhere(text))))
+        read = written_out(without_elsewhere(text))
+        words, framed = _framed_words(self.neutralise(read))
         # a diploma's name is no job done ("BAFA", an alias of the youth worker, "CACES"), nor
-        # a job's name right after a bare subject, which is a verb ("I cook", "je cuisine")
+        # a job's name right after a bare subject, which is a verb ("I cook", "je cuisine"),
+        # nor one inside a frame ("chez Boulanger" is a shop)
         spans = [span for span in self._name_spans(words)
                  if not set(words[span[0]:span[1]]) <= DIPLOMA_WORDS
-                 and not (span[0] == 1 and words[0] in BARE_SUBJECTS)]
+                 and not (span[0] == 1 and words[0] in BARE_SUBJECTS)
+                 and not framed.intersection(range(span[0], span[1]))]
+        spans = [self._with_speciality(words, span, spans) for span in spans]
         inside = {n for a, b, _ in spans for n in range(a, b)}
-        if not spans or not only_self_words([w for n, w in enumerate(words) if n not in inside]):
-            return {}
-        return _titles_named(spans)
+        employers = employer_words(read)
+        rest = [w for n, w in enumerate(words)
+                if n not in inside and n not in framed and w not in employers]
+        if not spans or not only_self_words(rest):
+            return words, []
+        return words, spans
+
+    def longer_title(self, name: tuple[str, ...], rest: str,
+                     ) -> tuple[dict[int, int], frozenset[str]] | None:
+        """The job a name (`name_words`) and the words after it name together: "vendeuse | en
+        boulangerie" is « Vendeur en boulangerie-pâtisserie », "vendeur | chez Decathlon au
+        rayon vélo" « Vendeur en articles de sport », not the « Vendeur en prêt-à-porter »
+        "vendeur" alone stands for. Among the longer titles that begin with the name, those
+        whose other words the rest writes or says through the glossary (a chain's name says
+        what it sells; a compound's first part is enough: "boulangerie" for
+        "boulangerie-pâtisserie", not "service" for "station-service"), the most words written
+        first, then the most words; through the glossary alone, only another fiche than the
+        name's ("caissière chez Lidl" keeps « Caissier » as written). Returns fiche -> title
+        and the stems of the rest that were used; None when no title fits."""
+        longer = self.title_longer.get(name)
+        if not longer or not rest.strip():
+            return None
+        written = set(tokens(rest))
+        said = written | set(tokens(expand(rest)))
+        best = (0, 0)
+        found: dict[int, int] = {}
+        used: set[str] = set()
+        for key in longer:
+            groups = [g for g in (set(tokens(w.split("-")[0])) for w in key[len(name):]) if g]
+            if not groups or not all(g & said for g in groups):
+                continue
+            score = (sum(bool(g & written) for g in groups), len(groups))
+            if score > best:
+                best, found, used = score, {}, set()
+            if score == best:
+                for job, pos in self.title_lookup[key].items():
+                    found.setdefault(job, pos)
+                used.update(*(g & written for g in groups))
+        if not best[0] and set(found) & set(self.title_lookup.get(name, {})):
+            return None  # the glossary alone agrees with the name: its title, as written
+        return (found, frozenset(used)) if found else None
+
+    def _with_speciality(self, words: list[str], span: tuple[int, int, dict[int, int]],
+                         spans: list[tuple[int, int, dict[int, int]]],
+                         ) -> tuple[int, int, dict[int, int]]:
+        """A name's span, widened over the words after it that make a longer title with it
+        ("vendeuse en boulangerie": `longer_title`), up to the next name."""
+        a, b, _ = span
+        end = min((s for s, _e, _h in spans if s >= b), default=len(words))
+        longer = self.longer_title(tuple(words[a:b]), " ".join(words[b:end]))
+        if longer is None:
+            return span
+        hit, used = longer
+        last = b
+        for n in range(b, end):  # the title's words and the small words of titles between them
+            stems = set(tokens(words[n]))
+            if stems & used:
+                last = n + 1
+            elif stems or words[n] not in _TITLE_LINKS:  # "serveuse | dans un resto"
+                break
+        return a, last, hit
 
     def weight_in(self, jobs: Iterable[int]) -> F32:
         """Per item, the most it weighs in one of these fiches (0 for items they do not list):
@@ -380,6 +458,47 @@ def load_index(catalog: Catalog, index_dir: Path, cache_dir: Path) -> RecommendI
     return index
 
 
+# The small words inside job titles ("vendeur en articles de sport").
+_TITLE_LINKS = frozenset(("en", "de", "du", "des", "d", "a", "au", "aux", "la", "le", "l", "et"))
+# A title's closing acronym: "Agent de service hospitalier (ASH)", "Infirmier en soins
+# généraux (IDE)".
+CLOSING_ACRONYM = re.compile(r"\s*\([A-Z0-9]{2,6}\)\s*$")
+_DETERMINERS = ("le|la|les|l|un|une|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos"
+                "|leur|leurs|moi|toi|lui|elle|eux|elles|nous|vous|soi|ce|cet|cette|ces|quelqu\\w*"
+                "|my|his|her|their|our|a|an|the")
+# What may stand around a job's name and leave it the person's own (an adults' QA pass found
+# "serveuse 2 ans", "2 ans en intérim chez Amazon préparateur de commandes", "cariste avec
+# CACES 1 3 5" read as no job of theirs): how long or when ("2 ans", "depuis 3 ans", "pendant
+# six mois", "de 2019 à 2021"), for whom when it is a name ("chez Amazon", not "chez un
+# fleuriste", whose job it is) and a licence held ("avec le CACES", "avec mon permis C").
+_JOB_FRAME = re.compile(
+    r"\b(?:(?:depuis|pendant|durant|pour|sur|en|for|since|during)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze"
+    r"|vingt|quelques|plusieurs|one|two|three|four|five|several|a\s+few)\s*"
+    r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|saisons?|[ée]t[ée]s?|years?|months?|weeks?"
+    r"|summers?)\b(?:\s+et\s+demie?)?(?:\s+d['’]\s*(?:exp[ée]rience|xp))?"
+    r"|\b(?:(?:depuis|en|de|from|since|in)\s+)?(?:19|20)\d\d(?:\s*(?:-|à|a|au|to)\s*(?:19|20)\d\d)?\b"
+    r"|\bchez\s+(?!(?:" + _DETERMINERS + r")\b)[^\W\d_][\w&'’-]*"
+    r"|\bavec\s+(?:(?:le|la|les|l|un|une|des|mon|ma|mes|son|sa|ses)\b['’]?\s*)?(?:"
+    + "|".join(sorted(DIPLOMA_WORDS)) + r")\b(?:(?!\s(?:et|puis|mais|and|then)\s)[^.,;!?\n])*",
+    re.IGNORECASE)
+
+
+def _framed_words(text: str) -> tuple[list[str], set[int]]:
+    """`name_words` of a text, and the positions of those inside a frame (`_JOB_FRAME`)."""
+    words: list[str] = []
+    framed: set[int] = set()
+    last = 0
+    for m in _JOB_FRAME.finditer(text):
+        words += name_words(text[last:m.start()])
+        inside = name_words(m.group(0))
+        framed.update(range(len(words), len(words) + len(inside)))
+        words += inside
+        last = m.end()
+    words += name_words(text[last:])
+    return words, framed
+
+
 def name_words(text: str) -> list[str]:
     """The words a job's name is looked for with: `words_key`, short forms written in full as
     the search bar reads them ("mécanicien auto", "éducateur spé", "prof de maths"), for the
@@ -412,7 +531,7 @@ def speaks_of_work(words: list[str]) -> bool:
     return any(w.startswith(_WORK_STEMS) for w in words)
 
 
-def _titles_named(spans: Iterable[tuple[int, int, dict[int, int]]]) -> dict[int, int]:
+def titles_named(spans: Iterable[tuple[int, int, dict[int, int]]]) -> dict[int, int]:
     """Fiche -> title of the job names found, the longest name first (`_name_spans` order)."""
     found: dict[int, int] = {}
     for _, _, hit in spans:

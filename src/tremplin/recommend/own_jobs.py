@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 import threading
 
-from tremplin.recommend.index import RecommendIndex, name_words
+from tremplin.recommend.index import (
+    CLOSING_ACRONYM,
+    RecommendIndex,
+    name_words,
+    titles_named,
+)
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.text import words_key
 
@@ -25,19 +30,51 @@ WHERE_WHEN = frozenset(words_key(
 SPECIALTY = "en"  # "vendeur en boulangerie": the speciality of a job, as ROME titles say it
 _PUNCTUATED_CLAUSE = re.compile(r"[^.,;:!?\n]+")
 _ONE_WORD = re.compile(r"\w+")
-_CLAUSE_END = re.compile(r"[.,;:!?\n]+|\b(?:et|mais|and|but)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.,;:!?\n]+|\b(?:et|mais|puis|ensuite|and|but|then)\b",
+                         re.IGNORECASE)
+# Words that join a clause to the one before without a subject of its own ("serveur puis
+# barman", "ma mère est serveuse et cuisinière").
+_JOINING = frozenset(words_key("et puis ensuite ou aussi and then or also"))
 
 
 def own_job_clauses(index: RecommendIndex, text: str) -> dict[int, int]:
     """The jobs a clause of a longer text names as the person's own: the clause is only a
-    job's name and words such as "je suis" ("je suis mécano, je répare des voitures")."""
+    job's name and words such as "je suis" ("je suis mécano, je répare des voitures"), or
+    opens with it (`_own_job_then_where_when`: "serveur dans un resto puis barman à Paris"),
+    unless it has no subject and follows someone else's job (`_Subject`)."""
     found: dict[int, int] = {}
     clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
     if len(clauses) > 1:
+        subject = _Subject(index)
         for clause in clauses:
-            for job, pos in index.own_jobs(clause).items():
+            own = index.own_jobs(clause) or _own_job_then_where_when(index, clause)
+            for job, pos in subject.own(clause, own).items():
                 found.setdefault(job, pos)
     return found
+
+
+class _Subject:
+    """Whose job the clauses of a text name, clause after clause: a clause that names a job
+    with no subject of its own ("et cuisinière", "puis barman") names the job of the clause
+    before's subject, so "ma mère est serveuse et cuisinière" names no job of the person's,
+    while "serveur puis barman" names two."""
+
+    def __init__(self, index: RecommendIndex) -> None:
+        self.index = index
+        self.someone_else = False  # the clause before named someone else's job
+
+    def own(self, clause: str, own: dict[int, int]) -> dict[int, int]:
+        """`own` (the clause's own jobs by the other rules), unless someone else's."""
+        if own and self.someone_else and self._no_subject(clause):
+            own = {}
+        self.someone_else = not own and bool(self.index.named_titles(self.index.neutralise(clause)))
+        return own
+
+    def _no_subject(self, clause: str) -> bool:
+        words = name_words(self.index.neutralise(clause))
+        spans = self.index._name_spans(words)
+        first = min((a for a, _b, _h in spans), default=len(words))
+        return all(w in _JOINING for w in words[:first])
 
 
 OWN_JOBS_MEMO = 2048  # texts whose own jobs are kept (one list explains 10 jobs)
@@ -72,8 +109,9 @@ def own_jobs_of(index: RecommendIndex, text: str) -> dict[int, int]:
     found = dict(index.own_jobs(text))
     for job, pos in own_job_clauses(index, text).items():
         found.setdefault(job, pos)
+    subject = _Subject(index)
     for clause in _PUNCTUATED_CLAUSE.findall(text):
-        for job, pos in _own_job_then_where_when(index, clause).items():
+        for job, pos in subject.own(clause, _own_job_then_where_when(index, clause)).items():
             found.setdefault(job, pos)
     return found
 
@@ -84,12 +122,19 @@ def _own_job_then_where_when(index: RecommendIndex, clause: str) -> dict[int, in
     a job's name and words such as "je suis" only, a name the whole clause names (a cut
     inside a longer name, "aide | à domicile", names nothing). A name followed by "en" must
     be the job's whole title: "vendeur en boulangerie" is not « Vendeur en prêt-à-porter »,
-    the job "vendeur" alone stands for."""
+    the job "vendeur" alone stands for, unless the words after it make a longer title with it
+    ("vendeuse en boulangerie", "vendeur chez Decathlon au rayon vélo": `longer_title`)."""
     named = index.named_titles(index.neutralise(clause))
     whole_title = False  # from a name followed by "en" on
     for cut, word in _where_when_cuts(clause) if named else []:
         head = clause[:cut]
-        own = {job: pos for job, pos in index.own_jobs(head).items() if job in named}
+        words, spans = index.own_job_spans(head)
+        own = {job: pos for job, pos in titles_named(spans).items() if job in named}
+        if own:
+            a, b, _hit = max(spans)  # the name the clause goes on from
+            longer = index.longer_title(tuple(words[a:b]), _CLAUSE_END.split(clause[cut:])[0])
+            if longer is not None:
+                return longer[0]
         whole_title = whole_title or bool(own and word == SPECIALTY)
         if whole_title:
             own = {job: pos for job, pos in own.items() if _title_written(index, head, pos)}
@@ -111,8 +156,9 @@ def _where_when_cuts(clause: str) -> list[tuple[int, str]]:
 
 def _title_written(index: RecommendIndex, text: str, title: int) -> bool:
     """Whether every word of a job title (position `title`) is written in the text, hyphens
-    aside ("aide soignante" writes « Aide-soignant »)."""
-    return _words_apart(index.title_label[title]) <= _words_apart(index.neutralise(text))
+    aside ("aide soignante" writes « Aide-soignant »), a closing acronym too ("ASH")."""
+    title_words = _words_apart(CLOSING_ACRONYM.sub("", index.title_label[title]))
+    return title_words <= _words_apart(index.neutralise(text))
 
 
 def _words_apart(text: str) -> set[str]:

@@ -6,8 +6,10 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from tremplin.recommend.errors import ProfileError
@@ -18,6 +20,7 @@ from tremplin.recommend.text import (
     expand,
     fold,
     looks_english,
+    other_senses,
     tokens,
     without_dislikes,
     without_frame,
@@ -41,8 +44,12 @@ JOB_CONTEXT_FICHES = 80       # only the fiches whose titles are closest to the 
 OWN_JOB_TEXT_WEIGHT = 0.1
 # A longer text that names the person's job ("je suis mécano, je répare des voitures",
 # "serveuse en terrasse cet été", see own_jobs.py): that job's items come first among the
-# others, by their weight in the job.
+# others, by their weight in the job, among those near the text: the full bonus for the job's
+# item closest to the text, none from OWN_CLAUSE_MARGIN below it. Without that, the job's key
+# items came first whatever the text said: "vendeur en boulangerie le dimanche matin" got «
+# Renseigner le support de suivi de traçabilité » before the bakery's items (docs/scoring.md).
 OWN_CLAUSE_BONUS = 0.1
+OWN_CLAUSE_MARGIN = 0.05
 FUZZY_CUTOFF = 86         # rapidfuzz ratio for a misspelled word to match a ROME word
 MAX_SUGGESTIONS = 50
 
@@ -159,7 +166,10 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     said = {} if own else own_jobs_said(index, text)
     if said:
         weight = index.weight_in(said)
-        scores += (OWN_CLAUSE_BONUS * weight / max(float(weight.max()), 1e-9)).astype(np.float32)
+        closest = float(np.max(np.where(index.suggestable & (weight > 0), scores, -np.inf)))
+        near = np.clip((scores - closest) / OWN_CLAUSE_MARGIN + 1.0, 0.0, 1.0)
+        scores += (OWN_CLAUSE_BONUS * near * weight / max(float(weight.max()), 1e-9)
+                   ).astype(np.float32)
     if own:  # "I was a nurse": what that job asks is the best guess of what the person can do
         weight = index.weight_in(own)
         scores = np.where(weight > 0, weight / weight.max() + OWN_JOB_TEXT_WEIGHT * scores,
@@ -170,7 +180,16 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     scores[index.is_expert] -= EXPERT_PENALTY
     scores[index.is_managing] -= MANAGING_PENALTY
     scores[~index.suggestable] = -np.inf
+    for labels in other_senses(prepared):  # "plongeur dans un restaurant": no diving
+        scores[_labels_matching(index, labels)] = -np.inf
     return scores
+
+
+@lru_cache(maxsize=32)
+def _labels_matching(index: RecommendIndex, pattern: str) -> npt.NDArray[np.bool_]:
+    """Which items' folded labels a pattern finds (per index, read once)."""
+    found = re.compile(pattern)
+    return np.asarray([bool(found.search(fold(label))) for label in index.item_label], dtype=bool)
 
 
 _CLAUSE = re.compile(r"[^.,;!?\n]+")

@@ -296,6 +296,15 @@ GLOSSARY: Mapping[str, str] = {
     "aquarium": "aquariophilie, entretien des aquariums, soins aux poissons d'ornement, animaux",
 }
 
+# Words with two senses, read in the everyday one (adults' QA pass): "plongeur dans un
+# restaurant" and "la plonge" are dishwashing unless the text speaks of diving, "serveur" a
+# waiter unless a Discord or Minecraft server, "tonte" the mowing of a lawn unless of animals.
+_KITCHEN_PLONGE = (r"^(?!.*\b(?:plong[ée]es?|sous-marin\w*|apn[ée]e|scaphandr\w*|palmes"
+                   r"|bouteilles?)\b).*\b(?:plongeu(?:r|se)s?|la plonge)\b")
+_WAITER = r"\bserveu(r|se)s?\b(?! (discord|minecraft|web|informatique|de jeu|fivem))"
+_MOWING = (r"\b(?:tontes?|tondre|tondu|tonds|tond|tondais|tondait)\b(?!.*\b(?:moutons?|ovins?"
+           r"|brebis|laine|alpagas?|lamas?|toisons?|chiens?|caniches?|animaux)\b)")
+
 # Everyday phrases (regular expressions on the lower-cased text) -> ROME-like words.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), w) for p, w in (
@@ -347,8 +356,6 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                                               "marketing, réseaux sociaux"),
         (r"\b(à l'|a l'|chez |au )ugc\b", "cinéma, accueil du public, vente de billets"),
         (r"\bagents? de s[ée]cu\b", "sécurité, surveillance"),
-        (r"\bserveu(r|se)s?\b(?! (discord|minecraft|web|informatique|de jeu|fivem))",
-         "service en salle"),
         (r"\b(modo|mod[ée]rat(eur|rice))\b", "modération de communauté en ligne, animation de "
                                               "communauté, réseaux sociaux"),
         (r"\bspé ses\b|\bspe ses\b|\bsp[ée]cialit[ée] ses\b",
@@ -383,7 +390,6 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "vente de vêtements, prêt-à-porter"),
         (r"\b(aid|travaill|boss|r[ée]par)\w*\b.{0,25}\b(au|dans (un|le|son|mon|leur))"
          r" garage\b", "garage automobile, entretien de véhicules"),
-        (r"\bbo[iî]tes? de nuit\b", "discothèque, établissement de nuit"),
         # third counsellor QA pass (each read by its letters before: "auto" met the driving
         # school, "ménage chez des particuliers" household waste, "castration" of animals)
         (r"\bm[ée]ca(nique)?s? (auto|automobile|voitures?|bagnoles?)\b",
@@ -407,6 +413,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # qui est en fauteuil roulant" found « arrimer les fauteuils roulants » and tow trucks
         (r"\ben fauteuil\b", "assistant de vie, aide à domicile d'une personne en situation de "
                               "handicap, aide aux déplacements, aide à la toilette"),
+        # adults' QA pass: a word in the kitchen's sense. "plongeur dans un restaurant" and "la
+        # plonge" found divers (« Pratique des plongées profondes », Scaphandrier): dishwashing,
+        # unless the text speaks of diving
+        (_KITCHEN_PLONGE,
+         "vaisselle, nettoyage de la vaisselle et des ustensiles, employé de restaurant"),
+        # "la restauration" alone is the restaurant trade ("je travaille dans la restauration",
+        # "marre de la restauration" found furniture restorers); "restauration de meubles" is not
+        (r"\brestauration\b(?!\s*(?:de|d'|du|des|rapide|collective|scolaire)\b)",
+         "restaurant, service en salle, préparation de repas, hôtellerie-restauration"),
 
     )
 )
@@ -424,8 +439,22 @@ _SMS_WORD = re.compile(r"\b(" + "|".join(_SMS_WORDS) + r")\b", re.IGNORECASE)
 # seasonal field job (it found the castration of rabbits and poultry), donations are collected
 # rather than harvested (« Récolter le produit d'un élevage » and an alga farmer).
 _SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(la |de la )?castration (du |de |des )?ma[iï]s\b", re.IGNORECASE),
+    # "castrage", "écimage", "épuration" of maize too, and the verbs ("castrer le maïs")
+    (re.compile(r"\b(?:(?:la |le |l'|de la |du |de l')?(?:castration|castrage|[ée]cimage"
+                r"|[ée]puration|d[ée]panachage)|castr\w*|[ée]cim\w*) (?:du |de |des |le |les )?"
+                r"ma[iï]s\b", re.IGNORECASE),
      "des travaux saisonniers dans les champs de maïs"),
+    # a food bank's drive collects food from shoppers: "collecte" found refuse collectors
+    (re.compile(r"\bcollecte(?:s|r)?\b(?=\s+(?:alimentaires?\b|(?:de|pour|à|a|avec|au profit de"
+                r"|aux?)\s+(?:la |les |l'|une |des )?(?:banques? alimentaires?|restos? du c(?:oe|œ)ur"
+                r"|secours populaire|croix.rouge)\b))", re.IGNORECASE),
+     "bénévolat pour recueillir des dons de denrées"),
+    # a food bank helps people: "I volunteered at a food bank" found street food sellers and
+    # crêpe makers (English texts have no glossary: the sentence model reads these words)
+    (re.compile(r"\bfood ?banks?\b", re.IGNORECASE), "charity for people in need"),
+    # "boîte de nuit" is a discotheque: its "nuit" found the night receptionist (the word
+    # alone is clear to the sentence model; an expansion only brought bars and receptions)
+    (re.compile(r"\bbo[iî]te(s?) de nuit\b", re.IGNORECASE), r"discothèque\1"),
     (re.compile(r"\br[ée]colt(\w*)(?= (des |les |de l'|l'|de |d')?(dons|argent|fonds|signatures)\b)",
                 re.IGNORECASE), r"collect\1"),
 )
@@ -487,6 +516,35 @@ _DISLIKE = re.compile(
     r"|\bi\s+(?:can't|cannot|can\s+not|couldn't|could\s+not)\b(?!\s+(?:wait|help|stop)\b)"
     r"|\bi(?:'m|\s+am)\s+(?:not\s+able|unable)\s+to\b"
     r"|\b(?:no\s+me\s+gusta|odio|no\s+quiero|nao\s+gosto|odeio|no\s+puedo|nao\s+posso)\b"
+    # the wish to leave a trade, or being tired of it ("je veux quitter le bâtiment", "j'en ai
+    # marre de la restauration", "je veux changer de métier"): read as is, it found that trade's
+    # skills (a roped access technician, restorers of furniture). Having left one ("j'ai quitté
+    # le mcdo") says what was done and stays.
+    r"|\b(?:je\s+|j'\s*|j(?=[a-z]))(?:ne\s+|n'\s*)?(?:veux|voudrais|voulais|aimerais|vais|compte"
+    r"|souhaite|souhaiterais|prefere|prefererais|pense|dois|cherche\s+a|ai\s+envie\s+de"
+    r"|envisage\s+de)\s+(?:vraiment\s+|absolument\s+|bientot\s+|enfin\s+|tout\s+)?"
+    r"(?:quitter|partir\s+d|sortir\s+d|lacher|arreter|fuir|changer\s+de|me\s+reconvertir)\b"
+    r"|\bchanger\s+de\s+(?:metier|voie|secteur|domaine|branche|boulot|job|travail|taf|carriere"
+    r"|orientation|filiere)\b|\ben\s+reconversion\b"
+    r"|\b(?:j'\s*en\s+ai|jen\s+ai|j'\s*ai|jai)\s+(?:vraiment\s+|trop\s+|grave\s+|un\s+peu\s+)?"
+    r"(?:marre|ras\s+le\s+bol|assez|ma\s+claque|plein\s+le\s+dos)\b"
+    r"|^\s*(?:trop\s+|grave\s+)?(?:marre|ras\s+le\s+bol)\s+d"
+    r"|\b(?:j'\s*en\s+peux|jen\s+peux|je\s+n'\s*en\s+peux)\s+plus\b"
+    r"|\b(?:je\s+suis|jsuis|chui)\s+(?:vraiment\s+|trop\s+)?(?:degoute|saoule|soule|lasse|fatigue"
+    r"|epuise|use)e?s?\s+(?:de|du|des|d'|par)\b"
+    r"|\bi\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|plan)\s+to\s+(?:leave|quit"
+    r"|get\s+out\s+of|change\s+(?:careers?|jobs?|fields?))\b"
+    r"|\bi(?:'m|\s+am)\s+(?:so\s+|really\s+)?(?:tired|sick|fed\s+up)\s+(?:of|with)\b"
+    # a health limit is what one cannot do ("j'ai mal au dos" found back-care items)
+    r"|\b(?:j'\s*ai|jai)\s+(?:tres\s+|trop\s+|souvent\s+|toujours\s+|encore\s+)?mal\s+"
+    r"(?:au|aux|a\s+la|a\s+l'|a)\b|^\s*(?:tres\s+|trop\s+)?mal\s+(?:au|aux|a\s+la|a\s+l')"
+    r"|\b(?:j'\s*ai|jai)\s+(?:des|un|une|de|des\s+gros|de\s+gros)\s+(?:problemes?|soucis)\s+"
+    r"(?:de|au|aux|a\s+la)\s+(?:dos|sante|genoux?|epaules?|poignets?|hanches?|coeur|peau)\b"
+    r"|\b(?:j'\s*ai|jai)\s+(?:eu\s+)?(?:une\s+|un\s+|des\s+)?(?:hernies?\s+discales?|lombalgie"
+    r"|sciatique|tendinite)|\b(?:je\s+suis|jsuis|chui|j'\s*ai\s+ete|jai\s+ete)\s+(?:(?:declaree?"
+    r"|reconnue?)\s+)?(?:inapte|allergique|en\s+arret\s+maladie|en\s+invalidite)|\binaptitude\b"
+    r"|\bmy\s+(?:back|knees?|shoulders?|wrists?)\s+(?:hurts?|is\s+bad)\b"
+    r"|\bi\s+have\s+(?:a\s+)?(?:bad\s+back|back\s+pain|back\s+problems)\b"
     r"|ненавиджу|не\s+люблю|не\s+хочу|ненавижу|не\s+можу|не\s+могу"
     r"|أكره|لا\s+أحب|لا\s+احب|لا\s+أريد|لا\s+استطيع|ما\s+بقدر|ما\s+اقدر",
     re.IGNORECASE)
@@ -633,11 +691,21 @@ _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|familles?|dames?|messieurs?)\b", "ménage à domicile, employé familial, entretien du "
                                            "logement, entretien des espaces de vie"),
         (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
+        # a waiter, except a Discord or Minecraft server: its word kept out of the word-by-word
+        # pass, where it met « Maintenance de serveurs » (adults' QA pass, "serveur puis barman")
+        (_WAITER, "service en salle"),
+        # mowing a lawn, unless the text speaks of animals: "tonte, taille de haies" found «
+        # Techniques de tonte d'ovins » (its word kept out of the word-by-word pass)
+        (_MOWING, "tonte de pelouse, tondre le gazon, entretien des espaces verts, jardinage"),
         (r"\bbanques? alimentaires?\b", "aide alimentaire, aide aux personnes en difficulté, "
                                          "tri et stockage de denrées, distribution de colis aux "
                                          "familles, association caritative"),
-        # shop and restaurant chains young people work in: the name says what is sold; for a
-        # supermarket, only that it is one ("grande surface" found surfaces to polish)
+    )
+)
+# Shop and restaurant chains young people work in: the name says what is sold; for a
+# supermarket, only that it is one ("grande surface" found surfaces to polish).
+_CHAINS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), w) for p, w in (
         (r"\b(zara|h ?& ?m|primark|kiabi|bershka|celio|pull ?& ?bear|stradivarius|jennyfer"
          r"|undiz|uniqlo)\b", "vente de vêtements, prêt-à-porter"),
         (r"\b(d[ée]cathlon|intersport|go sport|sport 2000)\b", "vente d'articles de sport"),
@@ -655,6 +723,27 @@ _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(domino'?s|pizza hut)\b", "pizzeria, livraison de pizzas"),
     )
 )
+_NAMES = _NAMES + _CHAINS
+# Possessives and pronouns: a capitalised one ("Mon Oncle Plombier") says whose job it is.
+_WHOSE = _words("""
+mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs il elle ils elles on nous vous
+lui eux my his her their our he she they
+""")
+
+
+def employer_words(text: str) -> frozenset[str]:
+    """The words of a text (as `words_key` gives them) that name an employer or a place: a
+    chain ("lidl", "decathlon") and a name written with a capital inside the text ("SFR",
+    "Amazon", "EHPAD"). A job's name next to them is still the person's own ("téléconseiller
+    SFR"). Not in a text mostly written in capitals, where a capital says nothing."""
+    lowered = text.lower()
+    found = {w for pattern, _ in _CHAINS for m in pattern.finditer(lowered)
+             for w in words_key(m.group(0))}
+    raw = _WORD.findall(text)
+    if sum(w[:1].isupper() for w in raw) * 2 <= len(raw):
+        found.update(w for c in raw[1:] if c[:1].isupper() for w in words_key(c)
+                     if w not in _WHOSE)
+    return frozenset(found)
 
 _STOP = _words("""
 a à au aux avec ce ces cet dans de des du elle en et est été être eu il ils j je l la le
@@ -722,12 +811,14 @@ def words_key(text: str) -> list[str]:
 
 # Words that only say "I am / I was / I worked as" (folded), in French, English and the other
 # languages of the search bar's alias table: a text made of them and a job's name ("I was a
-# nurse", "je suis mécano", "كنت ممرضة") tells the person's own job. Any other word may say
-# whose job it is ("ma voisine infirmière"), so it is then only a job named in passing.
+# nurse", "je suis mécano", "كنت ممرضة") tells the person's own job ("puis" joins two of
+# them, "serveur puis barman"; "intérim", "CDD" say how one was employed). Any other word may
+# say whose job it is ("ma voisine infirmière"), so it is then only a job named in passing.
 _SELF = _words("""
 je j moi suis etais ete ai avais travaille travaillais bosse bossais comme en tant que un une
 c est etait ancien ancienne avant actuellement aussi ex et jsuis jsui chui chuis g taf taffe
-i m im am was a an as worked work working been used to be also before currently and
+puis ensuite interim interimaire interimaires cdd cdi
+i m im am was a an as worked work working been used to be also before currently and then
 yo soy era fui trabaje trabajaba como y eu sou trabalhei trabalhava um uma e
 انا كنت اشتغلت عملت
 я був була працював працювала як і
@@ -820,6 +911,24 @@ _WITH_GRANDPARENT = re.compile(
 # Food aid is for people: "je distribue les colis alimentaires" met « distribuer les rations
 # alimentaires aux animaux » word by word.
 _FOOD_AID = re.compile(r"\b(aides?|colis|distributions?|paniers?) alimentaires?\b")
+
+
+# The other sense's items (on folded labels), kept out of the suggestions when the text reads a
+# word in its everyday sense: the sentence model reads "plongeur" alone, and « Tables de
+# plongées et procédures de décompression » stayed 6th for "plongeur dans un restaurant".
+_OTHER_SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(_KITCHEN_PLONGE), r"\bplongees?\b|scaphandr|subaquatique|hyperbare|\bapnee\b"
+                                  r"|decompression"),
+    (re.compile(_WAITER), r"\bserveurs?\b(?! (?:en restauration|de restaurant))|client-serveur"),
+    (re.compile(_MOWING), r"\btonte (?:d'ovins|animale|et transferer la laine)"),
+)
+
+
+def other_senses(text: str) -> tuple[str, ...]:
+    """Patterns (on folded labels) of the items whose sense the text's words do not have (see
+    _OTHER_SENSES)."""
+    lowered = text.lower()
+    return tuple(labels for pattern, labels in _OTHER_SENSES if pattern.search(lowered))
 
 
 def without_names(text: str) -> str:
