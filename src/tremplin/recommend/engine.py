@@ -31,6 +31,8 @@ from tremplin.recommend.riasec import LETTERS, no_preference
 from tremplin.recommend.suggest import item_scores, prefetch_vectors, prepare, text_vector
 from tremplin.recommend.wording import check_lang
 
+Mask = np.ndarray[Any, np.dtype[np.bool_]]  # per job, True or False
+
 # --- parameters (docs/scoring.md explains each) -----------------------------------------
 SEM_LOW = 0.84            # cosine below this: not a near-match
 SEM_HIGH = 0.96           # cosine at or above this: counts as SEM_CAP of an exact match
@@ -218,7 +220,7 @@ class Scored:
     paths: Paths | None = None  # ROME career paths from the fiches closest to the profile
     path_bonus: F32 | None = None  # per job, what the paths added to its relevance
     kept: tuple[int, ...] = ()     # the closest fiches, kept first when the paths are sure
-    too_far: Any = None            # per job, True where the paths may not lift it (a sentence)
+    too_far: Mask | None = None    # per job, True where the paths may not lift it (a guess)
 
 
 _exp_lock = threading.Lock()

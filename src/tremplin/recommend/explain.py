@@ -147,9 +147,10 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     hidden = len(trainings_all) - len(trainings)
     if hidden:
         notes.append(trainings_hidden_note(lang, hidden))
-    if level is not None and job.code not in entry_levels(index):
+    job_level = entry_levels(index).get(job.code)  # None: the data give no level
+    if level is not None and job_level is None:
         notes.append(say(lang, "level_unknown"))
-    elif level is not None and did_job and entry_levels(index)[job.code] > level:
+    elif level is not None and did_job and job_level is not None and job_level > level:
         notes.append(say(lang, "own_job_above_level"))
     certs_all = [kn.label for kn in cat.job_knowledge(job.code) if kn.is_certification]
     # a diploma whose name says a level above the chosen one is hidden, as trainings are
@@ -161,7 +162,7 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     # every training hidden, yet the job is within the level: ROME's access text allows a
     # way in with less study than ONISEP's trainings (240 cards at their own entry level)
     if (level is not None and hidden and not trainings and not did_job
-            and entry_levels(index).get(job.code, 99) <= level):
+            and job_level is not None and job_level <= level):
         notes.append(say(lang, "level_other_way_in"))
     return Why(
         matched=matched,

@@ -141,6 +141,8 @@ class RecommendIndex:
             OrderedDict())
         self.fuzzy_memo: dict[str, str | None] = {}
         self.entry_levels: dict[str, int] | None = None  # see levels.entry_levels
+        # speciality -> ONISEP training level, for MC and CS (see levels.certification_level_in)
+        self.certification_twins: dict[frozenset[str], int] | None = None
         self.entry_level_order: np.ndarray[Any, Any] | None = None  # see engine.entry_level_order
         self.said_words_memo: dict[tuple[str, ...], frozenset[str]] = {}  # see explain
         self.own_jobs_memo: OrderedDict[str, dict[int, int]] = OrderedDict()  # see own_jobs

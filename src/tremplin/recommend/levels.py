@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
 from tremplin.catalog.levels import (
     access_level,
     certification_level,
@@ -12,10 +10,7 @@ from tremplin.catalog.levels import (
     study_level_number,
     twin_levels,
 )
-from tremplin.catalog.onisep_fit import Words
 from tremplin.recommend.index import RecommendIndex
-
-_TWINS: WeakKeyDictionary[RecommendIndex, dict[Words, int]] = WeakKeyDictionary()
 
 
 def entry_levels(index: RecommendIndex) -> dict[str, int]:
@@ -84,10 +79,8 @@ def certification_level_in(index: RecommendIndex, label: str) -> int | None:
     ONISEP trainings of the index's catalog for the mentions complémentaires and certificats de
     spécialisation, whose name does not say it ("MC sommellerie": level 4, after a bac; "MC
     plâtrier": 3, after a CAP)."""
-    twins = _TWINS.get(index)
-    if twins is None:
-        twins = twin_levels((str(title), None if level is None else int(str(level)))
-                            for title, level in index.catalog.query(
-                                "SELECT title, level_number FROM trainings"))
-        _TWINS[index] = twins
-    return certification_level(label, twins)
+    if index.certification_twins is None:
+        index.certification_twins = twin_levels(
+            (str(title), None if level is None else int(str(level)))
+            for title, level in index.catalog.query("SELECT title, level_number FROM trainings"))
+    return certification_level(label, index.certification_twins)
