@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -146,6 +146,7 @@ class RecommendIndex:
         self.entry_level_order: np.ndarray[Any, Any] | None = None  # see engine.entry_level_order
         self.said_words_memo: dict[tuple[str, ...], frozenset[str]] = {}  # see explain
         self.own_jobs_memo: OrderedDict[str, dict[int, int]] = OrderedDict()  # see own_jobs
+        self.sense_masks: dict[str, npt.NDArray[np.bool_]] = {}  # see suggest.item_scores
         self.centre_links: CentreLinks | None = None  # interest centres and their jobs
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()
@@ -182,7 +183,9 @@ class RecommendIndex:
         search bar's alias tables ("nurse", "mécano", "ممرضة"). Written in a text, they name
         that title as the title itself would."""
         for name, job, pos in names:
-            self._add_name(self.neutralise(name), job, pos)
+            # the closing acronym goes before lower-casing: "Agente … (ATE)" as "Agente …"
+            for form in dict.fromkeys((name, CLOSING_ACRONYM.sub("", name))):
+                self._add_name(self.neutralise(form), job, pos)
 
     def _add_name(self, name: str, job: int, title_pos: int) -> None:
         # a title's closing acronym is often left out: "Agent de service hospitalier (ASH)"
@@ -217,7 +220,7 @@ class RecommendIndex:
         there (none when the text says more than the person's own job)."""
         # "apprenti boulanger", "jsuis mécano"; an internship's frame stays ("stage infirmière")
         read = written_out(without_elsewhere(text))
-        words, framed = _framed_words(self.neutralise(read))
+        words, framed = _framed_words(fold(self.neutralise(read)))  # the frame words are folded
         # a diploma's name is no job done ("BAFA", an alias of the youth worker, "CACES"), nor
         # a job's name right after a bare subject, which is a verb ("I cook", "je cuisine"),
         # nor one inside a frame ("chez Boulanger" is a shop)
@@ -225,6 +228,8 @@ class RecommendIndex:
                  if not set(words[span[0]:span[1]]) <= DIPLOMA_WORDS
                  and not (span[0] == 1 and words[0] in BARE_SUBJECTS)
                  and not framed.intersection(range(span[0], span[1]))]
+        if not spans:
+            return words, []
         spans = [self._with_speciality(words, span, spans) for span in spans]
         inside = {n for a, b, _ in spans for n in range(a, b)}
         employers = employer_words(read)
@@ -255,7 +260,7 @@ class RecommendIndex:
         found: dict[int, int] = {}
         used: set[str] = set()
         for key in longer:
-            groups = [g for g in (set(tokens(w.split("-")[0])) for w in key[len(name):]) if g]
+            groups = [g for g in map(_first_part_stems, key[len(name):]) if g]
             if not groups or not all(g & said for g in groups):
                 continue
             score = (sum(bool(g & written) for g in groups), len(groups))
@@ -499,6 +504,13 @@ def _framed_words(text: str) -> tuple[list[str], set[int]]:
         last = m.end()
     words += name_words(text[last:])
     return words, framed
+
+
+@cache
+def _first_part_stems(word: str) -> frozenset[str]:
+    """The stems of a title word's first part ("boulangerie" for "boulangerie-pâtisserie"):
+    read for hundreds of titles at each name a text writes, the same few thousand words."""
+    return frozenset(tokens(word.split("-")[0]))
 
 
 def name_words(text: str) -> list[str]:

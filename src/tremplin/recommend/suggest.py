@@ -6,7 +6,6 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -185,11 +184,15 @@ def item_scores(index: RecommendIndex, text: str) -> F32:
     return scores
 
 
-@lru_cache(maxsize=32)
 def _labels_matching(index: RecommendIndex, pattern: str) -> npt.NDArray[np.bool_]:
-    """Which items' folded labels a pattern finds (per index, read once)."""
-    found = re.compile(pattern)
-    return np.asarray([bool(found.search(fold(label))) for label in index.item_label], dtype=bool)
+    """Which items' folded labels a pattern finds (read once per index, in its memo)."""
+    mask = index.sense_masks.get(pattern)
+    if mask is None:
+        found = re.compile(pattern)
+        mask = np.asarray([bool(found.search(fold(label))) for label in index.item_label],
+                          dtype=bool)
+        index.sense_masks[pattern] = mask
+    return mask
 
 
 _CLAUSE = re.compile(r"[^.,;!?\n]+")

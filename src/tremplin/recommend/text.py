@@ -546,7 +546,8 @@ _DISLIKE = re.compile(
     r"|\bmy\s+(?:back|knees?|shoulders?|wrists?)\s+(?:hurts?|is\s+bad)\b"
     r"|\bi\s+have\s+(?:a\s+)?(?:bad\s+back|back\s+pain|back\s+problems)\b"
     r"|ненавиджу|не\s+люблю|не\s+хочу|ненавижу|не\s+можу|не\s+могу"
-    r"|أكره|لا\s+أحب|لا\s+احب|لا\s+أريد|لا\s+استطيع|ما\s+بقدر|ما\s+اقدر",
+    # (matched on the folded text, which drops the hamza: "أكره" reads "اكره")
+    r"|اكره|لا\s+احب|لا\s+اريد|لا\s+استطيع|ما\s+بقدر|ما\s+اقدر",
     re.IGNORECASE)
 # What someone is rather than what they did: age, school year, no diploma, looking for work.
 # It says nothing of a skill ("j'ai 16 ans et je suis en seconde" found school inspectors).
@@ -601,10 +602,10 @@ _STATUS = re.compile(
     + r"(?:\s*(?:,|et)\s*(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY + r")*"
     + _END,
     re.IGNORECASE)
-# A clause: up to the next punctuation, or the next "mais", "donc", "alors", "but", "so"… or
-# "et je".
+# A clause: up to the next punctuation (Arabic's too), or the next "mais", "donc", "alors",
+# "but", "so"… or "et je".
 _CLAUSES = re.compile(
-    r"[^.,;!?\n]+?(?=[.,;!?\n]|\s+(?:mais|donc|alors|car|but|so|because|pero|mas)\s"
+    r"[^.,;!?،؛؟\n]+?(?=[.,;!?،؛؟\n]|\s+(?:mais|donc|alors|car|but|so|because|pero|mas)\s"
     r"|\s+parce\s+qu|\s+et\s+(?=j)|$)", re.IGNORECASE)
 
 
@@ -870,11 +871,12 @@ def tokens(text: str) -> list[str]:
     """Folded, stemmed content words of a text (stop words removed)."""
     out = []
     for m in _WORD.finditer(text.lower()):
-        whole = fold(m.group(0))
-        if whole in _COMPOUNDS:
+        word = m.group(0)
+        # ("-" first: folding every word tripled the tokenising of ROME's labels at load)
+        if "-" in word and (whole := fold(word)) in _COMPOUNDS:
             out.append(stem(whole.replace("-", "")))
             continue
-        for part in m.group(0).split("-"):
+        for part in word.split("-"):
             token = _token(part)
             if token:
                 out.append(token)
