@@ -627,6 +627,6 @@ def recommend(profile: Profile, limit: int = 10, catalog: Catalog | None = None,
     return [
         Recommendation(index.jobs[p.job].code, index.jobs[p.job].title, round(p.score, 4), rank,
                        explain(index, profile, scored, p.job, p.penalty, lang, p.placement,
-                               p.same_domain))
+                               p.same_domain, allowed))
         for rank, p in enumerate(picks, start=1)
     ]

@@ -63,10 +63,11 @@ MAX_WEAK_SHOWN = 2
 
 def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
             penalty: float, lang: str = "fr", placement: str = "", same_domain: int = 0,
-            ) -> Why:
+            allowed: np.ndarray[Any, np.dtype[np.bool_]] | None = None) -> Why:
     """Why job `k` is where it is, in `lang` ('fr' or 'en'; ROME labels stay in French).
     `placement`: how the diversity step placed it, `same_domain`: how many jobs of its domain
-    are above it (see engine.Pick)."""
+    are above it (see engine.Pick); `allowed`: the jobs the profile's constraints allow (the
+    close jobs offered follow them too)."""
     job = index.jobs[k]
     cat = index.catalog
     p = scored.items
@@ -164,6 +165,9 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     if (level is not None and hidden and not trainings and not did_job
             and job_level is not None and job_level <= level):
         notes.append(say(lang, "level_other_way_in"))
+    close, close_hidden = _close_jobs(index, job.code, allowed)
+    if close_hidden:
+        notes.append(_close_hidden_note(profile, close_hidden, lang))
     return Why(
         matched=matched,
         missing=missing,
@@ -174,13 +178,33 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
                     "entry_level": t.entry_level}
                    for t in trainings[:MAX_TRAININGS]],
         certifications=certs[:MAX_CERTIFICATIONS],
-        close_jobs=[{"code": m.target_code, "title": m.target_label}
-                    for m in cat.mobilities(job.code)[:MAX_CLOSE_JOBS]],
+        close_jobs=close,
         notes=notes,
         path_from=path_from,
         interest_centres=centres,
         trainings_hidden=hidden,
     )
+
+
+def _close_jobs(index: RecommendIndex, code: str,
+                allowed: np.ndarray[Any, np.dtype[np.bool_]] | None,
+                ) -> tuple[list[dict[str, str]], int]:
+    """The ROME moves from a job that the constraints allow (at most MAX_CLOSE_JOBS, in ROME's
+    order), and how many moves they leave out: someone who set building work aside is not
+    offered « Maçon » as a job to consider too."""
+    moves = index.catalog.mobilities(code)
+    kept = [m for m in moves if allowed is None or m.target_code not in index.job_pos
+            or allowed[index.job_pos[m.target_code]]]
+    return ([{"code": m.target_code, "title": m.target_label} for m in kept[:MAX_CLOSE_JOBS]],
+            len(moves) - len(kept))
+
+
+def _close_hidden_note(profile: Profile, n: int, lang: str) -> str:
+    """Why n close jobs are not offered, naming only the constraints the person set."""
+    c = profile.constraints
+    key = ("both" if c.avoided_domains and c.max_study_level is not None
+           else "domains" if c.avoided_domains else "level")
+    return say(lang, f"close_hidden_{key}", n=n)
 
 
 def _matched_entry(index: RecommendIndex, profile: Profile, scored: Scored, i: int, m: float,

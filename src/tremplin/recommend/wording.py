@@ -121,6 +121,13 @@ SENTENCES: dict[str, dict[str, str]] = {
                                  "que le niveau que tu as choisi.",
         "certifications_hidden_one": "1 diplôme demande plus d'études que le niveau que tu as "
                                      "choisi. Tremplin le cache.",
+        "close_hidden_domains": "Tremplin ne montre pas {n} métiers proches : ils sont dans "
+                                "les domaines que tu as écartés.",
+        "close_hidden_level": "Tremplin ne montre pas {n} métiers proches : ils demandent plus "
+                              "d'études que le niveau que tu as choisi.",
+        "close_hidden_both": "Tremplin ne montre pas {n} métiers proches : ils sont dans les "
+                             "domaines que tu as écartés, ou demandent plus d'études que le "
+                             "niveau que tu as choisi.",
         "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. Il "
                          "reste donc dans la liste.",
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a devinées. "
@@ -244,6 +251,12 @@ SENTENCES: dict[str, dict[str, str]] = {
                                  "are not shown.",
         "certifications_hidden_one": "1 diploma needs more study than the level you chose. It is "
                                      "not shown.",
+        "close_hidden_domains": "Tremplin does not show {n} close jobs: they are in the "
+                                "domains you set aside.",
+        "close_hidden_level": "Tremplin does not show {n} close jobs: they need more study "
+                              "than the level you chose.",
+        "close_hidden_both": "Tremplin does not show {n} close jobs: they are in the domains "
+                             "you set aside, or need more study than the level you chose.",
         "level_unknown": "The data does not say what study level this job needs. So it stays in "
                          "the list.",
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check that "

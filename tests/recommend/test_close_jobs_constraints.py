@@ -1,0 +1,55 @@
+"""The close jobs a card offers follow the constraints the person set, and the card says how
+many it left out (a job in a domain set aside is not offered as a job to consider too)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tremplin.catalog.read import Catalog
+from tremplin.recommend import Constraints, Experience, Profile, recommend
+from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.levels import entry_levels
+
+CAKES = "je fais des gâteaux et je les vends aux voisins"
+
+
+@pytest.fixture(scope="module")
+def index(catalog: Catalog) -> RecommendIndex:
+    return get_index()
+
+
+def _first(constraints: Constraints, lang: str = "fr") -> tuple[list[str], list[str]]:
+    rec = recommend(Profile(experiences=(Experience(CAKES),), constraints=constraints), 1,
+                    lang=lang)[0]
+    return [c["code"] for c in rec.why.close_jobs], rec.why.notes
+
+
+def test_close_jobs_in_an_avoided_domain_are_left_out_and_counted(
+        index: RecommendIndex, catalog: Catalog) -> None:
+    free, free_notes = _first(Constraints())
+    assert any(code.startswith("G") for code in free)  # the pastry cook leads to kitchens
+    assert not any("métiers proches" in n for n in free_notes)
+    codes, notes = _first(Constraints(avoided_domains=("G",)))
+    assert codes and not any(code.startswith("G") for code in codes)
+    moves = catalog.mobilities(recommend(Profile(experiences=(Experience(CAKES),)), 1)[0].code)
+    hidden = sum(m.target_code.startswith("G") for m in moves)
+    assert hidden > 0
+    assert (f"Tremplin ne montre pas {hidden} métiers proches : ils sont dans les domaines que "
+            "tu as écartés.") in notes
+
+
+def test_close_jobs_above_the_chosen_level_are_left_out(
+        index: RecommendIndex, catalog: Catalog) -> None:
+    levels = entry_levels(index)
+    codes, notes = _first(Constraints(max_study_level=3), lang="en")
+    assert codes and all(levels.get(c, 0) <= 3 for c in codes)
+    moves = catalog.mobilities(recommend(Profile(experiences=(Experience(CAKES),)), 1)[0].code)
+    above = sum(levels.get(m.target_code, 0) > 3 for m in moves)
+    assert above > 0
+    assert (f"Tremplin does not show {above} close jobs: they need more study than the level "
+            "you chose.") in notes
+
+
+def test_both_constraints_are_named_when_both_are_set(index: RecommendIndex) -> None:
+    _, notes = _first(Constraints(avoided_domains=("G",), max_study_level=3))
+    assert any("domaines que tu as écartés, ou demandent plus d'études" in n for n in notes)
