@@ -50,6 +50,16 @@ def test_close_jobs_above_the_chosen_level_are_left_out(
             "you chose.") in notes
 
 
-def test_both_constraints_are_named_when_both_are_set(index: RecommendIndex) -> None:
+def test_each_constraint_counts_the_close_jobs_it_leaves_out(
+        index: RecommendIndex, catalog: Catalog) -> None:
+    levels = entry_levels(index)
+    moves = catalog.mobilities(recommend(Profile(experiences=(Experience(CAKES),)), 1)[0].code)
+    in_g = sum(m.target_code.startswith("G") for m in moves)
+    above = sum(levels.get(m.target_code, 0) > 3 and not m.target_code.startswith("G")
+                for m in moves)
+    assert in_g and above
     _, notes = _first(Constraints(avoided_domains=("G",), max_study_level=3))
-    assert any("domaines que tu as écartés, ou demandent plus d'études" in n for n in notes)
+    assert (f"Tremplin ne montre pas {in_g} métiers proches : ils sont dans les domaines que "
+            "tu as écartés.") in notes
+    assert (f"Tremplin ne montre pas {above} métiers proches : ils demandent plus d'études que "
+            "le niveau que tu as choisi.") in notes

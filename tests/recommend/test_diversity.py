@@ -12,7 +12,6 @@ from tremplin.catalog.read import Catalog
 from tremplin.recommend import Constraints, Experience, Profile, recommend
 from tremplin.recommend.engine import (
     DIVERSE_TOP,
-    DIVERSITY_STEP,
     FIRST_BY_SCORE,
     MAX_PER_DOMAIN,
     diversify,
@@ -33,21 +32,35 @@ def _domain(index: RecommendIndex, code: str) -> str:
     return index.jobs[index.job_pos[code]].domain_code
 
 
-def test_the_best_jobs_stay_first_even_in_one_domain(index: RecommendIndex) -> None:
+def test_a_domain_takes_at_most_its_cap_of_the_first_places(index: RecommendIndex) -> None:
     relevance = np.zeros(len(index.jobs), dtype=np.float32)
-    baker, chief, pastry, butcher = (index.job_pos[c] for c in ("D1102", "D1108", "D1104",
-                                                                  "D1101"))
-    waiter = index.job_pos["G1803"]
-    relevance[[baker, chief, pastry, butcher, waiter]] = [1.0, 0.9, 0.8, 0.7, 0.68]
+    food = [index.job_pos[c] for c in ("D1102", "D1108", "D1104", "D1101", "D1103", "D1105")]
+    others = [index.job_pos[c] for c in ("G1803", "K1303", "M1602", "K2204", "A1203")]
+    relevance[food] = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
+    relevance[others] = [0.3, 0.25, 0.2, 0.15, 0.1]
     allowed = np.ones(len(index.jobs), dtype=bool)
-    picks = diversify(index, relevance, allowed, 5)
-    assert [p.job for p in picks[:FIRST_BY_SCORE]] == [baker, chief, pastry]
-    assert all(p.penalty == 0 for p in picks[:FIRST_BY_SCORE])
-    assert [p.placement for p in picks[:3]] == ["first", "best", "best"]
-    # the 4th job of D11 loses DIVERSITY_STEP per D11 job shown: the waiter passes it
-    assert picks[3].job == waiter and picks[4].job == butcher
-    assert picks[4].penalty == pytest.approx(0.7 * DIVERSITY_STEP * 3)
-    assert picks[4].placement == "lowered"
+    picks = diversify(index, relevance, allowed, 11)
+    assert MAX_PER_DOMAIN == 5
+    # within the cap the list follows relevance, each job with its whole score: a far weaker
+    # job of another domain does not pass a 4th or 5th baker's job
+    assert [p.job for p in picks] == food[:5] + others + [food[5]]
+    assert all(p.penalty == 0 for p in picks[:10])
+    assert [p.placement for p in picks] == ["first", "best", "best", "kept", "kept"] + [
+        "first"] * 5 + ["passed"]
+    # the 6th comes right after, its score brought down to the lowest of the first places
+    assert picks[10].score == pytest.approx(0.1) and picks[10].penalty == pytest.approx(0.4)
+
+
+def test_a_weak_job_of_another_domain_does_not_pass_close_ones(index: RecommendIndex) -> None:
+    # blind counsellor judgements (docs/scoring.md, Diversity): with a penalty per job of the
+    # same domain, someone who bakes cakes got a basket weaver in the top 10
+    codes = [r.code for r in recommend(Profile(experiences=(Experience(
+        "je fais des gâteaux et je les vends aux voisins"),)), 10)]
+    assert "B1401" not in codes
+    scored = score_jobs(index, Profile(experiences=(Experience(
+        "je fais des gâteaux et je les vends aux voisins"),)))
+    rel = [float(scored.relevance[index.job_pos[c]]) for c in codes]
+    assert rel == sorted(rel, reverse=True)  # no domain is full here: relevance order
 
 
 def test_a_job_passed_over_comes_right_after_the_top_10(index: RecommendIndex) -> None:
@@ -64,6 +77,7 @@ def test_a_job_passed_over_comes_right_after_the_top_10(index: RecommendIndex) -
     assert after == [r.code for r in passed]  # next, in their own order, none lost
     for r in varied[DIVERSE_TOP:DIVERSE_TOP + len(passed)]:
         assert "après les 10 premiers" in r.why.parts["diversity_penalty"].text
+        assert "au plus 5" in r.why.parts["diversity_penalty"].text
     # after the top 10 the list follows relevance alone...
     scored = score_jobs(index, profile)
     tail = [float(scored.relevance[index.job_pos[r.code]]) for r in varied[DIVERSE_TOP:]]
@@ -120,12 +134,15 @@ def test_a_job_that_keeps_its_place_is_not_said_to_be_lowered(index: RecommendIn
     allowed = np.ones(len(index.jobs), dtype=bool)
     picks = diversify(index, relevance, allowed, 5)
     fourth = picks[3]
-    assert fourth.job == chief and fourth.penalty > 0  # its score lost 5 %...
-    assert fourth.placement == "kept" and fourth.same_domain == 1  # ...not its place
+    assert fourth.job == chief and fourth.penalty == 0  # its whole score...
+    assert fourth.placement == "kept" and fourth.same_domain == 1  # ...and its place
     text = _diversity_part("Boulangerie", fourth.penalty, fourth.placement,
                            fourth.same_domain, "fr").text
     assert "garde sa place" in text and "Un autre métier du domaine" in text
-    assert "plus bas" not in text
+    assert "jusqu'à 5 métiers d'un même domaine" in text
+    assert "plus bas" not in text and "baisse" not in text
+    # a penalty, when a setting of the benchmark takes one, is said
+    assert "Sa note baisse" in _diversity_part("Boulangerie", 0.05, "kept", 1, "fr").text
     lowered = _diversity_part("Boulangerie", 0.1, "lowered", 2, "fr").text
     assert "un peu plus bas" in lowered and "D'autres métiers du domaine" in lowered
 

@@ -120,14 +120,11 @@ def test_helping_a_grandparent_with_daily_life_stays_care(catalog: Catalog, text
 
 # --- 4. everyday words ------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "wanted", "absurd"), [
-    ("je veux faire de la mécanique auto", "I1604", "I1618"),  # was: parks-and-gardens first
-    ("j'aime la mécanique auto", "I1604", "I1618"),
     ("je suis bénévole aux Restos du coeur, je distribue les colis", "K1205", "A1408"),
     ("je fais des maraudes pour donner à manger aux SDF", "K1204", "D1424"),
     ("je fais des heures de ménage chez des particuliers", "K1304", "K2307"),
     ("j'ai un aquarium et je m'occupe de mes poissons", "D1210", "D1105"),
     ("j'ai fait la castration du maïs", "A1419", "A1442"),
-    ("je fais des tresses et des nattes à mes copines", "D1202", "D1215"),
     ("je démonte et remonte des mobylettes", "I1607", "F1709"),
     ("je travaillais dans les champs de riz au Bangladesh", "A1419", "K1812"),
     ("j'aide à la collecte de la banque alimentaire au supermarché", "K1205", "K1505"),
@@ -137,6 +134,21 @@ def test_an_everyday_word_finds_its_trade(catalog: Catalog, text: str, wanted: s
     codes = _codes(text)
     assert wanted in codes, codes
     assert absurd not in codes, codes
+
+
+# A neighbouring trade of the same domain may appear lower in the list (blind counsellor
+# judgements call a wig-maker for braids, or a garden-machinery mechanic for car mechanics,
+# "possible"), but never before the trade the words name: parks-and-gardens came first.
+@pytest.mark.parametrize(("text", "wanted", "neighbour"), [
+    ("je veux faire de la mécanique auto", "I1604", "I1618"),
+    ("j'aime la mécanique auto", "I1604", "I1618"),
+    ("je fais des tresses et des nattes à mes copines", "D1202", "D1215"),
+])
+def test_a_neighbouring_trade_comes_after_the_one_named(catalog: Catalog, text: str,
+                                                        wanted: str, neighbour: str) -> None:
+    codes = _codes(text)
+    assert wanted in codes[:3], codes
+    assert neighbour not in codes or codes.index(neighbour) > codes.index(wanted), codes
 
 
 def test_an_everyday_word_is_not_read_by_its_letters(catalog: Catalog) -> None:

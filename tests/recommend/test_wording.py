@@ -17,7 +17,7 @@ from tremplin.recommend.wording import LANGS, SENTENCES, say
 MAX_WORDS_PER_SENTENCE = 20
 SAMPLE = {
     "recall": "42 %", "precision": "70 %", "both": "54 %", "fit": "50 %", "weight": "30 %",
-    "kept": "85 %", "floor": "70 %", "n": 3, "top": 10,
+    "kept": "85 %", "floor": "70 %", "n": 3, "top": 10, "cap": 5,
     "others": "Un autre métier du domaine « LABEL » est déjà plus haut.",
     "names": " (LABEL, LABEL)", "labels": "LABEL, LABEL", "letters": "aider les autres",
     "major": "aider les autres", "minor": "créer et imaginer",

@@ -13,10 +13,12 @@ from tremplin.recommend.engine import (
     DIVERSE_TOP,
     FIRST_BY_SCORE,
     INTEREST_WEIGHT,
+    MAX_PER_DOMAIN,
     Scored,
     ScorePart,
     Why,
     has_tastes,
+    in_avoided_domain,
     riasec_fit_of,
 )
 from tremplin.recommend.index import RecommendIndex
@@ -165,9 +167,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     if (level is not None and hidden and not trainings and not did_job
             and job_level is not None and job_level <= level):
         notes.append(say(lang, "level_other_way_in"))
-    close, close_hidden = _close_jobs(index, job.code, allowed)
-    if close_hidden:
-        notes.append(_close_hidden_note(profile, close_hidden, lang))
+    close, close_left = _close_jobs(index, job.code, allowed)
+    notes += _close_hidden_notes(index, profile, close_left, lang)
     return Why(
         matched=matched,
         missing=missing,
@@ -188,23 +189,30 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
 
 def _close_jobs(index: RecommendIndex, code: str,
                 allowed: np.ndarray[Any, np.dtype[np.bool_]] | None,
-                ) -> tuple[list[dict[str, str]], int]:
+                ) -> tuple[list[dict[str, str]], list[int]]:
     """The ROME moves from a job that the constraints allow (at most MAX_CLOSE_JOBS, in ROME's
-    order), and how many moves they leave out: someone who set building work aside is not
-    offered « Maçon » as a job to consider too."""
-    moves = index.catalog.mobilities(code)
-    kept = [m for m in moves if allowed is None or m.target_code not in index.job_pos
-            or allowed[index.job_pos[m.target_code]]]
-    return ([{"code": m.target_code, "title": m.target_label} for m in kept[:MAX_CLOSE_JOBS]],
-            len(moves) - len(kept))
+    order), and the moves they leave out: someone who set building work aside is not offered
+    « Maçon » as a job to consider too."""
+    kept, left = [], []
+    for m in index.catalog.mobilities(code):
+        k = index.job_pos.get(m.target_code)
+        if allowed is None or k is None or allowed[k]:
+            kept.append({"code": m.target_code, "title": m.target_label})
+        else:
+            left.append(k)
+    return kept[:MAX_CLOSE_JOBS], left
 
 
-def _close_hidden_note(profile: Profile, n: int, lang: str) -> str:
-    """Why n close jobs are not offered, naming only the constraints the person set."""
-    c = profile.constraints
-    key = ("both" if c.avoided_domains and c.max_study_level is not None
-           else "domains" if c.avoided_domains else "level")
-    return say(lang, f"close_hidden_{key}", n=n)
+def _close_hidden_notes(index: RecommendIndex, profile: Profile, left: list[int],
+                        lang: str) -> list[str]:
+    """Why close jobs are not offered: how many are in a domain set aside, how many need more
+    study than the chosen level (a job in an avoided domain is counted there only)."""
+    avoided = set(profile.constraints.avoided_domains)
+    in_domains = sum(in_avoided_domain(index.jobs[k], avoided) for k in left)
+    notes = [say(lang, "close_hidden_domains", n=in_domains)] if in_domains else []
+    if len(left) > in_domains:
+        notes.append(say(lang, "close_hidden_level", n=len(left) - in_domains))
+    return notes
 
 
 def _matched_entry(index: RecommendIndex, profile: Profile, scored: Scored, i: int, m: float,
@@ -283,10 +291,13 @@ def _diversity_part(label: str, penalty: float, placement: str, same_domain: int
     others = say(lang, "domain_others_one" if same_domain == 1 else "domain_others_many",
                  domain=domain)
     key = {"best": "penalty_best", "passed": "penalty_passed", "after": "penalty_after",
-           "plain": "penalty_plain", "kept": "penalty_kept_place", "lowered": "penalty",
+           "plain": "penalty_plain", "lowered": "penalty",
+           # in its place and with its whole score: a domain not yet full
+           "kept": "penalty_kept_place" if penalty > 0 else "same_domain_kept",
            }.get(placement, "penalty" if penalty > 0 else "no_penalty")
     return ScorePart(round(penalty, 4), say(lang, key, domain=domain, others=others,
-                                            n=FIRST_BY_SCORE, top=DIVERSE_TOP), (label,))
+                                            n=FIRST_BY_SCORE, top=DIVERSE_TOP,
+                                            cap=MAX_PER_DOMAIN), (label,))
 
 
 def _any_exact(index: RecommendIndex, scored: Scored, rows: list[Any]) -> bool:

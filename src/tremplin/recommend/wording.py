@@ -56,8 +56,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                         "haut de ta liste, même si un métier du domaine {domain} est déjà plus "
                         "haut.",
         "penalty_passed": "Tremplin a mis ce métier après les {top} premiers de ta liste. "
-                          "{others} Comme ça, les {top} premiers montrent aussi d'autres "
-                          "domaines.",
+                          "{others} Les {top} premiers en montrent au plus {cap} : comme ça, "
+                          "ils montrent aussi d'autres domaines.",
+        "same_domain_kept": "{others} Il garde sa place : dans les {top} premiers, Tremplin "
+                            "montre jusqu'à {cap} métiers d'un même domaine.",
         "penalty_after": "Après les {top} premiers, Tremplin range les métiers par leur note, "
                          "sans regarder leur domaine.",
         "penalty_plain": "Dans cette liste, Tremplin n'a pas cherché à montrer d'autres domaines.",
@@ -125,9 +127,6 @@ SENTENCES: dict[str, dict[str, str]] = {
                                 "les domaines que tu as écartés.",
         "close_hidden_level": "Tremplin ne montre pas {n} métiers proches : ils demandent plus "
                               "d'études que le niveau que tu as choisi.",
-        "close_hidden_both": "Tremplin ne montre pas {n} métiers proches : ils sont dans les "
-                             "domaines que tu as écartés, ou demandent plus d'études que le "
-                             "niveau que tu as choisi.",
         "level_unknown": "Les données ne disent pas quel niveau d'études demande ce métier. Il "
                          "reste donc dans la liste.",
         "guessed": "Certaines compétences viennent de ce que tu as écrit. L'outil les a devinées. "
@@ -192,7 +191,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "penalty_best": "It is one of the {n} jobs that fit you best. Tremplin leaves it at the "
                         "top of your list, even though a job of the field {domain} is higher.",
         "penalty_passed": "Tremplin put this job after the first {top} of your list. {others} "
-                          "This way, the first {top} also show jobs from other fields.",
+                          "The first {top} show at most {cap} of them: this way, they also "
+                          "show jobs from other fields.",
+        "same_domain_kept": "{others} It keeps its place: in the first {top}, Tremplin shows up "
+                            "to {cap} jobs of one field.",
         "penalty_after": "After the first {top}, Tremplin orders the jobs by their mark, whatever "
                          "their field.",
         "penalty_plain": "In this list, Tremplin did not try to show other fields.",
@@ -255,8 +257,6 @@ SENTENCES: dict[str, dict[str, str]] = {
                                 "domains you set aside.",
         "close_hidden_level": "Tremplin does not show {n} close jobs: they need more study "
                               "than the level you chose.",
-        "close_hidden_both": "Tremplin does not show {n} close jobs: they are in the domains "
-                             "you set aside, or need more study than the level you chose.",
         "level_unknown": "The data does not say what study level this job needs. So it stays in "
                          "the list.",
         "guessed": "Some competences come from what you wrote. The tool guessed them. Check that "
