@@ -11,11 +11,17 @@ vendredi de 9h à 12h") is left exactly as it is, never half rewritten. Hours in
 machine formats that cannot be read ("Mo 08:30-13:30-17:00", "Tu 08:30"), or that read as
 impossible (opening before 5 h, closing when or before it opens: "mar.–ven. 1 h – 17 h"),
 are never shown as they are: `TO_CHECK` says to call ("Horaires à vérifier par téléphone").
+
+`read_hours` is the one reader: the pages write what it read (`readable_hours`,
+`hours_to_check`), the JSON API gives it structured (day, opening and closing times).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
 
 from tremplin.catalog.htmltext import html_to_text
 
@@ -47,6 +53,8 @@ _MACHINE = re.compile(rf"(?:^|;)\s*(?:{_DAY}(?:[-,]{_DAY})*\s+\d"
                       r"|(?:Lun|Mar|Mer|Jeu|Ven|Sam|Dim)\.?\s+(?:\d|-))")
 
 Spans = tuple[tuple[str, str], ...]  # ("09:00", "12:00"), ...; () for a closed day
+# what a source's hours turned out to be (see OpeningHours)
+HoursStatus = Literal["week", "free_text", "to_check", "none"]
 
 
 def _clock(text: str) -> str | None:
@@ -189,26 +197,68 @@ def _impossible(week: dict[str, Spans]) -> bool:
                for spans in week.values() for start, end in spans)
 
 
-def readable_hours(text: str, lang: str = "fr") -> str:
-    """'Mo-Fr 09:00-12:00,13:30-17:30; Th off' -> 'lun.–mer., ven. 9 h – 12 h et 13 h 30 –
-    17 h 30 ; jeu. fermé'; 'Lun 09:00 - 12:00 / 14:00 - 17:00; Mar 09:00 - 12:00 / 14:00 -
-    17:00' -> 'lun., mar. 9 h – 12 h et 14 h – 17 h'. Free text is returned unchanged (never
-    half rewritten); a machine format that cannot be read, or hours that read as impossible,
-    give TO_CHECK ("Horaires à vérifier par téléphone"), never the codes."""
-    lang = lang if lang in _DAYS else "fr"
+@dataclass(frozen=True, slots=True)
+class OpeningHours:
+    """A place's hours as read from what its source wrote.
+
+    `status` says what they turned out to be: "week", read into `week` (day "Mo".."Su" or
+    "PH" -> spans in the day, () when the source says the day is closed; the days it does
+    not name are not in it); "free_text", written otherwise and kept as `text` (without its
+    HTML); "to_check", a machine format that cannot be read or hours that read as
+    impossible (to be checked by phone); "none", no hours given."""
+
+    status: HoursStatus
+    week: Mapping[str, Spans] = field(default_factory=dict)
+    text: str = ""
+
+    @property
+    def to_check(self) -> bool:
+        """Whether the hours must be checked by phone ("Horaires à vérifier par téléphone")."""
+        return self.status == "to_check"
+
+    def days(self) -> list[str]:
+        """The days of `week` in week order, public holidays last."""
+        return [d for d in (*WEEK, "PH") if d in self.week]
+
+    def readable(self, lang: str = "fr") -> str:
+        """The hours as the pages write them (see `readable_hours`)."""
+        lang = lang if lang in _DAYS else "fr"
+        if self.status == "week":
+            return _written(dict(self.week), lang)
+        if self.status == "to_check":
+            return TO_CHECK[lang]
+        return self.text
+
+
+def read_hours(text: str) -> OpeningHours:
+    """What a source's opening hours say: 'Mo-Fr 09:00-12:00; Th off' -> a week (Mo, Tu,
+    We, Fr 9:00-12:00, Th closed); 'Lun 09:00 - 12:00 / 14:00 - 17:00' the same way; free
+    text (HTML taken out) kept as written; a machine format that cannot be read, or hours
+    that read as impossible, "to_check"; nothing (or "Sam -") "none"."""
     if "<" in text:  # a few sources write their hours in HTML ("Mardi 18h-20h<br />Jeudi …")
         text = _without_markup(text)
     week = _osm_week(text)
     if week is None:
         week = _france_services_week(text)
     if week is None:
-        return TO_CHECK[lang] if _MACHINE.search(text) else text
+        if _MACHINE.search(text) or text.strip() in TO_CHECK.values():
+            return OpeningHours("to_check")
+        return OpeningHours("free_text", text=text) if text.strip() else OpeningHours("none")
     if not week:
-        return ""  # "Sam -": no hours given
-    return TO_CHECK[lang] if _impossible(week) else _written(week, lang)
+        return OpeningHours("none")  # "Sam -": no hours given
+    return OpeningHours("to_check") if _impossible(week) else OpeningHours("week", week)
+
+
+def readable_hours(text: str, lang: str = "fr") -> str:
+    """'Mo-Fr 09:00-12:00,13:30-17:30; Th off' -> 'lun.–mer., ven. 9 h – 12 h et 13 h 30 –
+    17 h 30 ; jeu. fermé'; 'Lun 09:00 - 12:00 / 14:00 - 17:00; Mar 09:00 - 12:00 / 14:00 -
+    17:00' -> 'lun., mar. 9 h – 12 h et 14 h – 17 h'. Free text is returned unchanged (never
+    half rewritten); a machine format that cannot be read, or hours that read as impossible,
+    give TO_CHECK ("Horaires à vérifier par téléphone"), never the codes."""
+    return read_hours(text).readable(lang)
 
 
 def hours_to_check(text: str) -> bool:
     """Whether `text` gives hours that cannot be shown (see `readable_hours`): the pages
     then say to call instead of "Horaires : …"."""
-    return bool(text) and readable_hours(text) == TO_CHECK["fr"]
+    return read_hours(text).to_check

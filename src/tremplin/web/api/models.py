@@ -116,6 +116,60 @@ class RecommendationOut(BaseModel):
     why: WhyOut
 
 
+# --- opening hours of a place (GET /places, POST /recommendations) ---------------------------
+
+Day = Literal["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "PH"]
+DAY_HELP = ("OpenStreetMap day code: Mo, Tu, We, Th, Fr, Sa, Su (lundi … dimanche), PH "
+            "(jours fériés, public holidays)")
+TIME = r"^(?:[01][0-9]|2[0-4]):[0-5][0-9]$"
+
+
+class HoursPeriodOut(BaseModel):
+    """One opening period of one day: {"day": "Mo", "opens": "09:00", "closes": "12:00"}."""
+    model_config = STRICT
+    day: Day = Field(description=DAY_HELP, examples=["Mo"])
+    opens: str = Field(pattern=TIME, description="Opening time, 24-hour HH:MM, local time",
+                       examples=["09:00"])
+    closes: str = Field(pattern=TIME, description="Closing time, 24-hour HH:MM, later than "
+                                                  "`opens`", examples=["12:00"])
+
+
+class OpeningHoursOut(BaseModel):
+    """A place's opening hours read by the same reader as the pages (one format whatever the
+    source wrote: OpenStreetMap syntax, France Services' own, HTML or free text)."""
+    model_config = STRICT
+    status: Literal["week", "free_text", "to_check", "none"] = Field(description=(
+        "`week`: read into `periods` and `closed_days`; `free_text`: written otherwise by the "
+        "source, given as is (without its HTML) in `text_fr`, no `periods`; `to_check`: "
+        "written in a machine format that cannot be read, or reading as impossible (opening "
+        "before 5 h, closing before opening): to be checked by phone; `none`: no hours "
+        "published"), examples=["week"])
+    check_by_phone: bool = Field(description=(
+        "True when the hours must be checked by phone: show « Horaires à vérifier par "
+        "téléphone » (`text_fr`), never the source's string"))
+    text_fr: str = Field(description=(
+        "The hours as Tremplin's French pages write them: « lun.–mer., ven. 9 h – 12 h et "
+        "13 h 30 – 17 h 30 ; jeu. fermé » (no-break spaces inside times), « Horaires à "
+        "vérifier par téléphone » when `check_by_phone`, the source's own words for "
+        "`free_text` (without HTML tags), '' when none are published"),
+        examples=["lun.–ven. 9 h – 12 h et 14 h – 17 h"])
+    text_en: str = Field(description=(
+        "The same in English: 'Mon–Fri 9:00 – 12:00 and 14:00 – 17:00', 'Check the opening "
+        "hours by phone'; `free_text` stays in the source's words (French)"),
+        examples=["Mon–Fri 9:00 – 12:00 and 14:00 – 17:00"])
+    periods: list[HoursPeriodOut] = Field(description=(
+        "Opening periods in week order (public holidays last), each day's in order; empty "
+        "unless `status` is `week`. A day named neither here nor in `closed_days` is not "
+        "given by the source"))
+    closed_days: list[Day] = Field(description="Days the source says are closed (`week` only)",
+                                   examples=[["Th"]])
+
+
+RAW_HOURS_HELP = ("The opening hours exactly as the open-data source wrote them (OpenStreetMap "
+                  "syntax, France Services' format, HTML or free text; may be unreadable): "
+                  "use `hours` to show them")
+
+
 class HelpPlaceOut(BaseModel):
     model_config = STRICT
     name: str
@@ -123,7 +177,10 @@ class HelpPlaceOut(BaseModel):
     address: str
     postcode: str
     commune: str
-    opening_hours: str
+    opening_hours: str = Field(deprecated=True, description=(
+        "Deprecated: the same as `opening_hours_raw` (kept for existing clients)"))
+    opening_hours_raw: str = Field(description=RAW_HOURS_HELP)
+    hours: OpeningHoursOut = Field(description="The opening hours, read and normalised")
     phone: str
     website: str
     distance_km: float | None = Field(description="From the postcode's centre; null when the "
@@ -336,7 +393,10 @@ class PlaceOut(BaseModel):
     commune: str
     latitude: float | None
     longitude: float | None
-    opening_hours: str
+    opening_hours: str = Field(deprecated=True, description=(
+        "Deprecated: the same as `opening_hours_raw` (kept for existing clients)"))
+    opening_hours_raw: str = Field(description=RAW_HOURS_HELP)
+    hours: OpeningHoursOut = Field(description="The opening hours, read and normalised")
     phone: str
     website: str
     snapshot_date: str = Field(description="Date of the open-data snapshot listing it")

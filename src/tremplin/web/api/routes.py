@@ -18,6 +18,7 @@ from tremplin.search import QueryError
 from tremplin.search.engine import REASONS
 from tremplin.web.api import models
 from tremplin.web.api.errors import ApiError, api_problem, load_json, refused
+from tremplin.web.api.hours import with_hours
 from tremplin.web.problems import PROBLEM_TYPE
 from tremplin.web.services import Services, norm_query
 
@@ -36,6 +37,11 @@ is refused.
 each experience ≤ 1 000 characters with at least two letters; a profile ≤ 150 competences
 and ≤ 20 experiences; a match batch ≤ 100 titles of ≤ 200 characters; `radius_km` ≤ 50;
 request bodies ≤ 64 KiB (413 beyond).
+
+**Opening hours** of places: `hours` gives them read as Tremplin's pages read them
+(`periods` of `{day, opens, closes}`, `text_fr` as the French pages write them, and
+`check_by_phone` when they cannot be read: « Horaires à vérifier par téléphone »);
+`opening_hours_raw` is the source's own string (`opening_hours`, the same, is deprecated).
 
 **Privacy**: no account, no cookie needed, nothing you send is stored; logs hold only the
 method, path, status and duration — never query strings or bodies.
@@ -299,7 +305,7 @@ def recommendations(request: Request, body: RecommendIn) -> Any:
         profile = svc.profile_from_dict(body.profile.model_dump(exclude_unset=True))
         out: dict[str, Any] = {"results": svc.recommend(profile, body.limit, body.lang)}
         if profile.constraints.postcode:
-            out["places"] = svc.help_places(profile.constraints.postcode)
+            out["places"] = [with_hours(p) for p in svc.help_places(profile.constraints.postcode)]
         return out
     except svc.profile_error as exc:
         return refused(exc, "profile",
@@ -368,8 +374,10 @@ def places(
         return api_problem(422, "Give either lat and lon, or a postcode, not both.",
                            "Donnez soit lat et lon, soit un code postal (postcode), pas les "
                            "deux.", "query")
-    return services(request).places(lat=lat, lon=lon, radius_km=radius_km, postcode=postcode,
-                                     limit=limit)
+    out = services(request).places(lat=lat, lon=lon, radius_km=radius_km, postcode=postcode,
+                                   limit=limit)
+    out["places"] = [with_hours(p) for p in out["places"]]
+    return out
 
 
 @router.post("/match", responses={200: {"model": MatchOut}, **POST_ERRORS},
