@@ -156,3 +156,12 @@ def test_svg_without_highlights_or_points() -> None:
     ET.fromstring(render_jobmap_svg([], [], None, "en"))
     svg = render_jobmap_svg([JobPoint("A0001", "x", "A", 0.0, 0.0)], [], None, "fr")
     assert "Toi" not in svg and "jobmap-marks" not in svg
+
+
+def test_two_sellers_are_not_both_labelled_seller() -> None:
+    pts = [JobPoint("D1106", "Vendeur / Vendeuse en alimentation générale", "D", 0.1, 0.1),
+           JobPoint("D1214", "Vendeur / Vendeuse en prêt-à-porter", "D", 0.9, 0.9)]
+    root = ET.fromstring(render_jobmap_svg(pts, ["D1106", "D1214"], None, "fr"))
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG_NS}text")]
+    assert "1. Vendeur en alimentation génér…" in texts, texts
+    assert "2. Vendeur en prêt-à-porter" in texts, texts

@@ -15,17 +15,20 @@ import base64
 import hashlib
 import html
 import json
+import math
 import os
 import re
 import tempfile
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from tremplin.catalog.titles import split_gendered
 
 JOBMAP_FILE = "jobmap.json"
 JOBMAP_VERSION = 2
@@ -364,8 +367,32 @@ def _esc(text: str) -> str:
 
 
 def _short(label: str, n: int = 30) -> str:
-    label = label.split(" / ")[0]
+    """A map label: the masculine form of a gendered ROME title, whole ("Vendeur / Vendeuse en
+    boulangerie" -> "Vendeur en boulangerie"; cut at " / " two sellers both read "Vendeur"),
+    shortened with "…" past n characters."""
+    label = split_gendered(label)[0]
     return label if len(label) <= n else label[: n - 1].rstrip() + "…"
+
+
+# A label's box at font-size 11, as wide as the widest common sans-serif draws it (DejaVu
+# Sans; Arial, Roboto or Liberation Sans are narrower), with its white halo: boxes that do
+# not meet on the map are texts that do not touch on any screen, the map being scaled as one.
+_NARROW = frozenset("fijlrtI.,:;!|'’()[]/- ")
+_WIDE = frozenset("mwMW…—%@")
+LABEL_ABOVE, LABEL_BELOW = 11.0, 3.0  # from the baseline, the halo included
+
+
+def _label_width(text: str, bold: bool = False) -> float:
+    em = sum(0.34 if c in _NARROW else 0.98 if c in _WIDE
+             else 0.74 if c.isupper() else 0.64 for c in text)
+    return em * 11 * (1.08 if bold else 1.0) + 3
+
+
+def _fitted(text: str, width: float) -> str:
+    """`text`, cut with "…" until its label is at most `width` wide."""
+    while len(text) > 2 and _label_width(text) > width:
+        text = text[:-2].rstrip() + "…"
+    return text
 
 
 def render_jobmap_svg(
@@ -433,45 +460,73 @@ def render_jobmap_svg(
         out.append(f'<path stroke="{colour}" d="{d}"><title{fr}>{_esc(domains[g])}</title></path>')
     out.append("</g>")
 
-    # Suggestions: a ring and a label placed where it overlaps no other label.
-    boxes: list[tuple[float, float, float, float]] = []
+    # Suggestions: a ring and a label. Each label goes to the closest spot where it covers
+    # no other label, no ring and no edge: first right beside its ring, else farther away
+    # with a thin line back to it (ideas close in meaning sit close together on the map).
+    rings = [px(p.x, p.y) for p, _ in marked]
+    you = px(*profile_point) if profile_point is not None else None
+    taken: list[tuple[float, float, float, float]] = [
+        (a - 7.0, b - 7.0, a + 7.0, b + 7.0) for a, b in rings]
+    if you is not None:
+        taken.append((you[0] - 9.0, you[1] - 9.0, you[0] + 9.0, you[1] + 9.0))
+    near = ((8, 4, "start"), (-8, 4, "end"), (0, -10, "middle"), (0, 18, "middle"),
+            (8, -10, "start"), (8, 18, "start"), (-8, -10, "end"), (-8, 18, "end"))
 
-    def place(ax: int, ay: int, text: str) -> tuple[float, float, str]:
-        tw, th = 6.2 * len(text), 12.0
-        for dx, dy, anchor in ((8, 4, "start"), (-8, 4, "end"), (0, -9, "middle"), (0, 16, "middle"),
-                               (8, -10, "start"), (8, 18, "start"), (-8, -10, "end"), (-8, 18, "end")):
-            left = ax + dx - (tw if anchor == "end" else tw / 2 if anchor == "middle" else 0)
-            box = (left, ay + dy - th + 2, left + tw, ay + dy + 2)
-            inside = box[0] >= 0 and box[2] <= w and box[1] >= 0 and box[3] <= h
-            if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
-                                  for b in boxes):
-                boxes.append(box)
-                return ax + dx, ay + dy, anchor
-        left = min(max(ax + 8, 0), w - tw)
-        boxes.append((left, ay - 8, left + tw, ay + 4))
-        return left, ay + 4, "start"
+    def spots(ax: int, ay: int) -> Iterator[tuple[float, float, str, bool]]:
+        for dx, dy, anchor in near:
+            yield ax + dx, ay + dy, anchor, False
+        for r in range(20, w + h, 8):  # farther and farther, 24 directions a round
+            for k in range(24):
+                cos, sin = math.cos(math.pi * k / 12), math.sin(math.pi * k / 12)
+                anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
+                yield ax + r * cos, ay + r * sin + 4, anchor, True
 
-    if marked or profile_point is not None:
-        out.append('<g class="jobmap-marks">')
-    for n, (p, label) in enumerate(marked, start=1):
-        a, b = px(p.x, p.y)
+    def place(ax: int, ay: int, text: str, bold: bool = False) -> tuple[float, float, str, str]:
+        """Where the label goes (x, baseline, text-anchor) and the line back to its ring."""
+        tw = _label_width(text, bold)
+        for x, y, anchor, far in spots(ax, ay):
+            left = x - (tw if anchor == "end" else tw / 2 if anchor == "middle" else 0)
+            box = (left, y - LABEL_ABOVE, left + tw, y + LABEL_BELOW)
+            if not (box[0] >= 1 and box[2] <= w - 1 and box[1] >= 1 and box[3] <= h - 1) or any(
+                    box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                    for b in taken):
+                continue
+            taken.append(box)
+            line = ""
+            if far:  # from the ring's edge to the closest point of the label's box
+                tx, ty = min(max(ax, box[0]), box[2]), min(max(ay, box[1]), box[3])
+                d = math.hypot(tx - ax, ty - ay) or 1.0
+                line = (f'<path d="M{ax + (tx - ax) * 8 / d:.0f} {ay + (ty - ay) * 8 / d:.0f}'
+                        f'L{tx:.0f} {ty:.0f}" stroke="#000" stroke-width="1"/>')
+            return x, y, anchor, line
+        return ax + 8, ay + 4, "start", ""  # no room left at all (never with a dozen labels)
+
+    lines: list[str] = []
+    texts: list[str] = []
+    for n, ((_, label), (a, b)) in enumerate(zip(marked, rings, strict=True), start=1):
         text = f"{n}. {_short(label)}"
-        tx, ty, anchor = place(a, b, text)
-        out.append(
-            f'<circle cx="{a}" cy="{b}" r="6" fill="none" stroke="#000" stroke-width="2"/>'
+        tx, ty, anchor, line = place(a, b, text)
+        lines.append(line)
+        texts.append(
             f'<text x="{tx:.0f}" y="{ty:.0f}" text-anchor="{anchor}" stroke="#fff" stroke-width="3" '
-            f'paint-order="stroke" fill="#000"{fr}>{_esc(text)}</text>'
-        )
-    if profile_point is not None:
-        a, b = px(*profile_point)
-        tx, ty, anchor = place(a, b, t["you"])
-        out.append(
-            f'<path d="M{a} {b - 8}L{a + 8} {b}L{a} {b + 8}L{a - 8} {b}Z" fill="#000" stroke="#fff" '
-            f'stroke-width="1.5"/><text x="{tx:.0f}" y="{ty:.0f}" text-anchor="{anchor}" '
-            f'font-weight="bold" stroke="#fff" stroke-width="3" paint-order="stroke">'
-            f'{_esc(t["you"])}</text>'
-        )
-    if marked or profile_point is not None:
+            f'paint-order="stroke" fill="#000"{fr}>{_esc(text)}</text>')
+    if you is not None:
+        a, b = you
+        tx, ty, anchor, line = place(a, b, t["you"], bold=True)
+        lines.append(line)
+        texts.append(
+            f'<text x="{tx:.0f}" y="{ty:.0f}" text-anchor="{anchor}" font-weight="bold" '
+            f'stroke="#fff" stroke-width="3" paint-order="stroke" fill="#000">'
+            f'{_esc(t["you"])}</text>')
+    if marked or you is not None:  # rings, then lines, then labels: no label under a ring
+        out.append('<g class="jobmap-marks">')
+        out += [f'<circle cx="{a}" cy="{b}" r="6" fill="none" stroke="#000" stroke-width="2"/>'
+                for a, b in rings]
+        if you is not None:
+            a, b = you
+            out.append(f'<path d="M{a} {b - 8}L{a + 8} {b}L{a} {b + 8}L{a - 8} {b}Z" '
+                       f'fill="#000" stroke="#fff" stroke-width="1.5"/>')
+        out += [line for line in lines if line] + texts
         out.append("</g>")
 
     out.append(f'<g class="jobmap-legend"><text x="4" y="{h + 18}" font-weight="bold">'
@@ -481,7 +536,8 @@ def render_jobmap_svg(
         lx, ly = 4 + col * (w // 2), h + 24 + row * 16 + 10
         out.append(
             f'<circle cx="{lx + 5}" cy="{ly - 4}" r="4.5" fill="{PALETTE.get(g, OTHER_COLOUR)}"/>'
-            f'<text x="{lx + 14}" y="{ly}"{fr}>{_esc(g)} — {_esc(_short(domains[g], 48))}</text>'
+            f'<text x="{lx + 14}" y="{ly}"{fr}>'
+            f'{_esc(_fitted(f"{g} — {_short(domains[g], 48)}", w // 2 - 20))}</text>'
         )
     out.append("</g></svg>")
     return "".join(out)
