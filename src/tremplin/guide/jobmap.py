@@ -524,8 +524,8 @@ def render_jobmap_svg(
                 for a, b in rings]
         if you is not None:
             a, b = you
-            out.append(f'<path d="M{a} {b - 8}L{a + 8} {b}L{a} {b + 8}L{a - 8} {b}Z" '
-                       f'fill="#000" stroke="#fff" stroke-width="1.5"/>')
+            out.append(f'<path class="jobmap-you" d="M{a} {b - 8}L{a + 8} {b}L{a} {b + 8}'
+                       f'L{a - 8} {b}Z" fill="#000" stroke="#fff" stroke-width="1.5"/>')
         out += [line for line in lines if line] + texts
         out.append("</g>")
 

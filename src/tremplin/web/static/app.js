@@ -75,6 +75,14 @@
     });
     if (idle(document.activeElement)) show();
   }
+  // Job map on a phone: it keeps a readable size in a region that scrolls sideways; the
+  // region opens centred on « Toi », where the person's ideas are (no smooth scrolling).
+  var region = document.querySelector(".jobmap-scroll");
+  var you = region && region.querySelector(".jobmap-you");
+  if (you && region.scrollWidth > region.clientWidth) {
+    var r = region.getBoundingClientRect(), m = you.getBoundingClientRect();
+    region.scrollLeft = Math.max(0, m.left + m.width / 2 - r.left - region.clientWidth / 2);
+  }
   // Portable profile: a scanned QR code opens /profil/import#TJ1Z:...; the fragment never
   // reaches the server, so the page copies the link into the field and lets the person confirm.
   var qrForm = document.querySelector("form[data-qr-link]");
