@@ -256,21 +256,27 @@ class RecommendIndex:
             return None
         written = set(tokens(rest))
         said = written | set(tokens(expand(rest)))
-        best = (0, 0)
+        best = (0, 0, 0)
         found: dict[int, int] = {}
         used: set[str] = set()
         for key in longer:
             groups = [g for g in map(_first_part_stems, key[len(name):]) if g]
-            if not groups or not all(g & said for g in groups):
+            # the goods and the shop are mostly left unsaid: "vendeuse dans un magasin de
+            # sport" is « Vendeur en articles de sport » (`_GENERIC_TITLE_WORDS`)
+            specific = [g for g in groups if not g <= _GENERIC_TITLE_WORDS]
+            if not groups or not all(g & said for g in specific or groups):
                 continue
-            score = (sum(bool(g & written) for g in groups), len(groups))
+            # the specific words written first: a sport wins over the shop (« Vendeur en
+            # magasin », which "vendeur" alone stands for)
+            score = (sum(bool(g & written) for g in specific),
+                     sum(bool(g & written) for g in groups), len(groups))
             if score > best:
                 best, found, used = score, {}, set()
             if score == best:
                 for job, pos in self.title_lookup[key].items():
                     found.setdefault(job, pos)
                 used.update(*(g & written for g in groups))
-        if not best[0] and set(found) & set(self.title_lookup.get(name, {})):
+        if not best[1] and set(found) & set(self.title_lookup.get(name, {})):
             return None  # the glossary alone agrees with the name: its title, as written
         return (found, frozenset(used)) if found else None
 
@@ -470,9 +476,17 @@ _TITLE_LINKS = frozenset(("en", "de", "du", "des", "d", "a", "au", "aux", "la", 
 # A title's closing acronym: "Agent de service hospitalier (ASH)", "Infirmier en soins
 # généraux (IDE)".
 CLOSING_ACRONYM = re.compile(r"\s*\([A-Z0-9]{2,6}\)\s*$")
-_DETERMINERS = ("le|la|les|l|un|une|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos"
-                "|leur|leurs|moi|toi|lui|elle|eux|elles|nous|vous|soi|ce|cet|cette|ces|quelqu\\w*"
-                "|my|his|her|their|our|a|an|the")
+# French determiners (articles, possessives, demonstratives), folded: the one list for "chez
+# un fleuriste" (a job's place, not an employer's name), "avec mon CACES" and "chez ma
+# coiffeuse" (a place one goes to).
+DETERMINERS = ("le", "la", "les", "l", "un", "une", "des", "du", "mon", "ma", "mes", "ton", "ta",
+               "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "ce",
+               "cet", "cette", "ces")
+_DETERMINER = "|".join(DETERMINERS)
+# … and after "chez", the pronouns and English determiners that say the same ("chez moi",
+# "chez quelqu'un", "at my uncle's")
+_NOT_A_NAME = "|".join((*DETERMINERS, "moi", "toi", "lui", "elle", "eux", "elles", "nous", "vous",
+                        "soi", "quelqu\\w*", "my", "his", "her", "their", "our", "a", "an", "the"))
 # What may stand around a job's name and leave it the person's own (an adults' QA pass found
 # "serveuse 2 ans", "2 ans en intérim chez Amazon préparateur de commandes", "cariste avec
 # CACES 1 3 5" read as no job of theirs): how long or when ("2 ans", "depuis 3 ans", "pendant
@@ -485,8 +499,8 @@ _JOB_FRAME = re.compile(
     r"(?:ans?|ann[ée]es?|mois|semaines?|jours?|saisons?|[ée]t[ée]s?|years?|months?|weeks?"
     r"|summers?)\b(?:\s+et\s+demie?)?(?:\s+d['’]\s*(?:exp[ée]rience|xp))?"
     r"|\b(?:(?:depuis|en|de|from|since|in)\s+)?(?:19|20)\d\d(?:\s*(?:-|à|a|au|to)\s*(?:19|20)\d\d)?\b"
-    r"|\bchez\s+(?!(?:" + _DETERMINERS + r")\b)[^\W\d_][\w&'’-]*"
-    r"|\bavec\s+(?:(?:le|la|les|l|un|une|des|mon|ma|mes|son|sa|ses)\b['’]?\s*)?(?:"
+    r"|\bchez\s+(?!(?:" + _NOT_A_NAME + r")\b)[^\W\d_][\w&'’-]*"
+    r"|\bavec\s+(?:(?:" + _DETERMINER + r")\b['’]?\s*)?(?:"
     + "|".join(sorted(DIPLOMA_WORDS)) + r")\b(?:(?!\s(?:et|puis|mais|and|then)\s)[^.,;!?\n])*",
     re.IGNORECASE)
 
@@ -504,6 +518,15 @@ def _framed_words(text: str) -> tuple[list[str], set[int]]:
         last = m.end()
     words += name_words(text[last:])
     return words, framed
+
+
+# Words of job titles that say only "goods" or "shop" ("Vendeur en articles de sport",
+# "Vendeur en équipement de sport", "Vendeur en magasin"): people name the goods or the shop's
+# kind, rarely these ("vendeuse dans un magasin de sport" named « Vendeur en prêt-à-porter »
+# through « Vendeur en magasin » before a fourth QA pass).
+_GENERIC_TITLE_WORDS = frozenset(tokens(
+    "article articles produit produits équipement équipements matériel matériels fourniture "
+    "fournitures magasin magasins boutique boutiques rayon rayons"))
 
 
 @cache
@@ -527,8 +550,6 @@ def name_words(text: str) -> list[str]:
 # "chez le médecin", "chez ma coiffeuse": a place one goes to, unless the text speaks of work
 # done there ("stage chez un fleuriste", "je bosse chez un boulanger"). Without this rule
 # "je traduis pour mes parents à la CAF et chez le médecin" got Médecin généraliste 2nd.
-_AT_PLACE = frozenset(("le", "la", "l", "les", "un", "une", "des", "mon", "ma", "mes", "ton",
-                       "ta", "son", "sa", "ses", "notre", "leur"))
 _WORK_STEMS = ("stag", "travail", "boss", "taf", "job", "boulot", "apprenti", "alternan",
                "employ", "emploi", "intern", "work", "sais", "remplac")
 
@@ -537,7 +558,7 @@ def after_chez(words: list[str], start: int) -> bool:
     """Whether the job name starting at `start` follows "chez" (and a determiner)."""
     before = words[max(0, start - 2):start]
     return (before[-1:] == ["chez"]
-            or (len(before) == 2 and before[0] == "chez" and before[1] in _AT_PLACE))
+            or (len(before) == 2 and before[0] == "chez" and before[1] in DETERMINERS))
 
 
 def speaks_of_work(words: list[str]) -> bool:

@@ -117,6 +117,34 @@ def own_jobs_of(index: RecommendIndex, text: str) -> dict[int, int]:
 
 
 def _own_job_then_where_when(index: RecommendIndex, clause: str) -> dict[int, int]:
+    """`_named_then_where_when` of the clause, or of the clause with where or when it was
+    done said after the job rather than before (`_job_first`)."""
+    for said in (clause, *_job_first(clause)):
+        own = _named_then_where_when(index, said)
+        if own:
+            return own
+    return {}
+
+
+# Words that introduce the person's job after where or when it was done ("j'ai travaillé 5 ans
+# dans le bâtiment comme maçon", "I worked in London as a waiter").
+_AS_JOB = re.compile(r"\b(?:comme|en tant que|as)\b", re.IGNORECASE)
+
+
+def _job_first(clause: str) -> list[str]:
+    """The clause with its where or when, said before "comme <job>", moved after the rest:
+    "j'ai travaillé 5 ans dans le bâtiment comme maçon" is read as "j'ai travaillé 5 ans
+    comme maçon dans le bâtiment" (an adults' QA pass found it named no job of the person's,
+    while "j'ai travaillé comme maçon dans le bâtiment" did). One reading per place where
+    the where or when may start, first to last."""
+    out = []
+    for job in _AS_JOB.finditer(clause):
+        for cut, _word in _where_when_cuts(clause[:job.start()]):
+            out.append(f"{clause[:cut]}{clause[job.start():]} {clause[cut:job.start()]}")
+    return out
+
+
+def _named_then_where_when(index: RecommendIndex, clause: str) -> dict[int, int]:
     """The job a clause names as the person's own before saying where or when ("serveuse en
     terrasse cet été"): the clause, cut before the first of the WHERE_WHEN words that leaves
     a job's name and words such as "je suis" only, a name the whole clause names (a cut

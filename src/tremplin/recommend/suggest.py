@@ -17,14 +17,15 @@ from tremplin.recommend.own_jobs import own_jobs_said
 from tremplin.recommend.profile import check_experience_text
 from tremplin.recommend.text import (
     expand,
+    expansion,
     fold,
     looks_english,
     other_senses,
     tokens,
     without_dislikes,
     without_frame,
-    without_names,
     without_status,
+    word_by_word,
     written_out,
 )
 
@@ -92,8 +93,14 @@ def text_vector(text: str) -> F32:
 
 def prepare(index: RecommendIndex, text: str) -> str:
     """Gender-neutral, glossary-expanded text: what is embedded and matched."""
+    return expand(read_text(index, text))
+
+
+def read_text(index: RecommendIndex, text: str) -> str:
+    """The text as the engine reads it, before the glossary: without dislikes, status and an
+    internship's frame, text-message spellings written out, gender-neutral."""
     read = without_status(without_dislikes(" ".join(text.split())))
-    return expand(index.neutralise(without_frame(written_out(read))))
+    return index.neutralise(without_frame(written_out(read)))
 
 
 def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
@@ -154,11 +161,13 @@ def job_context_bonus(index: RecommendIndex, vector: F32) -> F32:
 
 def item_scores(index: RecommendIndex, text: str) -> F32:
     """Per-item suggestion score for a text (items that cannot be suggested get -inf)."""
-    prepared = prepare(index, text)
+    read = read_text(index, text)
+    added = expansion(read)
+    prepared = read + added  # as `prepare`
     vector = text_vector(prepared)
     # in English, ROME words only match false friends ("I cleaned offices" -> "Gestion du
     # Back Office"): the multilingual sentence model alone does better
-    lex = index.bm25([] if looks_english(text) else lexical_tokens(index, without_names(prepared)))
+    lex = index.bm25([] if looks_english(text) else lexical_tokens(index, word_by_word(read, added)))
     scores = (index.vectors @ vector + LEXICAL_WEIGHT * np.minimum(lex, 10.0)
               + JOB_CONTEXT_WEIGHT * job_context_bonus(index, vector)).astype(np.float32)
     own = index.own_jobs(text)

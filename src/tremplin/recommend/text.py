@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 from tremplin.recommend.arabic import arabic_glossary
 
@@ -38,7 +39,7 @@ serpillère cafetière salière soupière volière gouttière paupière fourmili
 lisière croisière pépinière bannière tanière arrière derrière filière filières rive olive
 lessive salive gencive missive dérive archive archives grive locomotive cicatrice matrice
 nourrice mère grand-mère belle-mère frère père colère galère misère sphère atmosphère
-fougère sincère sévère austère antenne persienne
+fougère sincère sévère austère antenne persienne denrée denrées
 """)
 
 # Feminine adjectives, participles and nouns people use about themselves -> masculine.
@@ -296,14 +297,48 @@ GLOSSARY: Mapping[str, str] = {
     "aquarium": "aquariophilie, entretien des aquariums, soins aux poissons d'ornement, animaux",
 }
 
+class _Sense(NamedTuple):
+    """A word with two senses, read in the everyday one unless the text says otherwise."""
+
+    word: re.Pattern[str]  # the word in its everyday sense (on the lower-cased text)
+    says: str              # what it says then, appended like the glossary's words
+    other: str             # the other sense's items (on folded labels): kept out of suggestions
+    kept_out: bool = False  # the person's word is kept out of the word-by-word pass
+
+
 # Words with two senses, read in the everyday one (adults' QA pass): "plongeur dans un
-# restaurant" and "la plonge" are dishwashing unless the text speaks of diving, "serveur" a
-# waiter unless a Discord or Minecraft server, "tonte" the mowing of a lawn unless of animals.
-_KITCHEN_PLONGE = (r"^(?!.*\b(?:plong[ée]es?|sous-marin\w*|apn[ée]e|scaphandr\w*|palmes"
-                   r"|bouteilles?)\b).*\b(?:plongeu(?:r|se)s?|la plonge)\b")
-_WAITER = r"\bserveu(r|se)s?\b(?! (discord|minecraft|web|informatique|de jeu|fivem))"
-_MOWING = (r"\b(?:tontes?|tondre|tondu|tonds|tond|tondais|tondait)\b(?!.*\b(?:moutons?|ovins?"
-           r"|brebis|laine|alpagas?|lamas?|toisons?|chiens?|caniches?|animaux)\b)")
+# restaurant" and "la plonge" are dishwashing unless the text speaks of diving (they found
+# divers, « Pratique des plongées profondes », Scaphandrier), "serveur" a waiter unless a
+# Discord or Minecraft server (its word met « Maintenance de serveurs » word by word), "tonte"
+# the mowing of a lawn unless of animals ("tonte, taille de haies" found « Techniques de tonte
+# d'ovins »). The sentence model reads the word alone: « Tables de plongées et procédures de
+# décompression » stayed 6th for "plongeur dans un restaurant" until the other sense's items
+# were kept out.
+_PLONGE = _Sense(
+    re.compile(r"^(?!.*\b(?:plong[ée]es?|sous-marin\w*|apn[ée]e|scaphandr\w*|palmes"
+               r"|bouteilles?)\b).*\b(?:plongeu(?:r|se)s?|la plonge)\b"),
+    "vaisselle, nettoyage de la vaisselle et des ustensiles, employé de restaurant",
+    r"\bplongees?\b|scaphandr|subaquatique|hyperbare|\bapnee\b|decompression")
+_WAITER = _Sense(
+    re.compile(r"\bserveu(r|se)s?\b(?! (discord|minecraft|web|informatique|de jeu|fivem))"),
+    "service en salle",
+    r"\bserveurs?\b(?! (?:en restauration|de restaurant))|client-serveur", kept_out=True)
+_MOWING = _Sense(
+    re.compile(r"\b(?:tontes?|tondre|tondu|tonds|tond|tondais|tondait)\b(?!.*\b(?:moutons?"
+               r"|ovins?|brebis|laine|alpagas?|lamas?|toisons?|chiens?|caniches?|animaux)\b)"),
+    "tonte de pelouse, tondre le gazon, entretien des espaces verts, jardinage",
+    r"\btonte (?:d'ovins|animale|et transferer la laine)", kept_out=True)
+# Food aid is for people: "je distribue les colis alimentaires" met « distribuer les rations
+# alimentaires aux animaux » word by word (its words are kept out of that pass: `without_names`),
+# and its parcels are no mail ("je distribue les colis aux Restos du cœur" found the postman
+# first; a charity's "colis" are written "colis alimentaires" first, see _charity_read; the
+# names' expansions say "aide alimentaire").
+_FOOD_AID = _Sense(
+    re.compile(r"\b(aides?|colis|distributions?|paniers?) alimentaires?\b"),
+    "aide alimentaire, aide aux personnes en difficulté, distribution de denrées aux familles, "
+    "association caritative",
+    r"courrier|affranchi|enlever un colis|tri des colis|securite des colis|prospectus")
+_TWO_SENSES = (_PLONGE, _WAITER, _MOWING, _FOOD_AID)
 
 # Everyday phrases (regular expressions on the lower-cased text) -> ROME-like words.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -413,11 +448,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # qui est en fauteuil roulant" found « arrimer les fauteuils roulants » and tow trucks
         (r"\ben fauteuil\b", "assistant de vie, aide à domicile d'une personne en situation de "
                               "handicap, aide aux déplacements, aide à la toilette"),
-        # adults' QA pass: a word in the kitchen's sense. "plongeur dans un restaurant" and "la
-        # plonge" found divers (« Pratique des plongées profondes », Scaphandrier): dishwashing,
-        # unless the text speaks of diving
-        (_KITCHEN_PLONGE,
-         "vaisselle, nettoyage de la vaisselle et des ustensiles, employé de restaurant"),
+        # adults' QA pass: a word in the kitchen's sense (see _PLONGE)
+        (_PLONGE.word, _PLONGE.says),
+        (_FOOD_AID.word, _FOOD_AID.says),
         # "la restauration" alone is the restaurant trade ("je travaille dans la restauration",
         # "marre de la restauration" found furniture restorers); "restauration de meubles" is not
         (r"\brestauration\b(?!\s*(?:de|d'|du|des|rapide|collective|scolaire)\b)",
@@ -444,11 +477,6 @@ _SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|[ée]puration|d[ée]panachage)|castr\w*|[ée]cim\w*) (?:du |de |des |le |les )?"
                 r"ma[iï]s\b", re.IGNORECASE),
      "des travaux saisonniers dans les champs de maïs"),
-    # a food bank's drive collects food from shoppers: "collecte" found refuse collectors
-    (re.compile(r"\bcollecte(?:s|r)?\b(?=\s+(?:alimentaires?\b|(?:de|pour|à|a|avec|au profit de"
-                r"|aux?)\s+(?:la |les |l'|une |des )?(?:banques? alimentaires?|restos? du c(?:oe|œ)ur"
-                r"|secours populaire|croix.rouge)\b))", re.IGNORECASE),
-     "bénévolat pour recueillir des dons de denrées"),
     # a food bank helps people: "I volunteered at a food bank" found street food sellers and
     # crêpe makers (English texts have no glossary: the sentence model reads these words)
     (re.compile(r"\bfood ?banks?\b", re.IGNORECASE), "charity for people in need"),
@@ -460,12 +488,66 @@ _SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# A sentence about charity or food aid: a name ("restos du cœur", "banque alimentaire"), what
+# is given ("dons", "denrées", "jouets") or who gives it ("bénévole", "association")…
+_CHARITY = re.compile(
+    r"\b(?:restos? du c(?:oe|œ)ur|banques? alimentaires?|secours populaire|croix.rouge"
+    r"|[ée]piceries? solidaires?|emma[üu]s|t[ée]l[ée]thon|(?:aides?|colis|distributions?|paniers?"
+    r"|collectes?) alimentaires?|caritati\w*|humanitaires?|solidarit[ée]|dons|denr[ée]es|vivres"
+    r"|nourriture|jouets|b[ée]n[ée]vol\w*|associations?|assos?)\b", re.IGNORECASE)
+# … unless it speaks of waste or blood ("bénévole pour la collecte des déchets sur la plage").
+_WASTE = re.compile(
+    r"\b(?:d[ée]chets?|ordures?|poubelles?|encombrants?|tri s[ée]lectif|recycl\w*|bennes?"
+    r"|[ée]boueurs?|ripeurs?|d[ée]ch[eè]teries?|verre|plastiques?|canettes?|m[ée]gots?|sang"
+    r"|plasma|donn[ée]es)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+# In such a sentence, a "collecte" is a drive for donations, not the collection of refuse
+# ("je fais la collecte pour la banque alimentaire", "collecte de jouets pour le secours
+# populaire", "je collecte des denrées pour les restos" found the refuse collector, Ripeur,
+# first or second, through « Collecter des déchets ménagers »): the noun and the verb are said
+# without the word (a verb when a subject comes before "collecte": "je collecte"), unless
+# donations follow ("collecter des dons" meets « Sensibiliser … et collecter des dons »).
+_COLLECT = re.compile(
+    r"\b(?P<subject>(?:je|j['’]|tu|il|elle|on|nous|vous|ils|elles)\s*(?:ne\s+|n['’]\s*)?"
+    r"(?:(?:les|la|le|l['’]|en|y)\s*)?)?"
+    r"(?P<word>collect(?:e|es|er|ais|ait|aient|ons|ez|ent|é|ée|és|ées))\b"
+    r"(?!\s+(?:des |les |de l'|l'|de |d')?(?:dons|argent|fonds|signatures)\b)", re.IGNORECASE)
+_RECUEILLIR = {"er": "ir", "é": "i", "ée": "ie", "és": "is", "ées": "ies"}  # other endings stay
+_DONATION_DRIVE = "bénévolat, recueil de dons"
+
+
+def _donations_collected(found: re.Match[str]) -> str:
+    word = found.group("word")
+    subject = found.group("subject") or ""
+    if not subject and word.lower() in ("collecte", "collectes"):
+        return _DONATION_DRIVE  # "la collecte", "collecte de jouets"
+    ending = word[len("collect"):].lower()
+    return subject + "recueill" + _RECUEILLIR.get(ending, ending)
+
+
+# … and a "colis" is a food parcel ("je distribue les colis aux Restos du cœur" found the
+# postman, Facteur, first, through « Distribuer des documents, des colis »).
+_PARCEL = re.compile(r"\bcolis(?:\s+alimentaires?)?\b", re.IGNORECASE)
+_FOOD_PARCELS = "colis alimentaires pour les familles en difficulté"
+
+
+def _charity_read(sentence: str) -> str:
+    """A sentence about charity or food aid (_CHARITY, not _WASTE) with its words said in that
+    sense (_COLLECT, _PARCEL)."""
+    if not _CHARITY.search(sentence) or _WASTE.search(sentence):
+        return sentence
+    return _PARCEL.sub(_FOOD_PARCELS, _COLLECT.sub(_donations_collected, sentence))
+
+
 def written_out(text: str) -> str:
     """Text-message spellings written out ("jgarde ma ptite soeur" -> "je garde ma petite
-    soeur"), so that the glossary and ROME's words meet them."""
+    soeur"), so that the glossary and ROME's words meet them, and words in another sense than
+    ROME's said in plain words (_SENSES, _charity_read)."""
     text = _GLUED_J.sub("je ", text)
     for pattern, plain in _SENSES:
         text = pattern.sub(plain, text)
+    if "collect" in text.lower() or "colis" in text.lower():
+        text = _SENTENCE.sub(lambda m: _charity_read(m.group(0)), text)
     return _SMS_WORD.sub(lambda m: _SMS_WORDS[m.group(1).lower()], text)
 
 
@@ -692,12 +774,6 @@ _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"|familles?|dames?|messieurs?)\b", "ménage à domicile, employé familial, entretien du "
                                            "logement, entretien des espaces de vie"),
         (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
-        # a waiter, except a Discord or Minecraft server: its word kept out of the word-by-word
-        # pass, where it met « Maintenance de serveurs » (adults' QA pass, "serveur puis barman")
-        (_WAITER, "service en salle"),
-        # mowing a lawn, unless the text speaks of animals: "tonte, taille de haies" found «
-        # Techniques de tonte d'ovins » (its word kept out of the word-by-word pass)
-        (_MOWING, "tonte de pelouse, tondre le gazon, entretien des espaces verts, jardinage"),
         (r"\bbanques? alimentaires?\b", "aide alimentaire, aide aux personnes en difficulté, "
                                          "tri et stockage de denrées, distribution de colis aux "
                                          "familles, association caritative"),
@@ -724,7 +800,9 @@ _CHAINS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(domino'?s|pizza hut)\b", "pizzeria, livraison de pizzas"),
     )
 )
-_NAMES = _NAMES + _CHAINS
+# What `expansion` reads as a whole, in this order: names, the words in their everyday sense
+# that are kept out of the word-by-word pass ("serveur", "tonte"), chains.
+_READ_WHOLE = (_NAMES + tuple((s.word, s.says) for s in _TWO_SENSES if s.kept_out) + _CHAINS)
 # Possessives and pronouns: a capitalised one ("Mon Oncle Plombier") says whose job it is.
 _WHOSE = _words("""
 mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs il elle ils elles on nous vous
@@ -910,20 +988,10 @@ _WITH_GRANDPARENT = re.compile(
     + r"|\b(?:avec|with) " + _OWNER + " " + _GRANDPARENT + r"\b")
 
 
-# Food aid is for people: "je distribue les colis alimentaires" met « distribuer les rations
-# alimentaires aux animaux » word by word.
-_FOOD_AID = re.compile(r"\b(aides?|colis|distributions?|paniers?) alimentaires?\b")
-
-
-# The other sense's items (on folded labels), kept out of the suggestions when the text reads a
-# word in its everyday sense: the sentence model reads "plongeur" alone, and « Tables de
-# plongées et procédures de décompression » stayed 6th for "plongeur dans un restaurant".
-_OTHER_SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(_KITCHEN_PLONGE), r"\bplongees?\b|scaphandr|subaquatique|hyperbare|\bapnee\b"
-                                  r"|decompression"),
-    (re.compile(_WAITER), r"\bserveurs?\b(?! (?:en restauration|de restaurant))|client-serveur"),
-    (re.compile(_MOWING), r"\btonte (?:d'ovins|animale|et transferer la laine)"),
-)
+# The other sense's items, kept out of the suggestions when the text reads a word in its
+# everyday sense (see _Sense).
+_OTHER_SENSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (sense.word, sense.other) for sense in _TWO_SENSES)
 
 
 def other_senses(text: str) -> tuple[str, ...]:
@@ -934,20 +1002,42 @@ def other_senses(text: str) -> tuple[str, ...]:
 
 
 def without_names(text: str) -> str:
-    """The text without the names of _NAMES and the words of food aid, for matching word by
-    word against ROME's labels: "banque alimentaire" found banking and diet items, "restos
-    du cœur" restaurants. Their expansion, and the sentence model, say what they are."""
-    lowered = _FOOD_AID.sub(" ", text.lower())
-    for pattern, _ in _NAMES:
+    """The text without the names of _NAMES and _CHAINS and the words of food aid, for
+    matching word by word against ROME's labels: "banque alimentaire" found banking and diet
+    items, "restos du cœur" restaurants. Their expansion, and the sentence model, say what
+    they are."""
+    lowered = _FOOD_AID.word.sub(" ", text.lower())
+    for pattern, _ in _NAMES + _CHAINS:
         lowered = pattern.sub(" ", lowered)
     return lowered
 
 
+def word_by_word(text: str, added: str) -> str:
+    """What is matched word by word against ROME's labels, for a (neutralised) text and what
+    `expansion` adds to it: both `without_names`, and the person's own words without those
+    read in their everyday sense that meet the other sense by their letters (`_Sense`,
+    "serveur", "tonte"). The expansion's words are ours, in the everyday sense: "pelouse" adds
+    "tonte", which the strip of the person's "tonte" also took out of it before a fourth QA
+    pass."""
+    own = text.lower()
+    for sense in _TWO_SENSES:
+        if sense.kept_out:
+            own = sense.word.sub(" ", own)
+    return without_names(own + added)
+
+
 def expand(text: str) -> str:
     """Append glossary expansions for everyday words found in the (neutralised) text."""
+    return text + expansion(text)
+
+
+def expansion(text: str) -> str:
+    """What `expand` appends to a (neutralised) text: "" or " (words; words…)". Names, words
+    in their everyday sense and chains are read as a whole, their words kept from the glossary
+    ("restos du cœur" is no restaurant); then the glossary's words, its phrases, Arabic."""
     found = []
     lowered = _WITH_GRANDPARENT.sub(" ", text.lower())
-    for pattern, words in _NAMES:
+    for pattern, words in _READ_WHOLE:
         if pattern.search(lowered):
             found.append(words)
             lowered = pattern.sub(" ", lowered)
@@ -962,7 +1052,7 @@ def expand(text: str) -> str:
         if pattern.search(lowered) and words not in found:
             found.append(words)
     found += [words for words in arabic_glossary(text) if words not in found]
-    return text if not found else text + " (" + "; ".join(found) + ")"
+    return "" if not found else " (" + "; ".join(found) + ")"
 
 
 # English function words that French never uses as words ("a", "on", "as", "me" are left
