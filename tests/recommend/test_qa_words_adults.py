@@ -152,7 +152,8 @@ def test_a_seller_at_a_sports_chain_is_a_sports_goods_seller(index: RecommendInd
     text = "vendeur chez Decathlon au rayon vélo"
     assert _own(index, text) == ["D1211"]  # was: D1214, « Vendeur en prêt-à-porter »
     codes = _codes(text)
-    assert codes[0] == "D1211" and "D1214" not in codes[:3], codes
+    # the clothes seller may follow: a move ROME lists from the sports goods seller
+    assert codes[0] == "D1211", codes
 
 
 def test_a_longer_title_written_wins_over_the_bare_one(index: RecommendIndex) -> None:

@@ -141,7 +141,8 @@ def test_a_sports_shop_seller_gets_the_sports_goods_seller(index: RecommendIndex
     own = own_jobs_of(index, said)
     assert [index.title_label[pos] for pos in own.values()] == ["Vendeur en articles de sport"]
     codes = _codes(said)
-    assert codes[0] == "D1211" and "D1214" not in codes[:3], codes
+    # the clothes seller may follow: a move ROME lists from the sports goods seller
+    assert codes[0] == "D1211", codes
 
 
 # --- 4. the job named after where or when it was done ----------------------------------------

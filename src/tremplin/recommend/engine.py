@@ -24,7 +24,7 @@ from tremplin.recommend.domains import check_domains
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, JobInfo, RecommendIndex, get_index
 from tremplin.recommend.levels import entry_levels
-from tremplin.recommend.own_jobs import own_jobs_in
+from tremplin.recommend.own_jobs import own_jobs_in, own_jobs_said
 from tremplin.recommend.paths import Paths, career_paths
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTERS, no_preference
@@ -45,6 +45,13 @@ TITLE_SEM_HIGH = 0.92
 GROUP_MATCH = 0.5         # same macro-competence group counts half
 NAMED_TITLE_MATCH = 1.0   # a job title written word for word in a text: as good as a chosen code
 EXPERIENCE_SUGGESTIONS = 5
+# A text naming the person's own job ("j'étais caissière", "2 ans en intérim chez Amazon
+# préparateur de commandes") is read as holding that job's key competences (ROME's
+# « Principale » items), guessed with this confidence: jobs close to it and the moves ROME
+# lists from it come next, rather than jobs that only share the sentence's words (a mason
+# got architects; blind counsellor judgements of 116 such texts: absurd jobs in the top 10
+# 1.12 -> 0.87, sensible 4.64 -> 5.00, docs/scoring.md).
+OWN_JOB_ITEMS_CONFIDENCE = 0.5
 EXPERIENCE_TEXT_WEIGHT = 1.0
 EXPERIENCE_TEXT_IMPORTANCE = 3.0  # weight of the free text itself among the profile items
 INTEREST_WEIGHT = 0.3
@@ -250,10 +257,28 @@ def experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...] 
     best = float(scores[top[0]])
     out = [(int(i), float(np.clip(1.0 - 4.0 * (best - float(scores[i])), 0.4, 1.0)) * 0.8)
            for i in top.tolist()]
+    out += own_job_items(index, text, {i for i, _ in out} | {index.pos[c] for c in removed
+                                                              if c in index.pos})
     with _exp_lock:
         memo[key] = out
         if len(memo) > 2048:
             memo.popitem(last=False)
+    return out
+
+
+def own_job_items(index: RecommendIndex, text: str, skip: set[int]) -> list[tuple[int, float]]:
+    """The key items of the jobs a text names as the person's own (see own_jobs_said), with
+    OWN_JOB_ITEMS_CONFIDENCE, in the fiche's order, but those in `skip` (already suggested,
+    or removed by the person) and those never suggested (diplomas, work contexts)."""
+    out: list[tuple[int, float]] = []
+    for job in own_jobs_said(index, text):
+        lo = int(index.job_start[job])
+        hi = int(index.job_start[job + 1]) if job + 1 < len(index.jobs) else len(index.entry_job)
+        for e in range(lo, hi):
+            i = int(index.entry_item[e])
+            if index.entry_core[e] == "Principale" and index.suggestable[i] and i not in skip:
+                out.append((i, OWN_JOB_ITEMS_CONFIDENCE))
+                skip.add(i)
     return out
 
 
