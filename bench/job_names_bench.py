@@ -6,7 +6,10 @@ accepted job in `recommend`, and the share of the 5 suggested competences that t
 jobs list in ROME (what a counsellor would suggest to someone who did that job). Three
 settings in the same run: as shipped; without the own-job rule (a job named alone gives its
 items no bonus in the suggestions); and the baseline, as before both rules (job names from
-ROME titles only: no alias names, no own-job rule).
+ROME titles only: no alias names, no own-job rule). Then, on 116 texts naming one's own job
+whose top-10 jobs a counsellor judged blind (bench/data/own_job_lists_judged.json), the
+sensible, possible and absurd jobs per list, with and without the job's key competences
+counted as guessed (engine.OWN_JOB_ITEMS_CONFIDENCE).
 
 Run: .venv/bin/python bench/job_names_bench.py [--json]
 """
@@ -22,10 +25,11 @@ from typing import Any
 
 import numpy as np
 
-from tremplin.recommend import Experience, Profile, recommend, suggest_competences
+from tremplin.recommend import Experience, Profile, engine, recommend, suggest_competences
 from tremplin.recommend.index import RecommendIndex, get_index
 
 DATA = Path(__file__).parent / "data" / "experiences_job_names.json"
+JUDGED = Path(__file__).parent / "data" / "own_job_lists_judged.json"
 
 
 def measure(index: RecommendIndex, rows: list[dict[str, Any]]) -> dict[str, float]:
@@ -65,6 +69,33 @@ def setting(index: RecommendIndex, aliases: bool, own_rule: bool) -> Iterator[No
         index.own_jobs_memo.clear()
 
 
+def judged(index: RecommendIndex, confidence: float) -> dict[str, float]:
+    """Sensible, possible and absurd jobs per top-10 list of the judged texts, the share of
+    lists with an absurd job, and the jobs never judged, with the own job's key competences
+    counted at `confidence` (0: not counted)."""
+    items = json.loads(JUDGED.read_text(encoding="utf-8"))["texts"]
+    shipped = engine.OWN_JOB_ITEMS_CONFIDENCE
+    engine.OWN_JOB_ITEMS_CONFIDENCE = confidence
+    index.experience_memo.clear()
+    counts = {"S": 0, "P": 0, "A": 0, "?": 0}
+    with_absurd = 0
+    try:
+        for item in items:
+            codes = [r.code for r in recommend(Profile(experiences=(Experience(item["text"]),)),
+                                               10)]
+            said = [item["verdicts"].get(code, "?") for code in codes]
+            for v in said:
+                counts[v] += 1
+            with_absurd += "A" in said
+    finally:
+        engine.OWN_JOB_ITEMS_CONFIDENCE = shipped
+        index.experience_memo.clear()
+    n = len(items)
+    return {"texts": float(n), "sensible": counts["S"] / n, "possible": counts["P"] / n,
+            "absurd": counts["A"] / n, "lists_with_absurd": with_absurd / n,
+            "unjudged": float(counts["?"])}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
@@ -77,15 +108,23 @@ def main() -> None:
                                     ("baseline: ROME titles only", False, False)):
         with setting(index, aliases, own_rule):
             out[name] = measure(index, rows)
+    out["judged: shipped"] = judged(index, engine.OWN_JOB_ITEMS_CONFIDENCE)
+    out["judged: without the job's key competences"] = judged(index, 0.0)
     if args.json:
         print(json.dumps(out, indent=1))
         return
     print(f"{len(rows)} experiences naming the person's own job")
     print(f"{'setting':30s} success@1   MRR  suggestions of the job  read as own job")
     for name, v in out.items():
-        if isinstance(v, dict):
+        if isinstance(v, dict) and "mrr" in v:
             print(f"{name:30s} {v['success_at_1']:9.3f} {v['mrr']:5.3f} "
                   f"{v['suggestions_of_the_job']:23.3f} {v['read_as_own_job']:16.3f}")
+    print(f"\n{'judged texts, per top 10':42s} sensible possible absurd "
+          "lists with absurd unjudged")
+    for name, v in out.items():
+        if isinstance(v, dict) and "absurd" in v:
+            print(f"{name:42s} {v['sensible']:8.2f} {v['possible']:8.2f} {v['absurd']:6.2f} "
+                  f"{v['lists_with_absurd']:17.2f} {int(v['unjudged']):8d}")
 
 
 if __name__ == "__main__":

@@ -271,6 +271,8 @@ def own_job_items(index: RecommendIndex, text: str, skip: set[int]) -> list[tupl
     OWN_JOB_ITEMS_CONFIDENCE, in the fiche's order, but those in `skip` (already suggested,
     or removed by the person) and those never suggested (diplomas, work contexts)."""
     out: list[tuple[int, float]] = []
+    if OWN_JOB_ITEMS_CONFIDENCE <= 0:  # switched off (bench/job_names_bench.py's baseline)
+        return out
     for job in own_jobs_said(index, text):
         lo = int(index.job_start[job])
         hi = int(index.job_start[job + 1]) if job + 1 < len(index.jobs) else len(index.entry_job)
