@@ -24,6 +24,7 @@ from tremplin.recommend.text import (
     tokens,
     without_dislikes,
     without_frame,
+    without_setting,
     without_status,
     word_by_word,
     written_out,
@@ -98,9 +99,10 @@ def prepare(index: RecommendIndex, text: str) -> str:
 
 def read_text(index: RecommendIndex, text: str) -> str:
     """The text as the engine reads it, before the glossary: without dislikes, status and an
-    internship's frame, text-message spellings written out, gender-neutral."""
+    internship's frame and where or through what something was done (the pupil's school, the
+    screen one learns from), text-message spellings written out, gender-neutral."""
     read = without_status(without_dislikes(" ".join(text.split())))
-    return index.neutralise(without_frame(written_out(read)))
+    return index.neutralise(without_frame(without_setting(written_out(read))))
 
 
 def lexical_tokens(index: RecommendIndex, prepared: str) -> list[str]:
