@@ -11,14 +11,9 @@ from tests.conftest import record_queries
 from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import Profile, ProfileError, interest_centres, recommend
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 
 ANIMALS = "17"
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
 
 
 def test_the_thirty_rome_centres_are_listed_in_code_order(catalog: Catalog) -> None:

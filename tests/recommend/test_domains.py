@@ -12,14 +12,9 @@ from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import Constraints, Profile, ProfileError, job_domains, recommend
 from tremplin.recommend.engine import _allowed, score_jobs
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 
 BAKER = 107371  # a competence whose closest jobs are in D (commerce) and G (hotels, food)
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
 
 
 def test_the_fourteen_grand_domains_hold_every_fiche_once(catalog: Catalog) -> None:

@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import (
     Constraints,
@@ -22,13 +21,8 @@ from tremplin.recommend import (
     suggest_competences,
 )
 from tremplin.recommend.engine import MAX_PER_DOMAIN
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.own_jobs import own_job_clauses
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
 
 
 def test_babysitting_suggests_childcare(index: RecommendIndex) -> None:

@@ -8,19 +8,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import Experience, Profile, Recommendation, recommend, suggest_competences
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.own_jobs import own_jobs_of
 from tremplin.recommend.wording import say
 
 WAITER = "G1803"
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
 
 
 def _recs(text: str, lang: str = "fr") -> list[Recommendation]:

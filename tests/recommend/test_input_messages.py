@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tremplin.catalog.read import Catalog
 from tremplin.cli import cli
 from tremplin.recommend import Constraints, Experience, Profile, ProfileError, recommend
 from tremplin.recommend.commands import MAX_PROFILE_BYTES, read_profile_json
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.profile import (
     MAX_AVOIDED_DOMAINS,
     MAX_CONFIRMED_PER_EXPERIENCE,
@@ -25,11 +24,6 @@ from tremplin.recommend.profile import (
 
 BAKER = 107371  # a ROME competence code the catalog knows
 SOURCES = Path(__file__).resolve().parents[2] / "src" / "tremplin" / "recommend"
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
 
 
 def _run(*args: str, stdin: bytes | None = None) -> tuple[int, str]:

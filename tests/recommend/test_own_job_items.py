@@ -4,27 +4,17 @@ words (a mason of five years got architects and cost engineers)."""
 
 from __future__ import annotations
 
-import pytest
-
 from tremplin.catalog.read import Catalog
 from tremplin.recommend import Experience, Profile, recommend
 from tremplin.recommend.engine import OWN_JOB_ITEMS_CONFIDENCE, experience_items, own_job_items
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.own_jobs import own_jobs_said
 
 MASON = "j'ai travaillé 5 ans dans le bâtiment comme maçon"
 
 
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
-
-
 def _key_items(index: RecommendIndex, code: str) -> set[int]:
-    k = index.job_pos[code]
-    lo = int(index.job_start[k])
-    hi = int(index.job_start[k + 1]) if k + 1 < len(index.jobs) else len(index.entry_job)
-    return {int(index.entry_item[e]) for e in range(lo, hi)
+    return {int(index.entry_item[e]) for e in index.entries_of(index.job_pos[code])
             if index.entry_core[e] == "Principale" and index.suggestable[int(index.entry_item[e])]}
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tremplin.catalog.read import Catalog
 from tremplin.recommend import Experience, Profile, recommend, suggest_competences
 from tremplin.recommend.engine import (
     CLOSEST_KEPT,
@@ -17,7 +16,7 @@ from tremplin.recommend.engine import (
     score_jobs,
 )
 from tremplin.recommend.evaluate import _fiche_profile
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.paths import PATH_NEIGHBOURS, TWO_STEP, MobilityGraph, career_paths
 
 
@@ -58,11 +57,6 @@ def test_a_hidden_fiche_is_never_a_neighbour_and_its_links_are_not_read() -> Non
 def test_an_empty_profile_has_no_paths() -> None:
     paths = career_paths(_graph(3, [(0, 1)]), np.zeros(3, dtype=np.float32))
     assert not paths.score.any() and not len(paths.neighbours)
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
 
 
 def test_graph_holds_the_rome_mobilities(index: RecommendIndex) -> None:

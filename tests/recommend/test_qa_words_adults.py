@@ -10,39 +10,16 @@ from typing import Any
 
 import pytest
 
+from tests.recommend.reading import codes as _codes
+from tests.recommend.reading import labels as _labels
+from tests.recommend.reading import own as _own
+from tests.recommend.reading import recs as _recs
 from tremplin.catalog.read import Catalog
-from tremplin.recommend import (
-    Experience,
-    Profile,
-    Recommendation,
-    recommend,
-    suggest_competences,
-)
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend import Recommendation
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.own_jobs import own_jobs_of
 from tremplin.recommend.text import disliked_clauses, nothing_done, without_dislikes
 from tremplin.recommend.wording import say
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
-
-
-def _recs(text: str, n: int = 10) -> list[Recommendation]:
-    return recommend(Profile(experiences=(Experience(text),)), n)
-
-
-def _codes(text: str, n: int = 10) -> list[str]:
-    return [r.code for r in _recs(text, n)]
-
-
-def _labels(text: str, n: int = 6) -> list[str]:
-    return [s.label.lower() for s in suggest_competences(text, n)]
-
-
-def _own(index: RecommendIndex, text: str) -> list[str]:
-    return [index.jobs[j].code for j in own_jobs_of(index, text)]
 
 
 def _title(card: Recommendation) -> dict[str, Any]:
@@ -82,7 +59,7 @@ def test_having_left_a_job_or_someone_elses_pain_stays(text: str) -> None:
 def test_leaving_logistics_brings_no_logistics_job(catalog: Catalog) -> None:
     text = "j'ai été caissière 3 ans, je veux quitter la logistique"
     # was (the leaving clause alone): Affréteur, Ingénieur logistique
-    assert not any("logisti" in label for label in _labels(text)), _labels(text)
+    assert not any("logisti" in label for label in _labels(text, 6)), _labels(text, 6)
     codes = _codes(text)
     assert not {"N1201", "N1305", "N1301"} & set(codes), codes
     assert codes[0] == "D1505", codes
@@ -90,7 +67,7 @@ def test_leaving_logistics_brings_no_logistics_job(catalog: Catalog) -> None:
 
 def test_the_restaurant_trade_is_not_restoring_objects(catalog: Catalog) -> None:
     text = "je travaille dans la restauration depuis 3 ans"
-    labels = _labels(text)
+    labels = _labels(text, 6)
     assert not any("restaur" in label and "mobilier" in label for label in labels), labels
     codes = _codes(text)
     # was: Facteur d'instruments, Ebéniste, Céramiste among the 10
@@ -214,7 +191,7 @@ def test_mowing_is_gardening(catalog: Catalog) -> None:
     codes = _codes("tonte, taille de haies")
     assert not {"A1403", "A1503"} & set(codes), codes  # was: Aide d'élevage, Toiletteur
     assert {"A1203", "A1202", "A1208"} & set(codes[:3]), codes
-    assert any("ovins" in label for label in _labels("tonte des moutons chez mon oncle"))
+    assert any("ovins" in label for label in _labels("tonte des moutons chez mon oncle", 6))
 
 
 def test_a_forklift_licence_is_no_cash_desk(catalog: Catalog) -> None:
@@ -260,7 +237,7 @@ def test_a_food_bank_helps_people(catalog: Catalog) -> None:
 
 def test_a_food_banks_collection_is_no_refuse_collection(catalog: Catalog) -> None:
     text = "collecte de la banque alimentaire"
-    labels = _labels(text)
+    labels = _labels(text, 6)
     assert not any("déchets" in label for label in labels), labels
     codes = _codes(text)
     assert "K2303" not in codes, codes  # was: Ripeur first

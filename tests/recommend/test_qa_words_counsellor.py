@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.recommend.reading import codes as _codes
+from tests.recommend.reading import labels as _labels
 from tremplin.catalog.read import Catalog
-from tremplin.recommend import Experience, Profile, recommend, suggest_competences
 from tremplin.recommend.text import (
     disliked_clauses,
     expand,
@@ -17,14 +18,6 @@ from tremplin.recommend.text import (
     without_status,
     written_out,
 )
-
-
-def _codes(text: str, n: int = 10) -> list[str]:
-    return [r.code for r in recommend(Profile(experiences=(Experience(text),)), n)]
-
-
-def _labels(text: str, n: int = 5) -> list[str]:
-    return [s.label.lower() for s in suggest_competences(text, n)]
 
 
 # --- 1. what the person cannot do is not what they did --------------------------------------

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.recommend.reading import codes as _codes
+from tests.recommend.reading import labels as _labels
 from tremplin.catalog.read import Catalog
-from tremplin.recommend import Experience, Profile, recommend, suggest_competences, text
+from tremplin.recommend import text
 
 KITCHEN = {"G1602", "G1606", "G1609", "G1607", "G1601", "G1603"}
 WELDERS = {"H2913", "H2915", "H2916", "H2917"}
@@ -24,14 +26,6 @@ HAIR_SALON = {"D1220", "D1216", "D1202"}
 LAUNDRY_SEWING = {"H2420", "B1813", "D1242", "K2201", "D1205", "B1810", "B1808", "B1803",
                   "D1236", "H2402", "D1207"}
 MEALS_OF_CARE = {"J1402", "K1312", "K1302", "K1304"}
-
-
-def _codes(said: str, n: int = 10) -> list[str]:
-    return [r.code for r in recommend(Profile(experiences=(Experience(said),)), n)]
-
-
-def _labels(said: str, n: int = 5) -> list[str]:
-    return [s.label.lower() for s in suggest_competences(said, n)]
 
 
 # --- 1. the pupil's own school says where, not what ------------------------------------------

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.recommend.reading import codes as _codes
+from tests.recommend.reading import labels as _labels
+from tests.recommend.reading import own as _own
+from tests.recommend.reading import recs as _recs
 from tremplin.catalog.read import Catalog
-from tremplin.recommend import (
-    Experience,
-    Profile,
-    Recommendation,
-    recommend,
-    suggest_competences,
-    text,
-)
 from tremplin.recommend import index as index_module
-from tremplin.recommend.index import RecommendIndex, after_chez, get_index
+from tremplin.recommend import text
+from tremplin.recommend.index import RecommendIndex, after_chez
 from tremplin.recommend.own_jobs import own_jobs_of
 from tremplin.recommend.text import expand, other_senses, written_out
 from tremplin.recommend.wording import say
@@ -27,27 +24,6 @@ from tremplin.recommend.wording import say
 REFUSE = {"K2303", "K2302"}                 # Ripeur, Responsable de collecte de déchets
 MAIL = {"M1603", "M1615", "M1618", "M1620"}  # Facteur, prospectus, courrier
 SOCIAL = {"M1418", "K1201", "K1205", "K1302", "K1306", "K1311", "K1312"}
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
-
-
-def _recs(text: str, n: int = 10) -> list[Recommendation]:
-    return recommend(Profile(experiences=(Experience(text),)), n)
-
-
-def _codes(text: str, n: int = 10) -> list[str]:
-    return [r.code for r in _recs(text, n)]
-
-
-def _labels(text: str, n: int = 5) -> list[str]:
-    return [s.label.lower() for s in suggest_competences(text, n)]
-
-
-def _own(index: RecommendIndex, text: str) -> list[str]:
-    return [index.jobs[j].code for j in own_jobs_of(index, text)]
 
 
 # --- 1. a food bank's collection is a drive for donations ------------------------------------

@@ -3,16 +3,8 @@ failed before the review's mends; the last guards the faster tokeniser)."""
 
 from __future__ import annotations
 
-import pytest
-
-from tremplin.catalog.read import Catalog
-from tremplin.recommend.index import RecommendIndex, get_index
+from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.text import disliked_clauses, tokens, without_dislikes
-
-
-@pytest.fixture(scope="module")
-def index(catalog: Catalog) -> RecommendIndex:
-    return get_index()
 
 
 def test_an_arabic_dislike_is_left_out_and_the_rest_is_read() -> None:

@@ -274,11 +274,8 @@ def own_job_items(index: RecommendIndex, text: str, skip: set[int]) -> list[tupl
     if OWN_JOB_ITEMS_CONFIDENCE <= 0:  # switched off (bench/job_names_bench.py's baseline)
         return out
     for job in own_jobs_said(index, text):
-        lo = int(index.job_start[job])
-        hi = int(index.job_start[job + 1]) if job + 1 < len(index.jobs) else len(index.entry_job)
-        for e in range(lo, hi):
-            i = int(index.entry_item[e])
-            if index.entry_core[e] == "Principale" and index.suggestable[i] and i not in skip:
+        for i in index.key_items(job):
+            if i not in skip:
                 out.append((i, OWN_JOB_ITEMS_CONFIDENCE))
                 skip.add(i)
     return out

@@ -73,10 +73,8 @@ def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
     job = index.jobs[k]
     cat = index.catalog
     p = scored.items
-    lo, hi = int(index.job_start[k]), (int(index.job_start[k + 1]) if k + 1 < len(index.jobs)
-                                        else len(index.entry_job))
     rows = []
-    for e in range(lo, hi):
+    for e in index.entries_of(k):
         i = int(index.entry_item[e])
         m = float(scored.item_match[i])
         rows.append((float(index.entry_weight[e]) * m, m, i, index.entry_core[e]))

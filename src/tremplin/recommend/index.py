@@ -300,6 +300,17 @@ class RecommendIndex:
                 break
         return a, last, hit
 
+    def entries_of(self, job: int) -> range:
+        """Positions of a fiche's entries in the entry_* arrays (they are sorted by fiche)."""
+        end = int(self.job_start[job + 1]) if job + 1 < len(self.jobs) else len(self.entry_job)
+        return range(int(self.job_start[job]), end)
+
+    def key_items(self, job: int) -> list[int]:
+        """The fiche's key competences that can be suggested (ROME's « Principale » items,
+        not diplomas or work contexts), in the fiche's order."""
+        return [int(self.entry_item[e]) for e in self.entries_of(job)
+                if self.entry_core[e] == "Principale" and self.suggestable[self.entry_item[e]]]
+
     def weight_in(self, jobs: Iterable[int]) -> F32:
         """Per item, the most it weighs in one of these fiches (0 for items they do not list):
         key competences of the job first, then its other know-how, savoirs, soft skills."""
