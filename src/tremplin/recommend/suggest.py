@@ -255,6 +255,62 @@ def best_items(index: RecommendIndex, scores: F32, limit: int,
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class OwnJobCompetences:
+    """The key competences of a job a longer text names as the person's own ("j'ai travaillé
+    5 ans dans le bâtiment comme maçon"), for the person to confirm or leave."""
+    code: str
+    title: str                    # as ROME publishes it, both genders
+    competences: tuple[CompetenceSuggestion, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "title": self.title,
+                "competences": [c.to_dict() for c in self.competences]}
+
+
+def own_job_key_competences(index: RecommendIndex, text: str, limit: int = 5,
+                            exclude: frozenset[int] = frozenset()) -> list[OwnJobCompetences]:
+    """For each job a text names as the person's own, amid other words, its key (ROME
+    *Principale*) competences, closest to the text first, without those in `exclude` (already
+    offered). The words around the job lead the suggestions ("dans le bâtiment" brings
+    building renovation), so a person who did the job would not be offered what it asks
+    without this. Empty when the text only names the job: its suggestions are already that
+    job's, key ones first."""
+    check_experience_text(text)
+    if index.own_jobs(text):
+        return []
+    said = own_jobs_said(index, text)
+    if not said:
+        return []
+    scores = item_scores(index, text)
+    out = []
+    # an item offered already, or one of the same label, is not offered twice
+    labels = {fold(index.item_label[index.pos[o]]) for o in exclude if o in index.pos}
+    for job, title_pos in sorted(said.items(), key=lambda kv: index.jobs[kv[0]].code):
+        keys = sorted((i for i in index.key_items(job) if np.isfinite(scores[i])),
+                      key=lambda i: (-float(scores[i]), i))
+        chosen = _new_labels(index, keys, labels)[:limit]
+        if chosen:
+            out.append(OwnJobCompetences(
+                index.jobs[job].code, index.title_shown[title_pos],
+                tuple(CompetenceSuggestion(int(index.item_ogr[i]), index.item_label[i],
+                                           round(float(scores[i]), 4),
+                                           matched_fragment(text, index.item_label[i]),
+                                           index.item_kind[i]) for i in chosen)))
+    return out
+
+
+def _new_labels(index: RecommendIndex, items: list[int], labels: set[str]) -> list[int]:
+    """The items whose label is not in `labels` yet, one per label (`labels` is updated)."""
+    out = []
+    for i in items:
+        key = fold(index.item_label[i])
+        if key not in labels:
+            labels.add(key)
+            out.append(i)
+    return out
+
+
 def own_jobs(index: RecommendIndex, text: str) -> list[dict[str, str]]:
     """The jobs a text names as the person's own ("nurse"): ROME code and the title named,
     as ROME publishes it ("Infirmier / Infirmière en soins généraux (IDE)"). The text's

@@ -24,7 +24,12 @@ from tremplin.recommend.domains import known_domain_codes
 from tremplin.recommend.index import get_index
 from tremplin.recommend.levels import entry_levels
 from tremplin.recommend.profile import describes_something
-from tremplin.recommend.suggest import describe_item, own_jobs, suggest_from_index
+from tremplin.recommend.suggest import (
+    describe_item,
+    own_job_key_competences,
+    own_jobs,
+    suggest_from_index,
+)
 from tremplin.search import QueryError, get_engine, match_titles
 
 log = logging.getLogger("tremplin.web")
@@ -246,6 +251,11 @@ class Services:
 
     def own_jobs(self, text: str) -> list[dict[str, str]]:
         return own_jobs(self.recommend_index(), text)
+
+    def own_job_key_competences(self, text: str, limit: int = 5,
+                                exclude: frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+        return [plain(o) for o in
+                own_job_key_competences(self.recommend_index(), text, limit, exclude)]
 
     def riasec_questions(self, lang: str) -> list[dict[str, Any]]:
         return [plain(q) for q in rec.riasec_questions(lang)]

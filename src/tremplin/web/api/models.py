@@ -208,6 +208,13 @@ class SuggestionOut(BaseModel):
                                             "savoir (knowledge), diploma or licence")
 
 
+class OwnJobCompetencesOut(BaseModel):
+    model_config = STRICT
+    code: str
+    title: str = Field(description="As ROME publishes it, both genders")
+    competences: list[SuggestionOut]
+
+
 class SuggestionsOut(BaseModel):
     model_config = STRICT
     results: list[SuggestionOut]
@@ -215,6 +222,12 @@ class SuggestionsOut(BaseModel):
         "The jobs the text names as the person's own ('I was a nurse'): ROME code and the "
         "title the text names, as ROME publishes it. The suggestions then all come from those "
         "jobs, key competences first. Empty otherwise."))
+    own_job_key_competences: list[OwnJobCompetencesOut] = Field(description=(
+        "When the text names the person's own job amid other words ('j'ai travaillé 5 ans "
+        "dans le bâtiment comme maçon'): for each such job, up to 5 of its key competences "
+        "(ROME 'Principale') not already in `results`, closest to the text first, for the "
+        "person to confirm. The words around the job lead `results`; an experience sent "
+        "unreviewed to /recommendations counts these at half confidence. Empty otherwise."))
 
 
 class ItemOut(BaseModel):

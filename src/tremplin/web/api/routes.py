@@ -318,8 +318,10 @@ def recommendations(request: Request, body: RecommendIn) -> Any:
 def suggest(request: Request, body: SuggestIn) -> Any:
     svc = services(request)
     try:  # an empty text is refused by the core, with its French message and its field
-        return {"results": svc.suggest_competences(body.text, body.limit),
-                "own_job": svc.own_jobs(body.text)}
+        results = svc.suggest_competences(body.text, body.limit)
+        offered = frozenset(int(r["ogr"]) for r in results)
+        return {"results": results, "own_job": svc.own_jobs(body.text),
+                "own_job_key_competences": svc.own_job_key_competences(body.text, 5, offered)}
     except (svc.profile_error, svc.query_error) as exc:
         return refused(exc, "text")
 

@@ -41,6 +41,10 @@ CHEERS = {"avatar", "interests", "experience", "competences", "thumbs", "thumbs_
           "competence_removed"}
 MAX_QUERY = 200
 REVIEW_SUGGESTIONS = 8  # competences offered to confirm for one experience (one screen)
+# A text naming one's own job amid other words: 5 from its words, then 5 of the job's key
+# competences (at most 10 boxes to tick on a screen, as in the questionnaire)
+REVIEW_WITH_JOB = 5
+REVIEW_JOB_COMPETENCES = 5
 CENTRES_PER_SCREEN = 10  # the optional "what attracts you" screens after the questions
 MAX_POSTCODE_INPUT = 12  # a wrong postcode is shown back (to be corrected), this long at most
 
@@ -348,7 +352,7 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
     review = state.form_int(revoir, 2)
     to_review = (None if review is None or not 0 <= review < len(journey.experiences)
                  else journey.experiences[review])
-    review_found = experience_suggestions(svc, to_review.text) if to_review else []
+    review_found, review_job = review_offer(svc, to_review.text) if to_review else ([], [])
     own_job = _own_job_titles(svc, to_review.text) if to_review and review_found else []
     # "look at what the tool understood and tick": not when it found nothing to tick
     said = said_here(request)
@@ -359,6 +363,7 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 kept=[k for k in kept if k], unavailable=unavailable,
                 max_chars=MAX_EXPERIENCE_CHARS, review=review, to_review=to_review,
                 review_found=review_found,
+                review_job=review_job,
                 review_own_job=own_job,
                 # what the person dislikes is left out of the reading: say so where they read
                 review_disliked=disliked_clauses(to_review.text) if to_review else [],
@@ -412,15 +417,30 @@ async def experience_add(request: Request) -> Response:
               journey)
 
 
-def experience_suggestions(svc: Services, text: str) -> list[dict[str, Any]]:
+def review_offer(svc: Services, text: str,
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """What the tool understood of an experience, to be confirmed: ROME competences
-    (savoir-faire, savoir-être, as the guide expects), at most REVIEW_SUGGESTIONS."""
+    (savoir-faire, savoir-être, as the guide expects) its words are close to,
+    then, when it names the person's own job amid other words, that job's key competences
+    (each job: code, title, competences)."""
     try:
         suggested = svc.suggest_competences(text, 16)
+        jobs = svc.own_job_key_competences(text, 2 * REVIEW_JOB_COMPETENCES)
     except (ServiceUnavailable, ValueError):
-        return []
-    found = (_competence(svc, c.get("ogr")) for c in suggested)
-    return [c for c in found if c][:REVIEW_SUGGESTIONS]
+        return [], []
+    found = [c for c in (_competence(svc, s.get("ogr")) for s in suggested) if c]
+    # the words around the job lead the first ones, so the job's own competences get room
+    found = found[:REVIEW_WITH_JOB if jobs else REVIEW_SUGGESTIONS]
+    offered = {c["ogr"] for c in found}
+    each = -(-REVIEW_JOB_COMPETENCES // max(len(jobs), 1))  # two jobs named: 3 each at most
+    own: list[dict[str, Any]] = []
+    for job in jobs:
+        kept = [c for c in (_competence(svc, s.get("ogr")) for s in job["competences"])
+                if c and c["ogr"] not in offered][:each]
+        offered.update(c["ogr"] for c in kept)
+        if kept:
+            own.append({"code": job["code"], "title": job["title"], "competences": kept})
+    return found, own
 
 
 def _own_job_titles(svc: Services, text: str) -> list[str]:
@@ -468,7 +488,8 @@ async def experience_review(request: Request) -> Response:
     e = journey.experiences[n]
     # what was offered is worked out again here, not read from the form: a crafted form
     # can neither keep a code that was not offered nor one the catalog does not know
-    shown = {int(c["ogr"]) for c in experience_suggestions(services(request), e.text)}
+    found, jobs = review_offer(services(request), e.text)
+    shown = {int(c["ogr"]) for c in [*found, *(c for j in jobs for c in j["competences"])]}
     ticked = [o for k, v in form.multi_items() if k == "ogr" and (o := state.form_int(v)) is not None]
     reviewed = e.review(shown, ticked)
     journey = replace(journey, experiences=tuple(
