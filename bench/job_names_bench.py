@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from judging import HEADER, judged_row, per_list
 from tremplin.recommend import Experience, Profile, engine, recommend, suggest_competences
 from tremplin.recommend.index import RecommendIndex, get_index
 
@@ -77,23 +78,12 @@ def judged(index: RecommendIndex, confidence: float) -> dict[str, float]:
     shipped = engine.OWN_JOB_ITEMS_CONFIDENCE
     engine.OWN_JOB_ITEMS_CONFIDENCE = confidence
     index.experience_memo.clear()
-    counts = {"S": 0, "P": 0, "A": 0, "?": 0}
-    with_absurd = 0
     try:
-        for item in items:
-            codes = [r.code for r in recommend(Profile(experiences=(Experience(item["text"]),)),
-                                               10)]
-            said = [item["verdicts"].get(code, "?") for code in codes]
-            for v in said:
-                counts[v] += 1
-            with_absurd += "A" in said
+        return per_list(([r.code for r in recommend(Profile(experiences=(Experience(
+            item["text"]),)), 10)], item["verdicts"]) for item in items)
     finally:
         engine.OWN_JOB_ITEMS_CONFIDENCE = shipped
         index.experience_memo.clear()
-    n = len(items)
-    return {"texts": float(n), "sensible": counts["S"] / n, "possible": counts["P"] / n,
-            "absurd": counts["A"] / n, "lists_with_absurd": with_absurd / n,
-            "unjudged": float(counts["?"])}
 
 
 def main() -> None:
@@ -119,12 +109,10 @@ def main() -> None:
         if isinstance(v, dict) and "mrr" in v:
             print(f"{name:30s} {v['success_at_1']:9.3f} {v['mrr']:5.3f} "
                   f"{v['suggestions_of_the_job']:23.3f} {v['read_as_own_job']:16.3f}")
-    print(f"\n{'judged texts, per top 10':42s} sensible possible absurd "
-          "lists with absurd unjudged")
+    print(f"\n{'judged texts, per top 10':42s} {HEADER}")
     for name, v in out.items():
         if isinstance(v, dict) and "absurd" in v:
-            print(f"{name:42s} {v['sensible']:8.2f} {v['possible']:8.2f} {v['absurd']:6.2f} "
-                  f"{v['lists_with_absurd']:17.2f} {int(v['unjudged']):8d}")
+            print(judged_row(name, v, 42))
 
 
 if __name__ == "__main__":

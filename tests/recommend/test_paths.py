@@ -234,8 +234,8 @@ def test_a_sentence_keeps_the_plain_diversity_step(index: RecommendIndex) -> Non
         firsts[r.code[:3]] = firsts.get(r.code[:3], 0) + 1
         if firsts[r.code[:3]] > 1 and rank > FIRST_BY_SCORE:  # a second job of a domain
             text = r.why.parts["diversity_penalty"].text  # is placed by the step, as before
-            assert "jusqu'à 5 métiers d'un même domaine" in text, text
-    assert 1 < max(firsts.values()) <= 5
+            assert "jusqu'à 7 métiers d'un même domaine" in text, text
+    assert 1 < max(firsts.values()) <= 7
 
 
 def test_a_hidden_fiche_scores_as_if_its_links_were_removed(index: RecommendIndex) -> None:
