@@ -41,3 +41,20 @@ def test_flyers_in_letterboxes(catalog: Catalog) -> None:
     assert codes[0] == "M1615", codes  # Distributeur de prospectus et imprimés
     assert not {"E1312", "K1601", "A1409"} & set(codes), codes
     assert "prospectus" in text.expansion("je distribue des tracts")
+
+
+# --- 3. "surtout pas …" and "pas de … pour moi" are dislikes -----------------------------------
+@pytest.mark.parametrize(("said", "kept"), [
+    ("je voudrais voyager et surtout pas avoir un travail de bureau", "je voudrais voyager"),
+    ("pas de travail de nuit pour moi, j'aime cuisiner", "j'aime cuisiner"),
+    ("je fais du foot et surtout pas de la danse", "je fais du foot"),
+    ("je m'occupe surtout des enfants", "je m'occupe surtout des enfants"),
+])
+def test_what_one_surely_does_not_want_is_left_out(said: str, kept: str) -> None:
+    assert text.without_dislikes(said) == kept
+
+
+def test_a_dance_refused_brings_no_dancer(catalog: Catalog) -> None:
+    codes = _codes("je fais du foot et surtout pas de la danse")
+    assert not [c for c in codes if c.startswith("L12")], codes  # dance and stage jobs
+    assert [c for c in codes if c.startswith("G12")], codes  # sport

@@ -848,6 +848,9 @@ _DISLIKE = re.compile(
     r"|sciatique|tendinite)|\b(?:je\s+suis|jsuis|chui|j'\s*ai\s+ete|jai\s+ete)\s+(?:(?:declaree?"
     r"|reconnue?)\s+)?(?:inapte|allergique|en\s+arret\s+maladie|en\s+invalidite)|\binaptitude\b"
     r"|\bmy\s+(?:back|knees?|shoulders?|wrists?)\s+(?:hurts?|is\s+bad)\b"
+    # "…et surtout pas un travail de bureau", "pas de travail de nuit pour moi": read as they
+    # stood, the office and the night shift were what the text asked for
+    r"|\bsurtout\s+pas\b|\bpas\s+(?:de|d')\s*[^,.;!?]{1,40}\bpour\s+moi\b"
     r"|\bi\s+have\s+(?:a\s+)?(?:bad\s+back|back\s+pain|back\s+problems)\b"
     r"|ненавиджу|не\s+люблю|не\s+хочу|ненавижу|не\s+можу|не\s+могу"
     # (matched on the folded text, which drops the hamza: "أكره" reads "اكره")
@@ -910,7 +913,7 @@ _STATUS = re.compile(
 # "but", "so"… or "et je".
 _CLAUSES = re.compile(
     r"[^.,;!?،؛؟\n]+?(?=[.,;!?،؛؟\n]|\s+(?:mais|donc|alors|car|but|so|because|pero|mas)\s"
-    r"|\s+parce\s+qu|\s+et\s+(?=j)|$)", re.IGNORECASE)
+    r"|\s+parce\s+qu|\s+et\s+(?=j|surtout\s+pas\b)|$)", re.IGNORECASE)
 
 
 def _apostrophes(text: str) -> str:
