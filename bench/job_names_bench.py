@@ -59,15 +59,13 @@ def setting(index: RecommendIndex, aliases: bool, own_rule: bool) -> Iterator[No
         index.set_titles(titles, index.title_vectors, index.title_shown)
     if not own_rule:
         index.own_jobs = lambda _text: {}  # type: ignore[method-assign]
-    index.experience_memo.clear()
-    index.own_jobs_memo.clear()  # the jobs said as one's own are kept first, by this rule
+    index.forget_texts()  # suggestions, scores and jobs said were read by the other rule
     try:
         yield
     finally:
         index.title_lookup = lookup
         index.own_jobs = own_jobs  # type: ignore[method-assign]
-        index.experience_memo.clear()
-        index.own_jobs_memo.clear()
+        index.forget_texts()
 
 
 def judged(index: RecommendIndex, confidence: float) -> dict[str, float]:
@@ -77,13 +75,13 @@ def judged(index: RecommendIndex, confidence: float) -> dict[str, float]:
     items = json.loads(JUDGED.read_text(encoding="utf-8"))["texts"]
     shipped = engine.OWN_JOB_ITEMS_CONFIDENCE
     engine.OWN_JOB_ITEMS_CONFIDENCE = confidence
-    index.experience_memo.clear()
+    index.forget_texts()
     try:
         return per_list(([r.code for r in recommend(Profile(experiences=(Experience(
             item["text"]),)), 10)], item["verdicts"]) for item in items)
     finally:
         engine.OWN_JOB_ITEMS_CONFIDENCE = shipped
-        index.experience_memo.clear()
+        index.forget_texts()
 
 
 def main() -> None:

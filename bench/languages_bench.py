@@ -50,12 +50,12 @@ def _with_lexical(rows: list[dict[str, Any]]) -> dict[str, float]:
     """The baseline for English: ROME's French words matched as for a French text."""
     english = suggest.looks_english
     suggest.looks_english = lambda _t: False
-    get_index().experience_memo.clear()
+    get_index().forget_texts()
     try:
         return measure(rows)
     finally:
         suggest.looks_english = english
-        get_index().experience_memo.clear()
+        get_index().forget_texts()
 
 
 def main() -> None:
@@ -75,12 +75,12 @@ def main() -> None:
             out[s["name"]] = {"role": s["role"], "experiences": len(rows), **figures}
             continue
         text.arabic_glossary = lambda _t: []  # the baseline: the sentence model alone
-        get_index().experience_memo.clear()  # its guesses are memoised per raw text
+        get_index().forget_texts()  # its guesses are memoised per raw text
         try:
             figures["ar, without the glossary"] = measure(rows)
         finally:
             text.arabic_glossary = glossary
-            get_index().experience_memo.clear()
+            get_index().forget_texts()
         out[s["name"]] = {"role": s["role"], "experiences": len(rows), **figures}
     if args.json:
         print(json.dumps(out, indent=1, ensure_ascii=False))

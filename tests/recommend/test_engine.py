@@ -435,7 +435,7 @@ def test_experiences_encoded_together_rank_as_one_by_one(index: RecommendIndex) 
 
     def ranked(prefetch: bool) -> list[tuple[str, float]]:
         suggest._vec_cache.clear()
-        index.experience_memo.clear()
+        index.forget_texts()
         if not prefetch:  # each text on its own, as before
             for t in texts:
                 suggest.text_vector(suggest.prepare(index, t))

@@ -41,3 +41,17 @@ def test_only_when_a_job_is_said_amid_other_words(index: RecommendIndex) -> None
     assert own_job_key_competences(index, "ma voisine est infirmière, je l'aide") == []
     said = own_job_key_competences(index, "au pays j'étais coiffeuse, je faisais les couleurs")
     assert [o.code for o in said] == ["D1202"]
+
+
+def test_a_text_s_scores_are_worked_out_once_and_never_changed(index: RecommendIndex) -> None:
+    from tremplin.recommend.engine import experience_items
+    from tremplin.recommend.suggest import item_scores
+
+    index.forget_texts()
+    first = item_scores(index, MASON)
+    assert item_scores(index, MASON) is first and not first.flags.writeable
+    best = suggest_from_index(index, MASON, 1)[0]
+    # an item the person removed is left out of their guesses, not out of the shared scores
+    guessed = experience_items(index, MASON, (best.ogr,))
+    assert index.pos[best.ogr] not in {i for i, _ in guessed}
+    assert suggest_from_index(index, MASON, 1)[0] == best

@@ -249,7 +249,7 @@ def experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...] 
         if hit is not None:
             memo.move_to_end(key)
             return hit
-    scores = item_scores(index, text)
+    scores = item_scores(index, text).copy()  # the memoised scores are shared, read-only
     for c in removed:
         if c in index.pos:
             scores[index.pos[c]] = -np.inf

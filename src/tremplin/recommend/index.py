@@ -147,6 +147,7 @@ class RecommendIndex:
         self.said_words_memo: dict[tuple[str, ...], frozenset[str]] = {}  # see explain
         self.own_jobs_memo: OrderedDict[str, dict[int, int]] = OrderedDict()  # see own_jobs
         self.sense_masks: dict[str, npt.NDArray[np.bool_]] = {}  # see suggest.item_scores
+        self.item_scores_memo: OrderedDict[str, F32] = OrderedDict()  # see suggest.item_scores
         self.centre_links: CentreLinks | None = None  # interest centres and their jobs
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()
@@ -299,6 +300,13 @@ class RecommendIndex:
             elif stems or words[n] not in _TITLE_LINKS:  # "serveuse | dans un resto"
                 break
         return a, last, hit
+
+    def forget_texts(self) -> None:
+        """Forget what was worked out per text (suggestions, item scores, jobs said as one's
+        own): for a benchmark or a test that switches a reading rule off and on."""
+        self.experience_memo.clear()
+        self.item_scores_memo.clear()
+        self.own_jobs_memo.clear()
 
     def entries_of(self, job: int) -> range:
         """Positions of a fiche's entries in the entry_* arrays (they are sorted by fiche)."""

@@ -161,8 +161,31 @@ def job_context_bonus(index: RecommendIndex, vector: F32) -> F32:
     return bonus
 
 
+_scores_lock = threading.Lock()
+_SCORES_MEMO = 32  # texts: a review page and its form, an API suggestion then its ranking
+
+
 def item_scores(index: RecommendIndex, text: str) -> F32:
-    """Per-item suggestion score for a text (items that cannot be suggested get -inf)."""
+    """Per-item suggestion score for a text (items that cannot be suggested get -inf),
+    memoised on the index for the last few texts: a review screen asks for the words'
+    suggestions and the own job's key competences of one text, and again when its form comes
+    back. The array is shared and read-only."""
+    memo = index.item_scores_memo
+    with _scores_lock:
+        hit = memo.get(text)
+        if hit is not None:
+            memo.move_to_end(text)
+            return hit
+    scores = _item_scores(index, text)
+    scores.setflags(write=False)
+    with _scores_lock:
+        memo[text] = scores
+        while len(memo) > _SCORES_MEMO:
+            memo.popitem(last=False)
+    return scores
+
+
+def _item_scores(index: RecommendIndex, text: str) -> F32:
     read = read_text(index, text)
     added = expansion(read)
     prepared = read + added  # as `prepare`
@@ -287,9 +310,10 @@ def own_job_key_competences(index: RecommendIndex, text: str, limit: int = 5,
     # an item offered already, or one of the same label, is not offered twice
     labels = {fold(index.item_label[index.pos[o]]) for o in exclude if o in index.pos}
     for job, title_pos in sorted(said.items(), key=lambda kv: index.jobs[kv[0]].code):
-        keys = sorted((i for i in index.key_items(job) if np.isfinite(scores[i])),
-                      key=lambda i: (-float(scores[i]), i))
-        chosen = _new_labels(index, keys, labels)[:limit]
+        keys = np.zeros(len(scores), dtype=bool)
+        keys[[i for i in index.key_items(job) if fold(index.item_label[i]) not in labels]] = True
+        chosen = best_items(index, np.where(keys, scores, -np.inf).astype(np.float32), limit)
+        labels.update(fold(index.item_label[i]) for i in chosen)
         if chosen:
             out.append(OwnJobCompetences(
                 index.jobs[job].code, index.title_shown[title_pos],
@@ -297,17 +321,6 @@ def own_job_key_competences(index: RecommendIndex, text: str, limit: int = 5,
                                            round(float(scores[i]), 4),
                                            matched_fragment(text, index.item_label[i]),
                                            index.item_kind[i]) for i in chosen)))
-    return out
-
-
-def _new_labels(index: RecommendIndex, items: list[int], labels: set[str]) -> list[int]:
-    """The items whose label is not in `labels` yet, one per label (`labels` is updated)."""
-    out = []
-    for i in items:
-        key = fold(index.item_label[i])
-        if key not in labels:
-            labels.add(key)
-            out.append(i)
     return out
 
 

@@ -425,21 +425,20 @@ def review_offer(svc: Services, text: str,
     (each job: code, title, competences)."""
     try:
         suggested = svc.suggest_competences(text, 16)
-        jobs = svc.own_job_key_competences(text, 2 * REVIEW_JOB_COMPETENCES)
+        found = [c for c in (_competence(svc, s.get("ogr")) for s in suggested) if c]
+        # the core leaves out what the words' boxes offer (and the same labels)
+        jobs = svc.own_job_key_competences(text, 2 * REVIEW_JOB_COMPETENCES,
+                                           frozenset(c["ogr"] for c in found[:REVIEW_WITH_JOB]))
     except (ServiceUnavailable, ValueError):
         return [], []
-    found = [c for c in (_competence(svc, s.get("ogr")) for s in suggested) if c]
     # the words around the job lead the first ones, so the job's own competences get room
     found = found[:REVIEW_WITH_JOB if jobs else REVIEW_SUGGESTIONS]
-    offered = {c["ogr"] for c in found}
     each = -(-REVIEW_JOB_COMPETENCES // max(len(jobs), 1))  # two jobs named: 3 each at most
     own: list[dict[str, Any]] = []
-    for job in jobs:
-        kept = [c for c in (_competence(svc, s.get("ogr")) for s in job["competences"])
-                if c and c["ogr"] not in offered][:each]
-        offered.update(c["ogr"] for c in kept)
-        if kept:
-            own.append({"code": job["code"], "title": job["title"], "competences": kept})
+    for job in jobs:  # savoir-faire and savoir-être only, as for the words' boxes
+        kept = [c for c in (_competence(svc, s.get("ogr")) for s in job["competences"]) if c]
+        if kept[:each]:
+            own.append({"code": job["code"], "title": job["title"], "competences": kept[:each]})
     return found, own
 
 
