@@ -34,10 +34,10 @@ def test_babysitting_suggests_childcare(index: RecommendIndex) -> None:
 
 
 def test_items_of_the_jobs_a_text_evokes_come_first(index: RecommendIndex) -> None:
-    from tremplin.recommend.suggest import job_context_bonus, prepare, text_vector
+    from tremplin.recommend.suggest import job_context_bonus, prepare
 
     text = "j'ai gardé mes petits frères et soeurs le mercredi"
-    bonus = job_context_bonus(index, text_vector(prepare(index, text)))
+    bonus = job_context_bonus(index, prepare(index, text))
     childcare = index.job_items["K1303"]  # Assistant / Assistante maternelle, garde d'enfants
     masonry = index.job_items["F1703"] - childcare  # Maçon / Maçonne
     care, mason = (float(np.mean([bonus[i] for i in items])) for items in (childcare, masonry))

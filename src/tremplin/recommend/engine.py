@@ -11,7 +11,6 @@ Every part is documented in docs/scoring.md with the sentence a helper can say a
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,11 +23,18 @@ from tremplin.recommend.domains import check_domains
 from tremplin.recommend.errors import ProfileError
 from tremplin.recommend.index import F32, JobInfo, RecommendIndex, get_index
 from tremplin.recommend.levels import entry_levels
+from tremplin.recommend.memo import remembered
 from tremplin.recommend.own_jobs import own_jobs_in, own_jobs_said
 from tremplin.recommend.paths import Paths, career_paths
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTERS, no_preference
-from tremplin.recommend.suggest import item_scores, prefetch_vectors, prepare, text_vector
+from tremplin.recommend.suggest import (
+    fiche_title_similarity,
+    item_scores,
+    prefetch_vectors,
+    prepare,
+    text_vector,
+)
 from tremplin.recommend.wording import check_lang
 
 Mask = np.ndarray[Any, np.dtype[np.bool_]]  # per job, True or False
@@ -160,6 +166,7 @@ class _ProfileItems:
     source: list[int]         # -1 chosen, else the experience number
     mentions: list[dict[int, int]]  # free texts: fiche -> the job title they name of it
     blocked: list[tuple[int, ...]]  # items it may not match: those removed from its experience
+    prepared: dict[int, str] = field(default_factory=dict)  # free-text column -> its text
 
 
 def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
@@ -209,6 +216,7 @@ def _profile_items(index: RecommendIndex, profile: Profile) -> _ProfileItems:
             for i, conf in experience_items(index, e.text, e.removed_competences):
                 add(i, conf, n)
         prepared = prepare(index, e.text)
+        out.prepared[len(out.item)] = prepared
         out.item.append(-1)
         out.vectors.append(text_vector(prepared))
         out.conf.append(EXPERIENCE_TEXT_WEIGHT)
@@ -235,20 +243,19 @@ class Scored:
     too_far: Mask | None = None    # per job, True where the paths may not lift it (a guess)
 
 
-_exp_lock = threading.Lock()
+_EXPERIENCE_MEMO = 2048  # texts and what was removed of them
 
 
 def experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...] = (),
                      ) -> list[tuple[int, float]]:
     """The engine's own top suggestions for an unreviewed experience, with a confidence
     (0.32..0.8) that falls with the distance to the best one; memoised per text."""
-    key = (text, tuple(sorted(removed)))
-    memo = index.experience_memo
-    with _exp_lock:
-        hit = memo.get(key)
-        if hit is not None:
-            memo.move_to_end(key)
-            return hit
+    return remembered(index.experience_memo, (text, tuple(sorted(removed))), _EXPERIENCE_MEMO,
+                      lambda: _experience_items(index, text, removed))
+
+
+def _experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...],
+                      ) -> list[tuple[int, float]]:
     scores = item_scores(index, text).copy()  # the memoised scores are shared, read-only
     for c in removed:
         if c in index.pos:
@@ -261,10 +268,6 @@ def experience_items(index: RecommendIndex, text: str, removed: tuple[int, ...] 
            for i in top.tolist()]
     out += own_job_items(index, text, {i for i, _ in out} | {index.pos[c] for c in removed
                                                               if c in index.pos})
-    with _exp_lock:
-        memo[key] = out
-        if len(memo) > 2048:
-            memo.popitem(last=False)
     return out
 
 
@@ -313,11 +316,10 @@ def _title_match(index: RecommendIndex, p: _ProfileItems) -> F32 | None:
     cols = [k for k, i in enumerate(p.item) if i < 0]
     if not cols or not len(index.title_job):
         return None
-    P = np.vstack([p.vectors[k] for k in cols]).astype(np.float32)
-    sims = index.title_vectors @ P.T
-    match = np.clip((sims - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0) * SEM_CAP
-    match *= np.asarray([p.conf[k] for k in cols], dtype=np.float32)[None, :]
-    out: F32 = np.maximum.reduceat(match, index.title_start, axis=0).astype(np.float32)
+    # per fiche, its closest title; the scale is monotone, so it may come after the maximum
+    sims = np.column_stack([fiche_title_similarity(index, p.prepared[k]) for k in cols])
+    out: F32 = np.clip((sims - TITLE_SEM_LOW) / (TITLE_SEM_HIGH - TITLE_SEM_LOW), 0.0, 1.0) * SEM_CAP
+    out *= np.asarray([p.conf[k] for k in cols], dtype=np.float32)[None, :]
     for col, k in enumerate(cols):  # a job named in the text counts as an exact title
         for job in p.mentions[k]:
             out[job, col] = max(float(out[job, col]), NAMED_TITLE_MATCH * p.conf[k])
@@ -378,12 +380,12 @@ def score_jobs(index: RecommendIndex, profile: Profile, hidden: int | None = Non
     if profile.competences or profile.experiences:
         p = _profile_items(index, profile)
         M = match_matrix(index, p)
-        item_match = M.max(axis=1)
         item_from = M.argmax(axis=1)
+        item_match = M[np.arange(len(M)), item_from]  # the maximum, without a second pass
         recall = (np.bincount(index.entry_job, weights=index.entry_weight * item_match[index.entry_item],
                               minlength=n) / np.maximum(index.job_weight, 1e-9)).astype(np.float32)
         w = np.asarray(p.weight, dtype=np.float32)
-        best = np.maximum.reduceat(M[index.entry_item], index.job_start, axis=0)  # (n_jobs, m)
+        best = index.entry_max(M)  # (n_jobs, m): each fiche's best item per profile item
         title_match = _title_match(index, p)
         if title_match is not None:
             cols = np.asarray([k for k, i in enumerate(p.item) if i < 0], dtype=np.int64)
@@ -516,7 +518,9 @@ def candidates(index: RecommendIndex, relevance: F32, allowed: np.ndarray[Any, A
         met = np.zeros(len(relevance), dtype=np.int64) if centres_met is None else centres_met
         order = np.lexsort((np.arange(len(relevance)), entry_level_order(index), -met,
                             -relevance))
-    return [int(k) for k in order if allowed[k] and relevance[k] > 0]
+    keep = allowed[order] & (relevance[order] > 0)
+    out: list[int] = order[keep].tolist()
+    return out
 
 
 def centres_met(index: RecommendIndex, profile: Profile) -> np.ndarray[Any, Any] | None:

@@ -24,10 +24,12 @@ import numpy.typing as npt
 
 from tremplin.catalog.read import Catalog
 
-if TYPE_CHECKING:  # centres.py imports this module
+if TYPE_CHECKING:  # centres.py and explain.py import this module
     from tremplin.recommend.centres import CentreLinks
+    from tremplin.recommend.explain import JobFacts
 from tremplin.recommend.diplomas import DIPLOMA_WORDS, DiplomaNames
 from tremplin.recommend.paths import MobilityGraph
+from tremplin.recommend.segments import SegmentMax
 from tremplin.recommend.text import (
     Neutraliser,
     employer_words,
@@ -123,6 +125,7 @@ class RecommendIndex:
                                       minlength=len(jobs)).astype(np.float32)
         starts = np.searchsorted(self.entry_job, np.arange(len(jobs)))
         self.job_start = starts.astype(np.int64)
+        self.entry_max = SegmentMax.build(self.entry_item, self.job_start)  # per fiche
         self.job_items: dict[str, set[int]] = {}
         for j, i in zip(self.entry_job.tolist(), self.entry_item.tolist(), strict=True):
             self.job_items.setdefault(jobs[j].code, set()).add(i)
@@ -148,7 +151,10 @@ class RecommendIndex:
         self.own_jobs_memo: OrderedDict[str, dict[int, int]] = OrderedDict()  # see own_jobs
         self.sense_masks: dict[str, npt.NDArray[np.bool_]] = {}  # see suggest.item_scores
         self.item_scores_memo: OrderedDict[str, F32] = OrderedDict()  # see suggest.item_scores
+        self.title_sims_memo: OrderedDict[str, F32] = OrderedDict()  # fiche_title_similarity
+        self.prepared_memo: OrderedDict[str, str] = OrderedDict()  # see suggest.prepare
         self.centre_links: CentreLinks | None = None  # interest centres and their jobs
+        self.job_facts_memo: dict[str, JobFacts] = {}  # see explain.job_facts
         self.mobility_graph = MobilityGraph.from_catalog(catalog, self.job_pos)
         self._build_lexical()
         self.title_job = np.zeros(0, dtype=np.int64)
@@ -156,6 +162,7 @@ class RecommendIndex:
         self.title_shown: list[str] = []  # as ROME publishes it: "Serveur / Serveuse"
         self.title_vectors: F32 = np.zeros((0, vectors.shape[1]), dtype=np.float32)
         self.title_start = np.zeros(len(jobs), dtype=np.int64)
+        self.title_max = SegmentMax.build(self.title_job, self.title_start)  # per fiche
 
     @cached_property
     def diplomas(self) -> DiplomaNames:
@@ -172,6 +179,8 @@ class RecommendIndex:
         self.title_shown = shown if shown is not None else list(self.title_label)
         self.title_vectors = vectors
         self.title_start = np.searchsorted(self.title_job, np.arange(len(self.jobs))).astype(np.int64)
+        self.title_max = SegmentMax.build(np.arange(len(titles), dtype=np.int64), self.title_start)
+        self.title_sims_memo.clear()  # per-fiche similarities of the titles replaced
         self.title_lookup: dict[tuple[str, ...], dict[int, int]] = {}
         # name -> the longer names that begin with it ("vendeur" -> "vendeur en cycles"…)
         self.title_longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
@@ -307,6 +316,8 @@ class RecommendIndex:
         self.experience_memo.clear()
         self.item_scores_memo.clear()
         self.own_jobs_memo.clear()
+        self.title_sims_memo.clear()
+        self.prepared_memo.clear()
 
     def entries_of(self, job: int) -> range:
         """Positions of a fiche's entries in the entry_* arrays (they are sorted by fiche)."""
