@@ -103,3 +103,11 @@ def test_new_titles_forget_the_title_similarities(index: RecommendIndex) -> None
         index.set_titles(titles, vectors, shown)
         index.title_lookup = lookup
     assert np.array_equal(fiche_title_similarity(index, prepared), before)
+
+
+def test_loaded_indexes_are_out_of_the_collectors_sight(index: RecommendIndex) -> None:
+    import gc
+
+    # the index's title dictionaries and label lists: a full collection no longer walks them
+    assert gc.get_freeze_count() > 40_000
+    assert not any(gc.is_tracked(o) and o is index.title_lookup for o in gc.get_objects())

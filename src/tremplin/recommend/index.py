@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tremplin.catalog.read import Catalog
+from tremplin.longlived import settle_long_lived
 
 if TYPE_CHECKING:  # centres.py and explain.py import this module
     from tremplin.recommend.centres import CentreLinks
@@ -680,4 +681,5 @@ def get_index(catalog: Catalog | None = None) -> RecommendIndex:
         if idx is None or (idx.catalog is not cat and idx.catalog.meta() != cat.meta()):
             idx = load_index(cat, settings.index_dir, settings.cache_dir)
             _indexes[cat.path] = idx
+            settle_long_lived()
         return idx

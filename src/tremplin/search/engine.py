@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 
 from tremplin.config import Settings, load_settings
 from tremplin.embeddings import encode_query, encode_query_async
+from tremplin.longlived import settle_long_lived
 from tremplin.search.aliases import I18N_MARK
 from tremplin.search.corpus import Entry
 from tremplin.search.hybrid import (
@@ -745,6 +746,7 @@ def get_engine(settings: Settings | None = None) -> JobSearch:
         if engine is None:
             engine = JobSearch(load_index(path))
             _engines[path] = engine
+            settle_long_lived()
         return engine
 
 
