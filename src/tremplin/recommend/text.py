@@ -485,6 +485,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bservant d'autel\b", "service religieux, bénévolat, cérémonie"),
         (r"\b(bac pro|bts|cap) ciel\b", "cybersécurité, informatique, réseaux, électronique"),
         (r"\b(bac pro|cap) mv\b", "maintenance des véhicules, mécanique automobile"),
+        # the vocational track of sales (bac pro MCV, "seconde pro vente"): what it teaches
+        # is selling in a shop, not business-to-business sales
+        (r"\b(bac|seconde|2nde|premi[eè]re|1[eè]re|terminale|tle|cap) ?pro(fessionnel(le)?)?\.?"
+         r" (vente|commerce|mcv|mrc)\b|\bbac pro mcv\b",
+         "métiers du commerce et de la vente, vente en magasin, conseil client, mise en rayon, "
+         "encaissement"),
         (r"\bbts cg\b", "comptabilité, gestion"),
         (r"\bboxing\b", "boxe, sport en club, entraînement sportif"),
         # "UGC" is a cinema chain too ("je bosse à l'UGC"); "sécu" is also the health insurance
@@ -869,7 +875,8 @@ _STATUS = re.compile(
     r"\b(?:j'\s*ai|jai)\s+\d{1,2}\s*ans\b|\b(?:i'm|i\s+am)\s+\d{1,2}(?:\s*years?(?:\s+old)?)?\b"
     r"|\b(?:je\s+suis|jsuis|chui|j'etais|jetais)\s+(?:en|au)\s+"
     r"(?:seconde|2nde|premiere|1ere|terminale|tle|troisieme|3e|3eme|4e|4eme|lycee|college)\b"
-    r"(?!\s+(?:main|ligne))"
+    # (the vocational track is what one learns: "je suis en seconde pro vente", see _PHRASES)
+    r"(?!\s+(?:main|ligne|pro\b|professionnel))"
     r"|\b(?:pas|sans|aucun)\s+(?:de\s+)?dipl[oô]mes?\b"
     r"|\b(?:j'\s*ai|jai)\s+(?:arrete|quitte|lache)\s+(?:l'\s*ecole|les\s+cours|le\s+lycee|le\s+college"
     r"|mes\s+etudes|l'\s*ecole\s+en\s+\w+)\b|\bdescolaris[ee]e?s?\b"
@@ -880,6 +887,14 @@ _STATUS = re.compile(
     r"|\b(?:je\s+suis|jsuis|chui|j'\s*ai|jai)\s+(?:a|à|au|en|un|le)\s+(?:l'\s*)?"
     r"(?:epide|cej|contrat\s+d'engagement\s+jeune|garantie\s+jeunes?|mission\s+locale)\b"
     r"|\b(?:3e|3eme|troisieme)\s+prepa.?metiers?\b"
+    # the school's diploma at the end of collège: "j'ai eu mon brevet avec mention" put the
+    # patent engineer first (« Réglementation des brevets »); other brevets (de secourisme,
+    # de pilote, BAFA…) are what was learnt and stay
+    r"|\b(?:(?:(?:j'\s*ai|jai|je\s+vais|je\s+(?:passe|prepare|revise))\s+(?:(?:eu|obtenu"
+    r"|passe|reussi|rate|avoir|passer|reviser|preparer)\s+)?)?(?:mon|le)\s+(?:brevet"
+    r"(?:\s+des\s+colleges?)?(?!\s+(?:de|d'|du|des|professionnel|national|technique|sportif"
+    r"|federal|d'etat|bafa)\b)|dnb)|brevet\s+des\s+colleges?|dnb)"
+    r"(?:\s+(?:blanc|(?:avec\s+(?:une\s+)?)?mention(?:\s+(?:tres\s+bien|bien|assez\s+bien))?))?\b"
     # a disability, or the sheltered workplace, is who someone is or where: "je suis en
     # fauteuil" found « Positionner et arrimer les fauteuils roulants » and warehouse jobs.
     # Someone else's ("ma mère qui est en fauteuil roulant") is care: see _PHRASES.
