@@ -1,4 +1,4 @@
-"""School words: the brevet of collège is a school diploma, not a patent ("j'ai eu mon brevet"
+"""School words (and first aid): the brevet of collège is a school diploma, not a patent ("j'ai eu mon brevet"
 says who someone is, like a school year; other brevets and patents stay), and a vocational
 track says what one learns ("je suis en seconde pro vente" is selling in a shop)."""
 
@@ -61,3 +61,19 @@ def test_a_general_track_is_still_only_a_school_year() -> None:
     assert without_status("je suis en seconde générale, je fais du foot") == (
         "générale, je fais du foot")
     assert says_nothing("je suis en seconde pro")
+
+
+def test_every_glossary_word_is_read() -> None:
+    from tremplin.recommend.text import GLOSSARY, expansion
+
+    unread = [word for word in GLOSSARY if not expansion(word)]
+    assert not unread  # "psc1" was never read: the scan split letters from digits
+
+
+def test_the_first_aid_certificate_is_first_aid(index: RecommendIndex) -> None:
+    text = "j'ai mon PSC1"
+    labels = [s.label for s in suggest_competences(text, 5)]
+    assert sum("secour" in fold(label) for label in labels) >= 4, labels
+    titles = [r.title for r in recommend(Profile(experiences=(Experience(text),)), 5)]
+    assert any("Secouriste" in t for t in titles), titles
+    assert not any(w in fold(t) for t in titles for w in ("carrel", "poseur")), titles

@@ -23,6 +23,8 @@ def _words(block: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+# The glossary's keys may hold digits ("psc1", "pse2"): its words are read with them.
+_GLOSSARY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 # Nouns ending like feminine forms that are not feminine variants of a masculine word.
 _KEEP = _words("""
@@ -205,8 +207,12 @@ GLOSSARY: Mapping[str, str] = {
     "deliveroo": "livraison à vélo",
     "pompiers": "sapeur-pompier, secours",
     "pompier": "sapeur-pompier, secours",
-    "psc1": "premiers secours",
-    "secourisme": "premiers secours",
+    # first-aid certificates young people hold (PSC1 at school, SST at work, PSE for rescuers)
+    "psc1": "premiers secours, secourisme, porter secours à une victime",
+    "pse1": "premiers secours en équipe, secourisme, porter secours à une victime",
+    "pse2": "premiers secours en équipe, secourisme, porter secours à une victime",
+    "sst": "sauveteur secouriste du travail, premiers secours, porter secours à une victime",
+    "secourisme": "premiers secours, secourisme, porter secours à une victime",
     "devoirs": "aide aux devoirs, soutien scolaire",
     "cours": "cours, soutien scolaire",
     "délégué": "délégué de classe, représenter ses camarades, porte-parole, médiation",
@@ -1304,7 +1310,7 @@ def expansion(text: str) -> str:
         if pattern.search(lowered):
             found.append(words)
             lowered = pattern.sub(" ", lowered)
-    for m in _WORD.finditer(lowered):
+    for m in _GLOSSARY_WORD.finditer(lowered):
         w = m.group(0)
         hit = GLOSSARY.get(w) or _FOLDED_GLOSSARY.get(fold(w))
         if not hit and len(w) > 3 and w.endswith(("s", "x")):  # "ordis", "gâteaux"
