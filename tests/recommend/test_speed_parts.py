@@ -111,3 +111,11 @@ def test_loaded_indexes_are_out_of_the_collectors_sight(index: RecommendIndex) -
     # the index's title dictionaries and label lists: a full collection no longer walks them
     assert gc.get_freeze_count() > 40_000
     assert not any(gc.is_tracked(o) and o is index.title_lookup for o in gc.get_objects())
+
+
+def test_words_said_are_forgotten_with_the_texts(index: RecommendIndex) -> None:
+    profile = Profile(experiences=(Experience("je répare les vélos de mes voisins"),))
+    recommend(profile, 3)
+    assert ("je répare les vélos de mes voisins",) in index.said_words_memo
+    index.forget_texts()
+    assert not index.said_words_memo

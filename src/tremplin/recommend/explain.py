@@ -25,6 +25,7 @@ from tremplin.recommend.engine import (
 )
 from tremplin.recommend.index import RecommendIndex
 from tremplin.recommend.levels import certification_level_in, entry_levels
+from tremplin.recommend.memo import remembered
 from tremplin.recommend.own_jobs import own_jobs_per_experience
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.riasec import LETTER_NAMES, no_preference, top_letters
@@ -55,6 +56,16 @@ MAX_TRAININGS = 5
 MAX_CERTIFICATIONS = 8
 MAX_CLOSE_JOBS = 5
 
+# A match below this is too loose to tell the person "this is close to what you do": it
+# still counts in the coverage figure, but the explanation lists it as still to learn (when
+# it is a key competence) rather than as matched.
+SHOWN_FROM = 0.4
+# A sentence resembles a job title only from this match (cosine about 0.9): below it, most
+# titles found are chance look-alikes ("I look after my little brothers" -> "Eleveur de
+# petits gibiers"); 13 % of them are jobs a counsellor would find sensible, 64 % above 0.9.
+TITLE_SHOWN_FROM = 0.8
+MAX_WEAK_SHOWN = 2
+
 
 @dataclass(frozen=True, slots=True)
 class JobFacts:
@@ -77,15 +88,6 @@ def job_facts(index: RecommendIndex, code: str) -> JobFacts:
                          tuple(cat.mobilities(code)))
         index.job_facts_memo[code] = facts  # at most one per fiche
     return facts
-# A match below this is too loose to tell the person "this is close to what you do": it
-# still counts in the coverage figure, but the explanation lists it as still to learn (when
-# it is a key competence) rather than as matched.
-SHOWN_FROM = 0.4
-# A sentence resembles a job title only from this match (cosine about 0.9): below it, most
-# titles found are chance look-alikes ("I look after my little brothers" -> "Eleveur de
-# petits gibiers"); 13 % of them are jobs a counsellor would find sensible, 64 % above 0.9.
-TITLE_SHOWN_FROM = 0.8
-MAX_WEAK_SHOWN = 2
 
 
 def explain(index: RecommendIndex, profile: Profile, scored: Scored, k: int,
@@ -282,15 +284,9 @@ def _said_words(index: RecommendIndex, profile: Profile) -> frozenset[str]:
     """The words of the person's experiences, as ROME's vocabulary has them (typos mended),
     without what they dislike or what only says who they are."""
     texts = tuple(e.text for e in profile.experiences)
-    memo = index.said_words_memo
-    if texts not in memo:
-        words: set[str] = set()
-        for text in texts:
-            words.update(lexical_tokens(index, without_status(without_dislikes(text))))
-        if len(memo) >= SAID_WORDS_MEMO:
-            memo.pop(next(iter(memo)))
-        memo[texts] = frozenset(words)
-    return memo[texts]
+    return remembered(index.said_words_memo, texts, SAID_WORDS_MEMO, lambda: frozenset(
+        w for text in texts
+        for w in lexical_tokens(index, without_status(without_dislikes(text)))))
 
 
 def _written(index: RecommendIndex, item: int, said: frozenset[str]) -> bool:

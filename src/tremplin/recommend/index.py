@@ -148,7 +148,7 @@ class RecommendIndex:
         # speciality -> ONISEP training level, for MC and CS (see levels.certification_level_in)
         self.certification_twins: dict[frozenset[str], int] | None = None
         self.entry_level_order: np.ndarray[Any, Any] | None = None  # see engine.entry_level_order
-        self.said_words_memo: dict[tuple[str, ...], frozenset[str]] = {}  # see explain
+        self.said_words_memo: OrderedDict[tuple[str, ...], frozenset[str]] = OrderedDict()  # explain
         self.own_jobs_memo: OrderedDict[str, dict[int, int]] = OrderedDict()  # see own_jobs
         self.sense_masks: dict[str, npt.NDArray[np.bool_]] = {}  # see suggest.item_scores
         self.item_scores_memo: OrderedDict[str, F32] = OrderedDict()  # see suggest.item_scores
@@ -313,12 +313,14 @@ class RecommendIndex:
 
     def forget_texts(self) -> None:
         """Forget what was worked out per text (suggestions, item scores, jobs said as one's
-        own): for a benchmark or a test that switches a reading rule off and on."""
+        own, prepared forms, title similarities, words said): for a benchmark or a test that
+        switches a reading rule off and on."""
         self.experience_memo.clear()
         self.item_scores_memo.clear()
         self.own_jobs_memo.clear()
         self.title_sims_memo.clear()
         self.prepared_memo.clear()
+        self.said_words_memo.clear()
 
     def entries_of(self, job: int) -> range:
         """Positions of a fiche's entries in the entry_* arrays (they are sorted by fiche)."""

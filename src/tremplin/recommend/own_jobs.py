@@ -9,7 +9,6 @@ explanation (no « à apprendre » for a job the person did)."""
 from __future__ import annotations
 
 import re
-import threading
 
 from tremplin.recommend.index import (
     CLOSING_ACRONYM,
@@ -17,6 +16,7 @@ from tremplin.recommend.index import (
     name_words,
     titles_named,
 )
+from tremplin.recommend.memo import remembered
 from tremplin.recommend.profile import Profile
 from tremplin.recommend.text import words_key
 
@@ -78,7 +78,6 @@ class _Subject:
 
 
 OWN_JOBS_MEMO = 2048  # texts whose own jobs are kept (one list explains 10 jobs)
-_memo_lock = threading.Lock()
 
 
 def own_jobs_per_experience(index: RecommendIndex, profile: Profile) -> list[dict[int, int]]:
@@ -90,15 +89,7 @@ def own_jobs_said(index: RecommendIndex, text: str) -> dict[int, int]:
     """`own_jobs_of`, memoised per text on the index (so that a rebuilt index never reads
     positions found with another) behind a lock (requests share it): the suggestions, the
     ranking and the explanation of one text all ask."""
-    with _memo_lock:
-        hit = index.own_jobs_memo.get(text)
-    if hit is None:
-        hit = own_jobs_of(index, text)
-        with _memo_lock:
-            index.own_jobs_memo[text] = hit
-            while len(index.own_jobs_memo) > OWN_JOBS_MEMO:
-                index.own_jobs_memo.popitem(last=False)
-    return hit
+    return remembered(index.own_jobs_memo, text, OWN_JOBS_MEMO, lambda: own_jobs_of(index, text))
 
 
 def own_jobs_of(index: RecommendIndex, text: str) -> dict[int, int]:

@@ -266,10 +266,14 @@ def suggest_from_index(index: RecommendIndex, text: str, limit: int = 5,
         raise ProfileError(f"limit must be between 1 and {MAX_SUGGESTIONS}.", field="limit",
                            fr=f"Le nombre de suggestions doit être entre 1 et {MAX_SUGGESTIONS}.")
     scores = item_scores(index, text)
-    return [CompetenceSuggestion(int(index.item_ogr[i]), index.item_label[i],
-                                 round(float(scores[i]), 4),
-                                 matched_fragment(text, index.item_label[i]), index.item_kind[i])
-            for i in best_items(index, scores, limit, exclude)]
+    return [_suggestion(index, text, scores, i) for i in best_items(index, scores, limit, exclude)]
+
+
+def _suggestion(index: RecommendIndex, text: str, scores: F32, i: int) -> CompetenceSuggestion:
+    """Item `i` offered for `text`, with its score and the part of the text that led to it."""
+    return CompetenceSuggestion(int(index.item_ogr[i]), index.item_label[i],
+                                round(float(scores[i]), 4),
+                                matched_fragment(text, index.item_label[i]), index.item_kind[i])
 
 
 def best_items(index: RecommendIndex, scores: F32, limit: int,
@@ -331,10 +335,7 @@ def own_job_key_competences(index: RecommendIndex, text: str, limit: int = 5,
         if chosen:
             out.append(OwnJobCompetences(
                 index.jobs[job].code, index.title_shown[title_pos],
-                tuple(CompetenceSuggestion(int(index.item_ogr[i]), index.item_label[i],
-                                           round(float(scores[i]), 4),
-                                           matched_fragment(text, index.item_label[i]),
-                                           index.item_kind[i]) for i in chosen)))
+                tuple(_suggestion(index, text, scores, i) for i in chosen)))
     return out
 
 
