@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from judging import HEADER, judged_row, per_list
+from judging import HEADER, judged_row, per_list, shown
 from tremplin.recommend import Experience, Profile, engine, recommend
 from tremplin.recommend.evaluate import load_experiences
 from tremplin.recommend.index import RecommendIndex, get_index
@@ -48,8 +48,7 @@ def figures(index: RecommendIndex, items: list[tuple[str, set[str]]],
 def judged(items: list[dict[str, Any]], diversity: bool = True) -> dict[str, float]:
     """Per top-10 list of the judged texts: sensible, possible and absurd jobs (blind
     counsellor verdicts), the share of lists holding an absurd job, and jobs never judged."""
-    return per_list(([r.code for r in recommend(Profile(experiences=(Experience(
-        str(item["text"])),)), 10, diversity=diversity)], item["verdicts"]) for item in items)
+    return per_list((shown(str(item["text"]), diversity), item["verdicts"]) for item in items)
 
 
 def _row(name: str, a: tuple[float, ...], b: tuple[float, ...]) -> str:

@@ -16,15 +16,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from judging import HEADER, judged_row, per_list
-from tremplin.recommend import Experience, Profile, engine, recommend
+from judging import HEADER, judged_row, per_list, shown
+from tremplin.recommend import engine
 
 DATA = Path(__file__).parent / "data" / "teen_holdout_judged.json"
 
 
 def top10(text: str, diversity: bool = True) -> list[str]:
-    return [r.code for r in recommend(Profile(experiences=(Experience(text),)), 10,
-                                      diversity=diversity)]
+    return shown(text, diversity)
 
 
 def with_cap(items: list[dict[str, Any]], cap: int) -> dict[str, float]:

@@ -88,7 +88,8 @@ def test_a_text_with_nothing_done_is_refused_like_i_dont_know(text: str) -> None
     assert says_nothing(text)
     with pytest.raises(ProfileError, match="does not say what was done") as err:
         Profile(experiences=(Experience(text),))
-    said = "ce qu'on n'aime pas, un âge, une classe, des qualités ou l'envie de travailler"
+    said = ("ce qu'on n'aime pas, un âge, une classe, des qualités, une façon de travailler "
+            "qu'on préfère ou l'envie de travailler")
     assert said in (err.value.fr or "")
     with pytest.raises(ProfileError):
         suggest_competences(text, 5)

@@ -52,12 +52,14 @@ def test_heavy_loads_one_cannot_carry_give_no_crane_driver(catalog: Catalog) -> 
 
 
 def test_preferring_to_work_alone_is_no_team_work(catalog: Catalog) -> None:
-    text = "je n'aime pas le contact avec les gens, je préfère travailler seul"
-    labels = _labels(text)
-    # was: « Capacité à travailler en équipe », « Travailler en groupe, en réseau »
+    # was: « Capacité à travailler en équipe », « Travailler en groupe, en réseau » and
+    # Conseiller en insertion professionnelle first; then « autonomie » and care jobs. The
+    # preference is now a taste, not something done (test_temperament_words.py): the text is
+    # refused with a message, and working alone as a fact still reads as autonomy.
+    assert says_nothing("je n'aime pas le contact avec les gens, je préfère travailler seul")
+    labels = _labels("je travaille tout seul au stand de la brocante en autonomie")
     assert not any("équipe" in label or "groupe" in label for label in labels), labels
     assert any("autonom" in label for label in labels), labels
-    assert "K1801" not in _codes(text)  # was: Conseiller en insertion professionnelle first
 
 
 # --- 2. a disability says who someone is; someone else's is care ----------------------------

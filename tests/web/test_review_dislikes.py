@@ -36,7 +36,8 @@ def test_only_dislikes_or_only_a_school_year_get_their_own_message(client: SyncC
     assert status == 303
     assert "ne peux pas faire : « je peux pas porter de charges lourdes »" in page
     status, page = _landing(client, "j'ai 16 ans et je suis en seconde")
-    said = "Ton âge, ta classe, ton diplôme, tes qualités ou ton envie de travailler"
+    said = ("Ton âge, ta classe, ton diplôme, tes qualités, la façon dont tu préfères travailler "
+            "ou ton envie de travailler")
     assert status == 422 and said in page
     status, page = _landing(client, "jsp")
     assert status == 422 and "Pas d'idée ?" in page

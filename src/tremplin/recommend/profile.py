@@ -103,11 +103,12 @@ def check_experience_text(text: object, where: str = "text") -> str:
         raise ProfileError(
             f"{where} does not say what was done ({_quoted(text)!r} reads as 'I don't "
             "know', a greeting, random keys, only what is disliked, only an age, a school "
-            "year, qualities or the wish to work): describe one thing done, even a small one, such "
+            "year, qualities, a preferred way of working or the wish to work): describe one thing "
+            "done, even a small one, such "
             "as 'I look after my little brother'.", field=where,
             fr=f"Une expérience ne dit pas ce qui a été fait (« {_quoted(text)} ») : elle "
             "dit seulement « je ne sais pas », ce qu'on n'aime pas, un âge, une classe, des "
-            "qualités ou l'envie de travailler. "
+            "qualités, une façon de travailler qu'on préfère ou l'envie de travailler. "
             "Décrivez une chose faite, même petite, par exemple « je garde mon petit frère ».")
     return text
 

@@ -652,6 +652,13 @@ _SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?: (?:beaucoup|plein|pas mal|souvent))? (?:des |de |d'|mes |les |ses |quelques ))"
                 r"(?:petites |courtes )?(?:nouvelles|histoires)\b(?! (?:du jour|de l'actu\w*|[àa] la"
                 r" t[ée]l[ée]|du monde))", re.IGNORECASE), r"\1récits"),
+    # "bon en maths", "forte en anglais", "de bonnes notes en dessin" say the person is good at
+    # a subject: read word by word, "bon" met « Etablir le Bon à Tirer » and "fort" « courant
+    # fort », "notes" « Gérer les notes de frais » (an accountant first). "Doué" is in no ROME
+    # label, so the subject alone is matched.
+    (re.compile(r"\b(?:(?:bon|bonne|bons|bonnes|fort|forte|forts|fortes|dou[ée]e?s?|cal[ée]e?s?)"
+                r"|(?:de |des |d')?(?:(?:tr[èe]s |super |assez |plut[ôo]t )?(?:bonnes|bons)"
+                r" (?:notes|r[ée]sultats|moyennes?)))(?= (?:en|au) )", re.IGNORECASE), "doué"),
 )
 
 
@@ -851,6 +858,15 @@ _DISLIKE = re.compile(
     r"|\bi\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|plan)\s+to\s+(?:leave|quit"
     r"|get\s+out\s+of|change\s+(?:careers?|jobs?|fields?))\b"
     r"|\bi(?:'m|\s+am)\s+(?:so\s+|really\s+)?(?:tired|sick|fed\s+up)\s+(?:of|with)\b"
+    # a school subject one is bad at is what one cannot do: "je suis nul en maths" found a
+    # mathematician and developers, "nulle en français" a French teacher first
+    r"|\b(?:je\s+suis|jsuis|chui|j'\s*etais|jetais)\s+(?:(?:tres|trop|vraiment|completement"
+    r"|grave|un\s+peu|super|assez)\s+)?(?:nul(?:le)?s?|mauvaise?s?|pas\s+(?:(?:tres|trop|super"
+    r"|vraiment|assez|du\s+tout)\s+)?(?:bon|bonne|fort|forte|doue|douee))\s+(?:en|au|a)\b"
+    r"|\b(?:j'\s*ai|jai)\s+(?:de|des)\s+(?:(?:tres|trop|super|assez)\s+)?(?:mauvaises|sales"
+    r"|mauvais)\s+(?:notes|resultats|moyennes?)\b"
+    r"|\bi(?:'m|\s+am)\s+(?:really\s+|very\s+|so\s+|quite\s+)?(?:bad|terrible|awful"
+    r"|not\s+(?:very\s+)?good)\s+at\b"
     # a health limit is what one cannot do ("j'ai mal au dos" found back-care items)
     r"|\b(?:j'\s*ai|jai)\s+(?:tres\s+|trop\s+|souvent\s+|toujours\s+|encore\s+)?mal\s+"
     r"(?:au|aux|a\s+la|a\s+l'|a)\b|^\s*(?:tres\s+|trop\s+)?mal\s+(?:au|aux|a\s+la|a\s+l')"
@@ -875,7 +891,26 @@ _QUALITY = (r"(?:motive|serieux|serieuse|ponctuel|patient|dynamique|souriant|cur
             r"|gentil|calme|organise|rigoureux|rigoureuse|autonome|sociable|polyvalent|travailleur"
             r"|travailleuse|courageux|courageuse|responsable|honnete|creatif|creative|poli|fiable"
             r"|volontaire|determine|motivee|ponctuelle|patiente|souriante|organisee"
-            r"|polyvalente|polie|determinee|gentille|a l'ecoute|debrouillard|debrouillarde)s?")
+            r"|polyvalente|polie|determinee|gentille|a l'ecoute|debrouillard|debrouillarde"
+            # temperament: "je suis timide" found a psychologist, a psychiatrist and a
+            # midwife (the sentence model reads shyness as a clinical matter)
+            r"|timide|discret|discrete|reserve|reservee|introverti|introvertie|solitaire"
+            r"|tranquille|pose|posee|empathique|bavard|bavarde|sensible|perfectionniste"
+            r"|minutieux|minutieuse|attentif|attentive|ambitieux|ambitieuse)s?")
+_INTENSIFIER = r"(?:tres|trop|super|assez|vraiment|plutot|un\s+peu|hyper|grave|tellement)"
+# The way one prefers to work, wherever it is said: "je préfère travailler seul" found care
+# jobs (« l'autonomie de la personne » met the autonomy it asks for), "j'aime travailler en
+# équipe" a Scrum Master and managers, "j'aime bouger" winders (« bobinage »). It is a taste,
+# like the answers to the interest questions, not something done; what else the text says is
+# read ("je préfère travailler seul, je répare des vélos").
+_WORK_STYLE = (r"(?:tout\s+)?(?:seule?s?|en\s+(?:equipe|groupe|autonomie|solo)|avec\s+(?:les\s+)?"
+               r"(?:autres|gens)|au\s+calme|dans\s+le\s+calme)")
+_PREFERRED_WORK_STYLE = (
+    r"(?:j'\s*aime|jaime|j'\s*adore|jadore|je\s+prefere|je\s+kiffe)"
+    r"(?:\s+(?:bien|beaucoup|mieux|plutot|trop|vraiment))*\s+"
+    r"(?:(?:travailler|bosser|etre)\s+" + _WORK_STYLE
+    + r"(?:\s*(?:,|et|ou|que|qu'\s*|plutot\s+que|qu'\s*en|que\s+en)\s*(?:en\s+)?" + _WORK_STYLE
+    + r")*|bouger\b(?!\s+(?:les|des|le|la|l'|du|mes|ses|ces)\b))")
 _END = r"\s*[.!…]*\s*$"  # the end of a text that is only a status ("je veux bosser.")
 _STATUS = re.compile(
     r"\b(?:j'\s*ai|jai)\s+\d{1,2}\s*ans\b|\b(?:i'm|i\s+am)\s+\d{1,2}(?:\s*years?(?:\s+old)?)?\b"
@@ -926,9 +961,17 @@ _STATUS = re.compile(
     # qualities alone say who someone is, not what they did: "je suis motivé et sérieux"
     # found « Motiver une équipe » and managers
     + r"|^\s*(?:(?:je\s+suis|jsuis|chui)\s+)?(?:quelqu'\s*un\s+(?:de\s+)?)?"
-    + r"(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY
-    + r"(?:\s*(?:,|et)\s*(?:(?:tres|trop|super|assez|vraiment|plutot)\s+)?" + _QUALITY + r")*"
-    + _END,
+    + r"(?:" + _INTENSIFIER + r"\s+)?" + _QUALITY
+    + r"(?:\s*(?:,|et)\s*(?:" + _INTENSIFIER + r"\s+)?" + _QUALITY + r")*"
+    + _END
+    + r"|^\s*i(?:'m|\s+am)\s+(?:(?:very|really|quite|a\s+bit|so)\s+)?(?:shy|quiet|introverted"
+    + r"|a\s+loner)" + _END
+    + r"|\b" + _PREFERRED_WORK_STYLE + r"\b"
+    + r"|^\s*i\s+(?:really\s+)?(?:like|love|prefer)\s+(?:to\s+)?(?:work|working)\s+(?:alone"
+    + r"|on\s+my\s+own|in\s+a\s+team|in\s+teams|with\s+others)" + _END
+    # restlessness is a temperament too, wherever it is said: "je tiens pas en place" met
+    # « Mettre en place » and found workshop managers
+    + r"|\b(?:je\s+(?:ne\s+)?|j)tiens\s+(?:pas|jamais)\s+en\s+place\b",
     re.IGNORECASE)
 # A clause: up to the next punctuation (Arabic's too), or the next "mais", "donc", "alors",
 # "but", "so"… or "et je".
