@@ -13,7 +13,13 @@ from tests.recommend.reading import labels as _labels
 from tests.recommend.reading import recs as _recs
 from tremplin.catalog.read import Catalog
 from tremplin.recommend import Experience, Profile, ProfileError
-from tremplin.recommend.text import nothing_done, without_dislikes, without_status, written_out
+from tremplin.recommend.text import (
+    nothing_done,
+    status_said,
+    without_dislikes,
+    without_status,
+    written_out,
+)
 
 
 # --- 1. a temperament alone says who someone is, not what they did ---------------------------
@@ -114,3 +120,15 @@ def test_a_subject_one_is_bad_at_brings_no_teacher(catalog: Catalog) -> None:
     # was: a French teacher first, a language reader 5th
     assert not any("professeur" in t or "lecteur" in t for t in titles), titles
     assert any("dessin" in t for t in titles[:3]), titles
+
+
+# --- 5. what is left out as "who one is" is said where the person reads the review ----------
+@pytest.mark.parametrize(("said", "left_out"), [
+    ("j'ai 16 ans, je garde ma petite soeur", ("j'ai 16 ans",)),
+    ("je préfère travailler seul, je répare des vélos", ("je préfère travailler seul",)),
+    ("je tiens pas en place, je fais du foot", ("je tiens pas en place",)),
+    ("je répare des vélos", ()),
+])
+def test_what_only_says_who_one_is_is_named_as_written(said: str, left_out: tuple[str, ...]
+                                                       ) -> None:
+    assert status_said(said) == left_out

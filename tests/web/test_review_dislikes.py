@@ -58,3 +58,14 @@ def test_a_refused_experience_says_erreur_in_the_title(client: SyncClient) -> No
     assert status == 422 and "<title>Erreur : " in page
     status, page = _landing(client, "je répare des vélos")
     assert "<title>Erreur" not in page
+
+
+def test_the_review_says_what_only_says_who_one_is(client: SyncClient) -> None:
+    status, page = _landing(client, "je préfère travailler seul, je répare des vélos")
+    assert status == 303
+    assert ("Tremplin n'a pas lu « je préfère travailler seul » : cela dit qui tu es ou comment "
+            "tu aimes travailler, pas ce que tu as fait.") in page
+    status, page = _landing(client, "j'ai 16 ans, je garde ma petite soeur")
+    assert "Tremplin n'a pas lu « j'ai 16 ans »" in page
+    status, plain = _landing(client, "je répare des vélos")
+    assert "cela dit qui tu es" not in plain

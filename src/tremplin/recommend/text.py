@@ -228,7 +228,10 @@ GLOSSARY: Mapping[str, str] = {
     "guitare": "musique, instrument",
     "piano": "musique, instrument",
     "chorale": "chant, musique",
-    "théâtre": "théâtre, spectacle",
+    # (eighth pass: "je fais du théâtre" found a set designer, a set builder and an interior
+    # architect before the actor)
+    "théâtre": "théâtre, jouer la comédie, comédien, interpréter un rôle, spectacle",
+    "impro": "improvisation théâtrale, jouer la comédie, comédien, spectacle",
     "danse": "danse, spectacle",
     "couture": "couture, textile",
     "tricot": "tricot, textile",
@@ -281,7 +284,9 @@ GLOSSARY: Mapping[str, str] = {
     "rap": "musique, rap, écriture de chansons, interprétation musicale",
     "gea": "gestion des entreprises et des administrations, gestion, comptabilité",
     # school tracks young people name ("je suis en 1ère STMG", "bac pro ASSP"): what they study
-    "stmg": "gestion, commerce, accueil, vente, bureautique",
+    # ("bureautique" met « matériel de bureau »: a maintenance agent came first, eighth pass)
+    "stmg": "gestion administrative, administration des ventes, commerce, vente, accueil, "
+            "comptabilité",
     "stav": "agronomie, agriculture, vivant",
     "sthr": "hôtellerie, restauration",
     "assp": "accompagnement, soins et services à la personne",
@@ -303,6 +308,17 @@ GLOSSARY: Mapping[str, str] = {
     "buvette": "buvette, service au bar, servir des boissons et des snacks, caisse",
     "maternelle": "école maternelle, petite enfance, ATSEM, accompagnement des jeunes enfants",
     "aquarium": "aquariophilie, entretien des aquariums, soins aux poissons d'ornement, animaux",
+    # eighth pass: "stage chez un garagiste" found a building caretaker first, "je joue aux
+    # lego" a croupier, "je vends des bonbons" a car salesman 2nd
+    "garagiste": "garage automobile, mécanique automobile, entretien et réparation de véhicules",
+    "lego": "jeux de construction, assemblage, montage de maquettes, construction mécanique",
+    "bonbons": "confiserie, friandises, vente de confiseries",
+    # ninth pass: "je fais du karting" met « Poser un parquet » (a tiler and a mason first),
+    # "je m'occupe de mes poules" found child care items and no poultry farmer
+    "karting": "sport automobile, conduite sportive, mécanique automobile",
+    "kart": "sport automobile, conduite sportive, mécanique automobile",
+    "poules": "élevage de volailles, soins aux poules, aviculture, animaux de la ferme",
+    "poulailler": "élevage de volailles, soins aux poules, aviculture, animaux de la ferme",
 }
 
 class _Sense(NamedTuple):
@@ -441,8 +457,54 @@ _HOUSE_PAINTING = _Sense(
     r"peinture artistique|oeuvre plastique|decors? de peinture|\bdecors? (?:en petite|de spectacle"
     r"|de tournage|et accessoires)|objets d'art|peintures, des laques|peinture par filets"
     r"|supports visuels")
+# An eighth reading pass (2026-11-30, texts written for it): an instrument played is music,
+# not an instrument made or mended: "je joue du piano depuis 8 ans" found four instrument
+# makers and a luthier before the musician (« Entretenir, Réparer un instrument de musique »).
+_PLAYING_MUSIC = _Sense(
+    re.compile(r"\b(?:jou\w*|fais|fait|faisais|pratiqu\w*|apprends|appris|j'apprends) (?:du |de la "
+               r"|de l'|des |le |la |l')(?:piano|guitare|violon|violoncelle|batterie|basse|fl[ûu]te"
+               r"|saxo\w*|trompette|clarinette|synth[ée]\w*|accord[ée]on|ukul[ée]l[ée]|harpe"
+               r"|contrebasse|trombone|tuba|orgue|clavier)\b|\bconservatoire\b"),
+    "musicien, jouer d'un instrument de musique, pratique musicale, interprétation musicale",
+    r"(?:fabriqu|repar|regl|entreten|accord|conce|expertis|restaur|vendre ou louer|maintenance"
+    r"|finition|assembl|diagnostiq|conserv|tension)\w*.{0,40}\binstruments?\b|lutherie|facture"
+    r"|luthier|\binstruments? (?:a vent|a cordes)|parties d'un instrument|sonorite d'un instrument"
+    r"|caracteristiques des instruments|instruments de musique anciens|promouvoir les instruments"
+    r"|piano droit|mecanismes de percussion")
+# A street market is selling on a stall, not the financial markets: "j'ai travaillé sur les
+# marchés l'été" found a trader and a portfolio manager first (« Réguler la vente d'actifs
+# financiers », « Marché des devises »).
+_STREET_MARKET = _Sense(
+    re.compile(r"\b(?:sur|au|aux|dans) (?:le |les |un |des )?march[ée]s?\b(?! (?:financiers?"
+               r"|boursiers?|du travail|de l'emploi|publics?|des changes))|\bmarch[ée]s? (?:de no[eë]l"
+               r"|forains?|locaux|paysans?|aux puces|du dimanche|du samedi)\b"),
+    "vente sur les marchés, vendeur ambulant, commerce non sédentaire, vendeur sur un étal",
+    r"financ|actifs|devises|forex|bourse|boursier|trading|\bmarches? (?:publics|de capitaux)"
+    r"|produits derives|salle des marches|ordres d'achat|taux d'interet|etude de marche"
+    r"|tendances du marche|nouveaux marches|marche de l'emploi|marche de la vente des")
+# A ninth reading pass (2026-11-30, texts written for it): collectible cards are a game, not
+# maps ("je collectionne les cartes pokémon" found a cartographer first); series watched are
+# television, not mass production ("je regarde beaucoup de séries en anglais" met « Fabrications
+# en grande série »).
+_TRADING_CARDS = _Sense(
+    re.compile(r"\bcartes? (?:pok[ée]mon|magic|yu.?gi.?oh|panini|de collection|[àa] collectionner)"
+               r"\b|\b(?:pok[ée]mon|magic|yu.?gi.?oh|panini)\b.{0,30}\bcartes?\b"),
+    "jeux de cartes à collectionner, collection, échange et vente entre passionnés, jeux de "
+    "société",
+    r"cartograph|cartes? (?:topograph|marines|geograph|routieres|de navigation)|gps et cartes"
+    r"|adapter des cartes|positionner des cartes|cartes? (?:electroniques|a puce|graphiques)"
+    r"|carte marine|lecture de cartes?|mises? a jour des cartes")
+_WATCHED_SERIES = _Sense(
+    re.compile(r"\b(?:regard\w*|mate|mat[ée]|matais|binge\w*|suis|suit|suivais|kiffe|adore|aime)"
+               r"(?: (?:beaucoup|plein|pas mal|souvent|tout le temps))? (?:de |des |les |mes )?s[ée]ries\b"
+               r"|\bs[ée]ries (?:netflix|t[ée]l[ée]|tv|am[ée]ricaines|anglaises|cor[ée]ennes)\b"
+               r"|\bnetflix\b"),
+    "séries télévisées, culture audiovisuelle, compréhension orale",
+    r"en (?:grande |petite )?series?\b|tirages? series|fabrications? en|production en serie"
+    r"|(?:grandes|moyennes|petites) series")
 _TWO_SENSES = (_PLONGE, _WAITER, _MOWING, _FOOD_AID, _TRADE_FAIR, _CLOTHES_SHOP, _GROUP_MEALS,
-               _ROBOTICS, _BY_HAND, _READING, _FRUIT_PICKING, _HOUSE_PAINTING)
+               _ROBOTICS, _BY_HAND, _READING, _FRUIT_PICKING, _HOUSE_PAINTING, _PLAYING_MUSIC,
+               _STREET_MARKET, _TRADING_CARDS, _WATCHED_SERIES)
 
 # A relative (for what one does with or for them).
 _RELATIVE = (r"(?:ma|mon|mes|sa|son|ses|leur|leurs|notre|nos) (?:m[èe]re|p[èe]re|parents|famille"
@@ -574,6 +636,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "vente de vêtements, prêt-à-porter"),
         (r"\b(aid|travaill|boss|r[ée]par)\w*\b.{0,25}\b(au|dans (un|le|son|mon|leur))"
          r" garage\b", "garage automobile, entretien de véhicules"),
+        # a garage as a workplace, a verb or not ("mon stage de 3e dans un garage" found a shelf
+        # stocker, an art engraver and a sports goods seller, eighth pass); "le garage de mes
+        # parents", "un garage à vélos" are not
+        (r"\b(?:au|dans (?:un|une|le|son|mon|leur)|chez (?:un|le|mon|son)) garage\b(?!\s+(?:[àa]|de"
+         r"|du|des|d')\b)", "garage automobile, entretien de véhicules, mécanique automobile"),
         # third counsellor QA pass (each read by its letters before: "auto" met the driving
         # school, "ménage chez des particuliers" household waste, "castration" of animals)
         (r"\bm[ée]ca(nique)?s? (auto|automobile|voitures?|bagnoles?)\b",
@@ -1006,10 +1073,7 @@ def without_status(text: str) -> str:
     """The text without what only says who the person is (age, school year, no diploma),
     as written (the patterns are matched on the folded text, the spans cut from the text)."""
     flat = _apostrophes(text)
-    if not _STATUS.search(fold(flat)):  # most texts: no need to map positions
-        return text
-    folded, origin = _folded_with_origin(flat)
-    spans = [(origin[m.start()], origin[m.end() - 1] + 1) for m in _STATUS.finditer(folded)]
+    spans = _status_spans(flat)
     if not spans:
         return text
     out, last = [], 0
@@ -1018,6 +1082,24 @@ def without_status(text: str) -> str:
         last = b
     out.append(flat[last:])
     return " ".join(" ".join(out).split())
+
+
+@lru_cache(maxsize=4096)
+def status_said(text: str) -> tuple[str, ...]:
+    """What `without_status` leaves out of a text, as written ("j'ai 16 ans", "je préfère
+    travailler seul"): the review page says it was not read, as it does for dislikes."""
+    flat = _apostrophes(text)
+    return tuple(" ".join(flat[a:b].split()) for a, b in _status_spans(flat) if flat[a:b].strip())
+
+
+def _status_spans(flat: str) -> list[tuple[int, int]]:
+    """Where _STATUS matches in a text, as positions in the text itself (the patterns are
+    matched on the folded text)."""
+    if not _STATUS.search(fold(flat)):  # most texts: no need to map positions
+        return []
+    folded, origin = _folded_with_origin(flat)
+    return [(origin[m.start()], origin[m.end() - 1] + 1) for m in _STATUS.finditer(folded)
+            if m.end() > m.start()]
 
 
 def _folded_with_origin(text: str) -> tuple[str, list[int]]:
@@ -1067,6 +1149,10 @@ _NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                                                       "entretien du logement, entretien des "
                                                       "espaces de vie"),
         (r"\bcroix.rouge\b", "secourisme, action humanitaire, association"),
+        # the animal shelter ("le spa" is a wellness one): "je suis bénévole à la SPA" found a
+        # spa practitioner first and cleaning jobs (eighth pass)
+        (r"\bla spa\b", "refuge pour animaux, soins aux animaux abandonnés, protection animale, "
+                          "association"),
         (r"\bbanques? alimentaires?\b", "aide alimentaire, aide aux personnes en difficulté, "
                                          "tri et stockage de denrées, distribution de colis aux "
                                          "familles, association caritative"),

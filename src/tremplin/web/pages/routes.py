@@ -24,7 +24,13 @@ from tremplin.guide.journey import (
     sorted_centres,
 )
 from tremplin.recommend.profile import FIVE_DIGITS, POSTCODE, department_prefix, has_words
-from tremplin.recommend.text import disliked_clauses, nothing_done, other_language
+from tremplin.recommend.text import (
+    disliked_clauses,
+    nothing_done,
+    other_language,
+    status_said,
+    without_dislikes,
+)
 from tremplin.recommend.wording import places_dated, say
 from tremplin.web import i18n, state
 from tremplin.web.avatar import normalise, render_avatar
@@ -367,6 +373,9 @@ def _competences_view(request: Request, cq: str = "", revoir: str = "", *,
                 review_own_job=own_job,
                 # what the person dislikes is left out of the reading: say so where they read
                 review_disliked=disliked_clauses(to_review.text) if to_review else [],
+                # and so is what only says who they are or how they like to work
+                review_about_self=(status_said(without_dislikes(to_review.text))
+                                   if to_review else []),
                 # another alphabet: the engine's own warning, where the person reads the review
                 # (not when the text names a job the tables know: its chips are that job's)
                 foreign_note=_foreign_note(request, [to_review] if to_review and not own_job
