@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from judging import HEADER, judged_row, per_list, shown
-from tremplin.recommend import Experience, Profile, engine, recommend
+from tremplin.recommend import engine
 from tremplin.recommend.evaluate import load_experiences
 from tremplin.recommend.index import RecommendIndex, get_index
 
@@ -34,8 +34,7 @@ def figures(index: RecommendIndex, items: list[tuple[str, set[str]]],
             diversity: bool = True) -> tuple[float, ...]:
     success = mrr = sensible = domains = 0.0
     for text, jobs in items:
-        codes = [r.code for r in recommend(Profile(experiences=(Experience(text),)), 10,
-                                           diversity=diversity)]
+        codes = shown(text, diversity)
         ranks = [i for i, code in enumerate(codes) if code in jobs]
         success += bool(ranks)
         mrr += 1 / (ranks[0] + 1) if ranks else 0.0

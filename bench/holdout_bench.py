@@ -22,15 +22,11 @@ from tremplin.recommend import engine
 DATA = Path(__file__).parent / "data" / "teen_holdout_judged.json"
 
 
-def top10(text: str, diversity: bool = True) -> list[str]:
-    return shown(text, diversity)
-
-
 def with_cap(items: list[dict[str, Any]], cap: int) -> dict[str, float]:
     shipped = engine.MAX_PER_DOMAIN
     engine.MAX_PER_DOMAIN = cap
     try:
-        return per_list((top10(t["text"]), t["verdicts"]) for t in items)
+        return per_list((shown(t["text"]), t["verdicts"]) for t in items)
     finally:
         engine.MAX_PER_DOMAIN = shipped
 
@@ -40,11 +36,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     items = [t for t in json.loads(DATA.read_text(encoding="utf-8"))["texts"] if t["verdicts"]]
-    shipped = {t["id"]: top10(t["text"]) for t in items}
+    shipped = {t["id"]: shown(t["text"]) for t in items}
     out: dict[str, Any] = {
         "shipped": per_list((shipped[t["id"]], t["verdicts"]) for t in items),
         "cap of 5 (until 2026-11-30)": with_cap(items, 5),
-        "no diversity cap (baseline)": per_list((top10(t["text"], False), t["verdicts"])
+        "no diversity cap (baseline)": per_list((shown(t["text"], False), t["verdicts"])
                                                 for t in items)}
     for category in sorted({t["category"] for t in items}):
         some = [t for t in items if t["category"] == category]

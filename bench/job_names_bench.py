@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from judging import HEADER, judged_row, per_list
-from tremplin.recommend import Experience, Profile, engine, recommend, suggest_competences
+from judging import HEADER, judged_row, per_list, shown
+from tremplin.recommend import engine, suggest_competences
 from tremplin.recommend.index import RecommendIndex, get_index
 
 DATA = Path(__file__).parent / "data" / "experiences_job_names.json"
@@ -37,7 +37,7 @@ def measure(index: RecommendIndex, rows: list[dict[str, Any]]) -> dict[str, floa
     first, ranks, shares, own = [], [], [], []
     for row in rows:
         accepted = set(row["jobs"])
-        codes = [r.code for r in recommend(Profile(experiences=(Experience(row["text"]),)), 10)]
+        codes = shown(row["text"])
         found = [n for n, c in enumerate(codes) if c in accepted]
         first.append(bool(found) and found[0] == 0)
         ranks.append(1 / (found[0] + 1) if found else 0.0)
@@ -77,8 +77,7 @@ def judged(index: RecommendIndex, confidence: float) -> dict[str, float]:
     engine.OWN_JOB_ITEMS_CONFIDENCE = confidence
     index.forget_texts()
     try:
-        return per_list(([r.code for r in recommend(Profile(experiences=(Experience(
-            item["text"]),)), 10)], item["verdicts"]) for item in items)
+        return per_list((shown(item["text"]), item["verdicts"]) for item in items)
     finally:
         engine.OWN_JOB_ITEMS_CONFIDENCE = shipped
         index.forget_texts()

@@ -82,8 +82,7 @@ def test_a_home_garage_is_no_workshop() -> None:
 
 def test_theatre_is_acting(catalog: Catalog) -> None:
     # was: a set designer, a set builder and an interior architect before the actor (7th)
-    assert "comédien / comédienne" in [t.split(" / ")[0] + " / " + t.split(" / ")[1]
-                                        for t in _titles("je fais du théâtre", 3) if " / " in t]
+    assert any(t.startswith("comédien") for t in _titles("je fais du théâtre", 3))
     assert _titles("je fais du théâtre d'impro")[0].startswith("comédien")
 
 

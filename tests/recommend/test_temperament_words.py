@@ -127,6 +127,8 @@ def test_a_subject_one_is_bad_at_brings_no_teacher(catalog: Catalog) -> None:
     ("j'ai 16 ans, je garde ma petite soeur", ("j'ai 16 ans",)),
     ("je préfère travailler seul, je répare des vélos", ("je préfère travailler seul",)),
     ("je tiens pas en place, je fais du foot", ("je tiens pas en place",)),
+    # in English too, wherever it is said (it was only read as a whole text)
+    ("I prefer working alone, I fix bikes", ("I prefer working alone",)),
     ("je répare des vélos", ()),
 ])
 def test_what_only_says_who_one_is_is_named_as_written(said: str, left_out: tuple[str, ...]

@@ -5,7 +5,7 @@ A fiche's best match with each profile item is the maximum over the rows of its 
 segment with a stride, and took 36 ms of a 100 ms recommendation. Here the segments are
 laid out once as a padded (segments x width) table of row numbers, in a few buckets of
 similar lengths, so that one gather and a few element-wise maxima per bucket reduce
-contiguous rows (8 ms for the same work; bench/recommend_bench.py prints the latency).
+contiguous rows (8 ms for the same work; bench/latency_bench.py measures both ways).
 """
 
 from __future__ import annotations

@@ -1034,8 +1034,8 @@ _STATUS = re.compile(
     + r"|^\s*i(?:'m|\s+am)\s+(?:(?:very|really|quite|a\s+bit|so)\s+)?(?:shy|quiet|introverted"
     + r"|a\s+loner)" + _END
     + r"|\b" + _PREFERRED_WORK_STYLE + r"\b"
-    + r"|^\s*i\s+(?:really\s+)?(?:like|love|prefer)\s+(?:to\s+)?(?:work|working)\s+(?:alone"
-    + r"|on\s+my\s+own|in\s+a\s+team|in\s+teams|with\s+others)" + _END
+    + r"|\bi\s+(?:really\s+)?(?:like|love|prefer)\s+(?:to\s+)?(?:work|working)\s+(?:alone"
+    + r"|on\s+my\s+own|in\s+a\s+team|in\s+teams|with\s+others)\b"
     # restlessness is a temperament too, wherever it is said: "je tiens pas en place" met
     # « Mettre en place » and found workshop managers
     + r"|\b(?:je\s+(?:ne\s+)?|j)tiens\s+(?:pas|jamais)\s+en\s+place\b",
